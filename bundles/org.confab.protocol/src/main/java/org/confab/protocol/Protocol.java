@@ -1,0 +1,24 @@
+package org.confab.protocol;
+
+/** Constants of the Confab wire protocol; docs/protocol.md is the normative description. */
+public final class Protocol {
+    /** The protocol version this code speaks. Bumped only for incompatible changes. */
+    public static final int VERSION = 1;
+    /** Default largest frame payload in bytes; servers may configure less or more up to {@link #HARD_MAX_FRAME_BYTES}. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;
+    /** No implementation accepts a frame larger than this, whatever it is configured to. */
+    public static final int HARD_MAX_FRAME_BYTES = 16 << 20;
+    /** Smallest maximum a server may configure: must fit any core message. */
+    public static final int MIN_MAX_FRAME_BYTES = 16 << 10;
+    /** Longest message type name. */
+    public static final int MAX_TYPE_LENGTH = 64;
+    /** Longest chat message text in characters (UTF-16 code units). */
+    public static final int MAX_TEXT_LENGTH = 8000;
+    /** Longest client-chosen message id. */
+    public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+    /** Largest page of history a server returns. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private Protocol() {
+    }
+}

@@ -1,0 +1,53 @@
+package org.confab.protocol.messages;
+
+import java.util.List;
+
+/** Argument checks used by the message records' constructors; failures become BAD_REQUEST errors. */
+final class Check {
+    private Check() {
+    }
+
+    static String text(String field, String value, int maxLength) {
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + field + "' is required");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException("field '" + field + "' is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    static String optionalText(String field, String value, int maxLength) {
+        return value == null ? null : text(field, value, maxLength);
+    }
+
+    static String nonBlank(String field, String value, int maxLength) {
+        text(field, value, maxLength);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("field '" + field + "' must not be blank");
+        }
+        return value;
+    }
+
+    static int range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("field '" + field + "' must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    static <T> List<T> list(String field, List<T> value, int maxSize) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value.size() > maxSize) {
+            throw new IllegalArgumentException("field '" + field + "' has more than " + maxSize + " entries");
+        }
+        for (T element : value) {
+            if (element == null) {
+                throw new IllegalArgumentException("field '" + field + "' contains null");
+            }
+        }
+        return List.copyOf(value);
+    }
+}

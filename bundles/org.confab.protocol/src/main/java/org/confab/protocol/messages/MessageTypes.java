@@ -1,0 +1,38 @@
+package org.confab.protocol.messages;
+
+/**
+ * The core message types. Names are namespaced ({@code area.action}); a response to a request of
+ * type T has type {@code T.ok} or {@code error}. Plugins use their own namespace (for example
+ * {@code filetransfer.*}); the namespaces listed here are reserved.
+ */
+public final class MessageTypes {
+    public static final String HELLO = "hello";
+    public static final String PING = "ping";
+    public static final String ERROR = "error";
+    public static final String REGISTER = "account.register";
+    public static final String AUTH_START = "auth.start";
+    public static final String AUTH_FINISH = "auth.finish";
+    public static final String LOGOUT = "auth.logout";
+    public static final String CHAT_SEND = "chat.send";
+    public static final String CHAT_ACK = "chat.ack";
+    public static final String CHAT_HISTORY = "chat.history";
+    public static final String CHAT_SEARCH = "chat.search";
+    public static final String PRESENCE_LIST = "presence.list";
+
+    /** Server push: a chat message for the receiving user. */
+    public static final String CHAT_MESSAGE = "chat.message";
+    /** Server push: messages the sender sent were received by their recipient. */
+    public static final String CHAT_DELIVERED = "chat.delivered";
+    /** Server push: a user came online, went offline or changed display name. */
+    public static final String PRESENCE_UPDATE = "presence.update";
+    /** Server push: the server is closing this session and says why. */
+    public static final String SESSION_CLOSED = "session.closed";
+
+    /** The {@code .ok} response type of a request type. */
+    public static String ok(String requestType) {
+        return requestType + ".ok";
+    }
+
+    private MessageTypes() {
+    }
+}

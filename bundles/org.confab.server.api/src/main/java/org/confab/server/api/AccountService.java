@@ -1,0 +1,30 @@
+package org.confab.server.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.confab.protocol.ProtocolException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Account rules on top of {@link AccountStore}: username and password policy, credential
+ * derivation, the registration policy. Errors carry the protocol code the client is told.
+ */
+@ProviderType
+public interface AccountService {
+
+    /** Validates and creates a self-registered account (refused when registration is admin-only). */
+    Account register(String username, String password, String displayName) throws ProtocolException;
+
+    /** Creates an account regardless of the registration policy (administrators, first start). */
+    Account create(String username, String password, String displayName, boolean admin) throws ProtocolException;
+
+    /** Canonical form of a username as typed (trimmed, lower-case). */
+    String canonical(String username);
+
+    Optional<Account> find(String username);
+
+    Optional<StoredCredentials> credentials(String username);
+
+    List<Account> list(int offset, int limit);
+}

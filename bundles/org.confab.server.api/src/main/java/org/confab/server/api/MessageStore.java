@@ -1,0 +1,38 @@
+package org.confab.server.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Durable storage of 1:1 messages. {@link #store} returns only once the message is committed, so
+ * its result may be acknowledged to the sender. Every method may throw {@link StorageException}.
+ */
+@ProviderType
+public interface MessageStore {
+
+    /** Stores a message, or returns the one stored earlier with the same sender and client id. */
+    StoreResult store(NewMessage message);
+
+    /** Messages to {@code recipient} not yet acknowledged by any of its clients, oldest first. */
+    List<StoredMessage> undelivered(String recipient, int limit);
+
+    /**
+     * Marks messages to {@code recipient} delivered. Ids that are not addressed to the recipient or
+     * already delivered are ignored, so a client cannot mark somebody else's messages.
+     *
+     * @return the messages whose state changed by this call
+     */
+    List<StoredMessage> markDelivered(String recipient, List<Long> messageIds);
+
+    /** The conversation of two users, newest first, older than {@code beforeId} when present. */
+    List<StoredMessage> conversation(String user, String peer, Optional<Long> beforeId, int limit);
+
+    /**
+     * Messages sent or received by {@code user} (with {@code peer} only, when present) whose text
+     * contains {@code query}, ignoring case; newest first.
+     */
+    List<StoredMessage> search(String user, Optional<String> peer, String query, Optional<Long> beforeId,
+            int limit);
+}

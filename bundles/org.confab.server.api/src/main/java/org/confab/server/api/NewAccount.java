@@ -1,0 +1,5 @@
+package org.confab.server.api;
+
+/** What {@link AccountStore#create} needs: an already validated, canonical username and derived credentials. */
+public record NewAccount(String username, String displayName, boolean admin, StoredCredentials credentials) {
+}

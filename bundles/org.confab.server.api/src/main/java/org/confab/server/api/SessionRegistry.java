@@ -1,0 +1,27 @@
+package org.confab.server.api;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Every open connection, authenticated or not. Transports register and unregister sessions; the
+ * router looks up who is online; the timeout monitor scans for idle connections.
+ */
+@ProviderType
+public interface SessionRegistry {
+
+    void opened(ClientSession session);
+
+    void closed(ClientSession session);
+
+    /** All open sessions. */
+    Collection<ClientSession> all();
+
+    /** The open, authenticated sessions of one user. */
+    List<ClientSession> sessionsOf(String username);
+
+    /** Usernames with at least one authenticated session. */
+    List<String> onlineUsers();
+}

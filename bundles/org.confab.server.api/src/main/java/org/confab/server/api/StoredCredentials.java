@@ -1,0 +1,5 @@
+package org.confab.server.api;
+
+/** SCRAM-SHA-256 verifier of an account: everything needed to check a login, nothing that reveals the password. */
+public record StoredCredentials(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
+}
