@@ -47,4 +47,10 @@ public interface ClientSession {
     void close(String code, String reason);
 
     boolean isOpen();
+
+    /**
+     * Per-session state of handlers and plugins (for example a login in progress), dropped with the
+     * session. Keys should be namespaced like message types.
+     */
+    java.util.concurrent.ConcurrentMap<String, Object> attributes();
 }

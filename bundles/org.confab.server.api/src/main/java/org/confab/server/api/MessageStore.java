@@ -15,8 +15,8 @@ public interface MessageStore {
     /** Stores a message, or returns the one stored earlier with the same sender and client id. */
     StoreResult store(NewMessage message);
 
-    /** Messages to {@code recipient} not yet acknowledged by any of its clients, oldest first. */
-    List<StoredMessage> undelivered(String recipient, int limit);
+    /** Messages to {@code recipient} with an id above {@code afterId} not yet acknowledged by any of its clients, oldest first. */
+    List<StoredMessage> undelivered(String recipient, long afterId, int limit);
 
     /**
      * Marks messages to {@code recipient} delivered. Ids that are not addressed to the recipient or

@@ -24,4 +24,7 @@ public interface SessionRegistry {
 
     /** Usernames with at least one authenticated session. */
     List<String> onlineUsers();
+
+    /** The heartbeat and timeout values clients are told in the handshake. */
+    SessionPolicy policy();
 }

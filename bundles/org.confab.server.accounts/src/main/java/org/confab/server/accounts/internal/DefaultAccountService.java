@@ -1,0 +1,97 @@
+package org.confab.server.accounts.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.Scram;
+import org.confab.server.api.Account;
+import org.confab.server.api.AccountService;
+import org.confab.server.api.AccountStore;
+import org.confab.server.api.NewAccount;
+import org.confab.server.api.StoredCredentials;
+import org.confab.server.api.UsernameTakenException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies the account rules and derives SCRAM credentials; storage is the {@link AccountStore}'s job. */
+@Component(service = AccountService.class, configurationPid = "org.confab.server.accounts",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class DefaultAccountService implements AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
+
+    private final AccountStore store;
+    private volatile AccountsConfig config;
+
+    @Activate
+    public DefaultAccountService(@Reference AccountStore store, AccountsConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(AccountsConfig changed) {
+        this.config = changed;
+    }
+
+    @Override
+    public Account register(String username, String password, String displayName) throws ProtocolException {
+        if (config.registrationPolicy() != RegistrationPolicy.OPEN) {
+            throw new ProtocolException(ErrorCode.REGISTRATION_CLOSED,
+                    "this server does not allow self-registration; ask an administrator for an account");
+        }
+        return create(username, password, displayName, false);
+    }
+
+    @Override
+    public Account create(String username, String password, String displayName, boolean admin)
+            throws ProtocolException {
+        String canonical = AccountRules.validUsername(username);
+        AccountRules.checkPassword(canonical, password);
+        String name = AccountRules.displayName(displayName, canonical);
+        if (store.find(canonical).isPresent()) {
+            throw taken(canonical);
+        }
+        Scram.Credentials derived = Scram.create(password, Math.max(Scram.MIN_ITERATIONS, config.scramIterations()));
+        StoredCredentials credentials = new StoredCredentials(derived.salt(), derived.iterations(),
+                derived.storedKey(), derived.serverKey());
+        try {
+            Account account = store.create(new NewAccount(canonical, name, admin, credentials));
+            LOG.info("account created: {}{}", canonical, admin ? " (admin)" : "");
+            return account;
+        } catch (UsernameTakenException e) {
+            throw taken(canonical);
+        }
+    }
+
+    private static ProtocolException taken(String username) {
+        return new ProtocolException(ErrorCode.USERNAME_TAKEN, "username '" + username + "' is already taken");
+    }
+
+    @Override
+    public String canonical(String username) {
+        return AccountRules.canonical(username);
+    }
+
+    @Override
+    public Optional<Account> find(String username) {
+        return store.find(AccountRules.canonical(username));
+    }
+
+    @Override
+    public Optional<StoredCredentials> credentials(String username) {
+        return store.credentials(AccountRules.canonical(username));
+    }
+
+    @Override
+    public List<Account> list(int offset, int limit) {
+        return store.list(offset, limit);
+    }
+}

@@ -1,0 +1,65 @@
+package org.confab.server.accounts.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.Scram;
+import org.confab.server.api.AccountService;
+import org.confab.server.api.AccountStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On a database without any administrator, creates the account {@value #USERNAME} so that somebody
+ * can administer the server. The password comes from {@value #PASSWORD_VARIABLE}, or is generated,
+ * shown once on the console and written to a file only the server's user can read.
+ */
+@Component(immediate = true)
+public class FirstAdministrator {
+    static final String USERNAME = "admin";
+    static final String PASSWORD_VARIABLE = "CONFAB_ADMIN_PASSWORD";
+    static final String PASSWORD_FILE = "admin-password.txt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    @Activate
+    public FirstAdministrator(@Reference AccountStore store, @Reference AccountService accounts, BundleContext context)
+            throws IOException, ProtocolException {
+        if (store.anyAdmin()) {
+            return;
+        }
+        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
+        boolean generated = fromEnvironment == null || fromEnvironment.isBlank();
+        String password = generated ? Base64.getUrlEncoder().withoutPadding().encodeToString(Scram.randomBytes(15))
+                : fromEnvironment;
+        accounts.create(USERNAME, password, "Administrator", true);
+        if (generated) {
+            Path file = writeOwnerOnly(dataDirectory(context).resolve(PASSWORD_FILE), password);
+            LOG.warn("created the first administrator '{}' with password {} (also in {}; change it after logging in)",
+                    USERNAME, password, file);
+        } else {
+            LOG.warn("created the first administrator '{}' with the password from {}", USERNAME, PASSWORD_VARIABLE);
+        }
+    }
+
+    private static Path dataDirectory(BundleContext context) {
+        String configured = context.getProperty("confab.data");
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
+    }
+
+    private static Path writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content + System.lineSeparator());
+        return file;
+    }
+}

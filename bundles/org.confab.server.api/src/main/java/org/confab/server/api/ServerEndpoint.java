@@ -1,0 +1,16 @@
+package org.confab.server.api;
+
+import java.net.InetSocketAddress;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A transport that is listening: registered as a service once clients can connect to it. */
+@ProviderType
+public interface ServerEndpoint {
+
+    /** The protocol this endpoint speaks, for example {@code confab} or {@code xmpp}. */
+    String protocol();
+
+    /** The bound address, with the real port when port 0 was configured. */
+    InetSocketAddress address();
+}

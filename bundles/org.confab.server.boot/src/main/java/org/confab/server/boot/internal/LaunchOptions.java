@@ -1,0 +1,66 @@
+package org.confab.server.boot.internal;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Maps the launcher's framework properties ({@code ./confab server --port 9000} becomes
+ * {@code confab.port=9000}) to the Configuration Admin PIDs and keys the components read. Only
+ * properties that are set are mapped, so anything configured otherwise stays as it is.
+ */
+final class LaunchOptions {
+
+    /** One launcher property and where it goes. */
+    record Mapping(String property, String pid, String key, Class<?> type) {
+    }
+
+    static final List<Mapping> MAPPINGS = List.of(
+            new Mapping("confab.port", "org.confab.server.transport", "port", Integer.class),
+            new Mapping("confab.bind", "org.confab.server.transport", "bindAddress", String.class),
+            new Mapping("confab.maxFrameBytes", "org.confab.server.transport", "maxFrameBytes", Integer.class),
+            new Mapping("confab.maxConnections", "org.confab.server.transport", "maxConnections", Integer.class),
+            new Mapping("confab.idleTimeout", "org.confab.server.sessions", "idleTimeoutSeconds", Integer.class),
+            new Mapping("confab.heartbeat", "org.confab.server.sessions", "heartbeatSeconds", Integer.class),
+            new Mapping("confab.loginTimeout", "org.confab.server.sessions", "loginTimeoutSeconds", Integer.class),
+            new Mapping("confab.db.url", "org.confab.server.database", "url", String.class),
+            new Mapping("confab.db.user", "org.confab.server.database", "user", String.class),
+            new Mapping("confab.db.passwordFile", "org.confab.server.database", "passwordFile", String.class),
+            new Mapping("confab.db.passwordEnv", "org.confab.server.database", "passwordEnvironmentVariable", String.class),
+            new Mapping("confab.registration", "org.confab.server.accounts", "registrationPolicy", String.class),
+            new Mapping("confab.scramIterations", "org.confab.server.accounts", "scramIterations", Integer.class));
+
+    private LaunchOptions() {
+    }
+
+    /**
+     * The configuration updates, per PID, for the properties {@code lookup} knows.
+     *
+     * @throws IllegalArgumentException for a value of the wrong type, naming the property
+     */
+    static Map<String, Dictionary<String, Object>> updates(UnaryOperator<String> lookup) {
+        Map<String, Dictionary<String, Object>> updates = new TreeMap<>();
+        for (Mapping mapping : MAPPINGS) {
+            String value = lookup.apply(mapping.property());
+            if (value == null) {
+                continue;
+            }
+            updates.computeIfAbsent(mapping.pid(), pid -> new Hashtable<>()).put(mapping.key(), convert(mapping, value.strip()));
+        }
+        return updates;
+    }
+
+    private static Object convert(Mapping mapping, String value) {
+        if (mapping.type() == Integer.class) {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(mapping.property() + " must be a whole number, was '" + value + "'");
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package org.confab.server.boot.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Dictionary;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void mapsSetPropertiesToTheirPidsWithTypes() {
+        Map<String, String> properties = Map.of("confab.port", "9000", "confab.bind", "127.0.0.1",
+                "confab.idleTimeout", " 15 ", "confab.db.url", "jdbc:mysql://db/confab");
+        Map<String, Dictionary<String, Object>> updates = LaunchOptions.updates(properties::get);
+
+        assertEquals(9000, updates.get("org.confab.server.transport").get("port"));
+        assertEquals("127.0.0.1", updates.get("org.confab.server.transport").get("bindAddress"));
+        assertEquals(15, updates.get("org.confab.server.sessions").get("idleTimeoutSeconds"));
+        assertEquals("jdbc:mysql://db/confab", updates.get("org.confab.server.database").get("url"));
+        assertEquals(3, updates.size());
+    }
+
+    @Test
+    void unsetPropertiesLeaveConfigurationAlone() {
+        assertTrue(LaunchOptions.updates(name -> null).isEmpty());
+    }
+
+    @Test
+    void rejectsNonNumericPortNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.updates(name -> name.equals("confab.port") ? "eighty" : null));
+        assertTrue(e.getMessage().contains("confab.port"), e.getMessage());
+    }
+}

@@ -1,0 +1,91 @@
+package org.confab.server.persistence.internal;
+
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.NamedQueries;
+import javax.persistence.NamedQuery;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+import org.confab.server.api.Account;
+import org.confab.server.api.NewAccount;
+import org.confab.server.api.StoredCredentials;
+
+/** Table of accounts. Credentials are the SCRAM verifier only, base64 in text columns for portability. */
+@Entity
+@Table(name = "CONFAB_ACCOUNT", uniqueConstraints = @UniqueConstraint(name = "UQ_ACCOUNT_USERNAME", columnNames = "USERNAME"))
+@NamedQueries({
+        @NamedQuery(name = "Account.byUsername", query = "SELECT a FROM AccountEntity a WHERE a.username = :username"),
+        @NamedQuery(name = "Account.list", query = "SELECT a FROM AccountEntity a ORDER BY a.username"),
+        @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM AccountEntity a"),
+        @NamedQuery(name = "Account.admins", query = "SELECT COUNT(a) FROM AccountEntity a WHERE a.admin = TRUE") })
+public class AccountEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    private long id;
+
+    @Column(name = "USERNAME", length = 32, nullable = false)
+    private String username;
+
+    @Column(name = "DISPLAY_NAME", length = 64, nullable = false)
+    private String displayName;
+
+    @Column(name = "IS_ADMIN", nullable = false)
+    private boolean admin;
+
+    @Column(name = "IS_LOCKED", nullable = false)
+    private boolean locked;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "SCRAM_SALT", length = 64, nullable = false)
+    private String salt;
+
+    @Column(name = "SCRAM_ITERATIONS", nullable = false)
+    private int iterations;
+
+    @Column(name = "SCRAM_STORED_KEY", length = 64, nullable = false)
+    private String storedKey;
+
+    @Column(name = "SCRAM_SERVER_KEY", length = 64, nullable = false)
+    private String serverKey;
+
+    protected AccountEntity() {
+        // for JPA
+    }
+
+    AccountEntity(NewAccount account, Instant now) {
+        this.username = account.username();
+        this.displayName = account.displayName();
+        this.admin = account.admin();
+        this.createdAt = now.toEpochMilli();
+        StoredCredentials credentials = account.credentials();
+        this.salt = encode(credentials.salt());
+        this.iterations = credentials.iterations();
+        this.storedKey = encode(credentials.storedKey());
+        this.serverKey = encode(credentials.serverKey());
+    }
+
+    Account toAccount() {
+        return new Account(id, username, displayName, admin, locked, Instant.ofEpochMilli(createdAt));
+    }
+
+    StoredCredentials toCredentials() {
+        Base64.Decoder decoder = Base64.getDecoder();
+        return new StoredCredentials(decoder.decode(salt), iterations, decoder.decode(storedKey),
+                decoder.decode(serverKey));
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

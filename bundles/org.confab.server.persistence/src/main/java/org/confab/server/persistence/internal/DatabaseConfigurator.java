@@ -1,0 +1,100 @@
+package org.confab.server.persistence.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates Confab's database configuration into the configuration Aries JPA reads for the
+ * {@code confab} persistence unit (PID {@value #UNIT_PID}). Aries then registers the
+ * EntityManagerFactory the stores wait for. Without an explicit URL the embedded H2 database in the
+ * data directory is used, so a fresh server needs no setup.
+ */
+@Component(configurationPid = "org.confab.server.database", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+public class DatabaseConfigurator {
+
+    static final String UNIT_PID = "org.apache.aries.jpa.confab";
+    /** Framework property with the server's data directory. */
+    static final String DATA_DIRECTORY_PROPERTY = "confab.data";
+    /** The name under which pax-jdbc-mysql registers its DataSourceFactory (not the cj name). */
+    static final String MYSQL_DRIVER = "com.mysql.jdbc.Driver";
+    static final String H2_DRIVER = "org.h2.Driver";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfigurator.class);
+
+    private final ConfigurationAdmin configurationAdmin;
+    private final BundleContext context;
+
+    @Activate
+    public DatabaseConfigurator(@Reference ConfigurationAdmin configurationAdmin, BundleContext context,
+            DatabaseConfig config) throws IOException {
+        this.configurationAdmin = configurationAdmin;
+        this.context = context;
+        apply(config);
+    }
+
+    @Modified
+    void apply(DatabaseConfig config) throws IOException {
+        Dictionary<String, Object> unit = unitProperties(config, dataDirectory(context));
+        Configuration configuration = configurationAdmin.getConfiguration(UNIT_PID, null);
+        configuration.update(unit);
+        LOG.info("database: {} ({})", unit.get("javax.persistence.jdbc.url"), unit.get("javax.persistence.jdbc.driver"));
+    }
+
+    static Path dataDirectory(BundleContext context) {
+        String configured = context.getProperty(DATA_DIRECTORY_PROPERTY);
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
+    }
+
+    static Dictionary<String, Object> unitProperties(DatabaseConfig config, Path dataDirectory) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        String url = config.url().trim();
+        if (url.isEmpty()) {
+            // WRITE_DELAY=0: H2 otherwise defers writing commits by up to half a second, and a killed
+            // server would lose messages it had already acknowledged.
+            url = "jdbc:h2:file:" + dataDirectory.resolve("db").resolve("confab") + ";WRITE_DELAY=0";
+            properties.put("javax.persistence.jdbc.user", config.user().isEmpty() ? "confab" : config.user());
+            properties.put("javax.persistence.jdbc.password", "");
+            properties.put("javax.persistence.jdbc.driver", H2_DRIVER);
+        } else if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            url = url.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+            properties.put("javax.persistence.jdbc.driver", MYSQL_DRIVER);
+            properties.put("javax.persistence.jdbc.user", config.user());
+            properties.put("javax.persistence.jdbc.password", password(config));
+        } else if (url.startsWith("jdbc:h2:")) {
+            properties.put("javax.persistence.jdbc.driver", H2_DRIVER);
+            properties.put("javax.persistence.jdbc.user", config.user().isEmpty() ? "confab" : config.user());
+            properties.put("javax.persistence.jdbc.password", password(config));
+        } else {
+            throw new IllegalArgumentException("unsupported database URL (use jdbc:mysql: or jdbc:h2:): " + url);
+        }
+        properties.put("javax.persistence.jdbc.url", url);
+        return properties;
+    }
+
+    private static String password(DatabaseConfig config) {
+        if (!config.passwordFile().isBlank()) {
+            try {
+                return Files.readAllLines(Path.of(config.passwordFile())).stream().findFirst().orElse("").strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the database password file " + config.passwordFile(), e);
+            }
+        }
+        String fromEnvironment = System.getenv(config.passwordEnvironmentVariable());
+        return fromEnvironment == null ? "" : fromEnvironment;
+    }
+}

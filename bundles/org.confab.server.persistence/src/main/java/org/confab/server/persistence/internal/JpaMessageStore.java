@@ -1,0 +1,120 @@
+package org.confab.server.persistence.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+
+import org.confab.server.api.MessageStore;
+import org.confab.server.api.NewMessage;
+import org.confab.server.api.StorageException;
+import org.confab.server.api.StoreResult;
+import org.confab.server.api.StoredMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link MessageStore} on the {@code confab} persistence unit; every call is its own committed transaction. */
+@Component(service = MessageStore.class)
+public class JpaMessageStore implements MessageStore {
+
+    private static final String SELECT = "SELECT m FROM MessageEntity m WHERE ";
+
+    private final Transactions transactions;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
+        this.transactions = new Transactions(factory);
+    }
+
+    @Override
+    public StoreResult store(NewMessage message) {
+        try {
+            return transactions.inTransaction("store a message", em -> {
+                Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
+                if (earlier.isPresent()) {
+                    return new StoreResult(earlier.get().toMessage(), true);
+                }
+                MessageEntity entity = new MessageEntity(message, clock.instant());
+                em.persist(entity);
+                em.flush();
+                return new StoreResult(entity.toMessage(), false);
+            });
+        } catch (StorageException e) {
+            // a concurrent resend of the same client id won the unique key: report that one
+            Optional<StoredMessage> winner = transactions.inTransaction("look up a resent message",
+                    em -> byClientId(em, message.sender(), message.clientMessageId()).map(MessageEntity::toMessage));
+            return winner.map(stored -> new StoreResult(stored, true)).orElseThrow(() -> e);
+        }
+    }
+
+    @Override
+    public List<StoredMessage> undelivered(String recipient, long afterId, int limit) {
+        return transactions.inTransaction("read undelivered messages", em -> em
+                .createQuery(SELECT + "m.recipient = :recipient AND m.delivered = FALSE AND m.id > :after ORDER BY m.id",
+                        MessageEntity.class)
+                .setParameter("recipient", recipient).setParameter("after", afterId).setMaxResults(limit)
+                .getResultList().stream().map(MessageEntity::toMessage).toList());
+    }
+
+    @Override
+    public List<StoredMessage> markDelivered(String recipient, List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction("mark messages delivered", em -> {
+            List<MessageEntity> pending = em
+                    .createQuery(SELECT + "m.recipient = :recipient AND m.delivered = FALSE AND m.id IN :ids ORDER BY m.id",
+                            MessageEntity.class)
+                    .setParameter("recipient", recipient).setParameter("ids", messageIds).getResultList();
+            pending.forEach(MessageEntity::markDelivered);
+            return pending.stream().map(MessageEntity::toMessage).toList();
+        });
+    }
+
+    @Override
+    public List<StoredMessage> conversation(String user, String peer, Optional<Long> beforeId, int limit) {
+        return transactions.inTransaction("read a conversation", em -> {
+            TypedQuery<MessageEntity> query = em.createQuery(SELECT
+                    + "((m.sender = :user AND m.recipient = :peer) OR (m.sender = :peer AND m.recipient = :user))"
+                    + " AND m.id < :before ORDER BY m.id DESC", MessageEntity.class);
+            return query.setParameter("user", user).setParameter("peer", peer)
+                    .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit)
+                    .getResultList().stream().map(MessageEntity::toMessage).toList();
+        });
+    }
+
+    @Override
+    public List<StoredMessage> search(String user, Optional<String> peer, String query, Optional<Long> beforeId,
+            int limit) {
+        String participants = peer.isPresent()
+                ? "((m.sender = :user AND m.recipient = :peer) OR (m.sender = :peer AND m.recipient = :user))"
+                : "(m.sender = :user OR m.recipient = :user)";
+        return transactions.inTransaction("search messages", em -> {
+            TypedQuery<MessageEntity> select = em.createQuery(SELECT + participants
+                    + " AND LOWER(m.body) LIKE :pattern ESCAPE '!' AND m.id < :before ORDER BY m.id DESC",
+                    MessageEntity.class);
+            select.setParameter("user", user).setParameter("pattern", likePattern(query))
+                    .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
+            peer.ifPresent(p -> select.setParameter("peer", p));
+            return select.getResultList().stream().map(MessageEntity::toMessage).toList();
+        });
+    }
+
+    /** A LIKE pattern matching the literal text anywhere: the user's % and _ are escaped, not wildcards. */
+    static String likePattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    private static Optional<MessageEntity> byClientId(EntityManager em, String sender, String clientMessageId) {
+        return em.createQuery(SELECT + "m.sender = :sender AND m.clientMessageId = :clientId", MessageEntity.class)
+                .setParameter("sender", sender).setParameter("clientId", clientMessageId)
+                .getResultList().stream().findFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package org.confab.server.persistence.internal;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+import org.confab.server.api.NewMessage;
+import org.confab.server.api.StoredMessage;
+
+/**
+ * Table of 1:1 messages. The unique (sender, client id) pair makes resends idempotent; the indexes
+ * serve offline delivery (recipient, delivered) and conversations (sender, recipient, id).
+ */
+@Entity
+@Table(name = "CONFAB_MESSAGE",
+        uniqueConstraints = @UniqueConstraint(name = "UQ_MESSAGE_CLIENT_ID", columnNames = { "SENDER", "CLIENT_MESSAGE_ID" }),
+        indexes = { @Index(name = "IX_MESSAGE_PENDING", columnList = "RECIPIENT,DELIVERED,ID"),
+                @Index(name = "IX_MESSAGE_CONVERSATION", columnList = "SENDER,RECIPIENT,ID") })
+public class MessageEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    private long id;
+
+    @Column(name = "SENDER", length = 32, nullable = false)
+    private String sender;
+
+    @Column(name = "RECIPIENT", length = 32, nullable = false)
+    private String recipient;
+
+    @Column(name = "CLIENT_MESSAGE_ID", length = 64, nullable = false)
+    private String clientMessageId;
+
+    @Column(name = "BODY", length = 8000, nullable = false)
+    private String body;
+
+    @Column(name = "SENT_AT", nullable = false)
+    private long sentAt;
+
+    @Column(name = "DELIVERED", nullable = false)
+    private boolean delivered;
+
+    protected MessageEntity() {
+        // for JPA
+    }
+
+    MessageEntity(NewMessage message, Instant now) {
+        this.sender = message.sender();
+        this.recipient = message.recipient();
+        this.clientMessageId = message.clientMessageId();
+        this.body = message.text();
+        this.sentAt = now.toEpochMilli();
+    }
+
+    void markDelivered() {
+        delivered = true;
+    }
+
+    boolean isDelivered() {
+        return delivered;
+    }
+
+    StoredMessage toMessage() {
+        return new StoredMessage(id, sender, recipient, body, Instant.ofEpochMilli(sentAt), clientMessageId, delivered);
+    }
+}

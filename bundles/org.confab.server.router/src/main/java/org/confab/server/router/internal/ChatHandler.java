@@ -1,0 +1,86 @@
+package org.confab.server.router.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Frame;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ChatAck;
+import org.confab.protocol.messages.Messages.ChatSend;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.server.api.AccountService;
+import org.confab.server.api.ClientSession;
+import org.confab.server.api.MessageHandler;
+import org.confab.server.api.MessageStore;
+import org.confab.server.api.NewMessage;
+import org.confab.server.api.SessionRegistry;
+import org.confab.server.api.StoreResult;
+import org.confab.server.api.StoredMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code chat.send} and {@code chat.ack}. A message is acknowledged to its sender only after the
+ * store committed it; it counts as delivered only when a recipient's client acknowledges it.
+ */
+@Component(property = { MessageHandler.TYPES + "=" + MessageTypes.CHAT_SEND, MessageHandler.TYPES + "=" + MessageTypes.CHAT_ACK })
+public class ChatHandler implements MessageHandler {
+
+    private final AccountService accounts;
+    private final MessageStore store;
+    private final SessionRegistry registry;
+    private final Deliveries deliveries;
+
+    @Activate
+    public ChatHandler(@Reference AccountService accounts, @Reference MessageStore store,
+            @Reference SessionRegistry registry, @Reference Deliveries deliveries) {
+        this.accounts = accounts;
+        this.store = store;
+        this.registry = registry;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public void handle(ClientSession session, Frame frame) throws ProtocolException {
+        if (MessageTypes.CHAT_SEND.equals(frame.type())) {
+            send(session, frame);
+        } else {
+            acknowledge(session, frame);
+        }
+    }
+
+    private void send(ClientSession session, Frame frame) throws ProtocolException {
+        ChatSend request = Replies.read(frame, ChatSend.class);
+        String recipient = accounts.canonical(request.to());
+        if (accounts.find(recipient).isEmpty()) {
+            throw new ProtocolException(ErrorCode.NO_SUCH_USER, "there is no user '" + recipient + "'");
+        }
+        String sender = session.username().orElseThrow();
+        StoreResult result = store.store(new NewMessage(sender, recipient, request.clientMessageId(), request.text()));
+        StoredMessage stored = result.message();
+        Replies.ok(session, frame, new ChatSent(stored.id(), stored.sentAt().toEpochMilli(), result.duplicate()));
+        if (!stored.delivered()) {
+            deliveries.pushLive(stored);
+        }
+    }
+
+    private void acknowledge(ClientSession session, Frame frame) throws ProtocolException {
+        ChatAck request = Replies.read(frame, ChatAck.class);
+        List<StoredMessage> delivered = store.markDelivered(session.username().orElseThrow(), request.messageIds());
+        if (frame.rid() != 0) {
+            Replies.ok(session, frame);
+        }
+        Map<String, List<Long>> bySender = delivered.stream().collect(
+                Collectors.groupingBy(StoredMessage::sender, Collectors.mapping(StoredMessage::id, Collectors.toList())));
+        bySender.forEach((sender, ids) -> {
+            Delivered notice = new Delivered(session.username().orElseThrow(), ids);
+            registry.sessionsOf(sender).forEach(s -> Replies.push(s, MessageTypes.CHAT_DELIVERED, notice));
+        });
+        deliveries.continueBacklog(session);
+    }
+}

@@ -1,0 +1,107 @@
+package org.confab.server.router.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Frame;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.Scram;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.AuthChallenge;
+import org.confab.protocol.messages.Messages.AuthFinish;
+import org.confab.protocol.messages.Messages.AuthOk;
+import org.confab.protocol.messages.Messages.AuthStart;
+import org.confab.server.api.Account;
+import org.confab.server.api.AccountService;
+import org.confab.server.api.ClientSession;
+import org.confab.server.api.MessageHandler;
+import org.confab.server.api.StoredCredentials;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SCRAM-SHA-256 login in two requests. The server only checks HMACs against the stored verifier;
+ * the PBKDF2 work is the client's. Unknown users get a challenge that looks real (salt derived from
+ * the name with a per-process secret), so the answer to auth.start does not reveal who exists.
+ */
+@Component(property = { MessageHandler.TYPES + "=" + MessageTypes.AUTH_START,
+        MessageHandler.TYPES + "=" + MessageTypes.AUTH_FINISH, MessageHandler.REQUIRES_LOGIN + ":Boolean=false" })
+public class LoginHandler implements MessageHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
+    private static final String PENDING = "core.auth.pending";
+
+    private record PendingLogin(String username, String clientNonce, String combinedNonce, byte[] salt, int iterations,
+            Optional<StoredCredentials> credentials) {
+    }
+
+    private final AccountService accounts;
+    private final PresenceBroadcaster presence;
+    private final Deliveries deliveries;
+    private final byte[] decoySecret = Scram.randomBytes(32);
+
+    @Activate
+    public LoginHandler(@Reference AccountService accounts, @Reference PresenceBroadcaster presence,
+            @Reference Deliveries deliveries) {
+        this.accounts = accounts;
+        this.presence = presence;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public void handle(ClientSession session, Frame frame) throws ProtocolException {
+        if (session.username().isPresent()) {
+            throw new ProtocolException(ErrorCode.ALREADY_AUTHENTICATED, "this session is already logged in");
+        }
+        if (MessageTypes.AUTH_START.equals(frame.type())) {
+            start(session, frame);
+        } else {
+            finish(session, frame);
+        }
+    }
+
+    private void start(ClientSession session, Frame frame) throws ProtocolException {
+        AuthStart request = Replies.read(frame, AuthStart.class);
+        String username = accounts.canonical(request.username());
+        Optional<StoredCredentials> credentials = accounts.credentials(username);
+        byte[] salt = credentials.map(StoredCredentials::salt)
+                .orElseGet(() -> Arrays.copyOf(Scram.hmac(decoySecret, username), 16));
+        int iterations = credentials.map(StoredCredentials::iterations).orElse(Scram.DEFAULT_ITERATIONS);
+        String combinedNonce = request.clientNonce() + Scram.nonce();
+        session.attributes().put(PENDING,
+                new PendingLogin(username, request.clientNonce(), combinedNonce, salt, iterations, credentials));
+        Replies.ok(session, frame, new AuthChallenge(Scram.base64(salt), iterations, combinedNonce));
+    }
+
+    private void finish(ClientSession session, Frame frame) throws ProtocolException {
+        AuthFinish request = Replies.read(frame, AuthFinish.class);
+        if (!(session.attributes().remove(PENDING) instanceof PendingLogin pending)) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "send auth.start before auth.finish");
+        }
+        String authMessage = Scram.authMessage(pending.username(), pending.clientNonce(), pending.salt(),
+                pending.iterations(), pending.combinedNonce());
+        byte[] proof = Scram.fromBase64("proof", request.proof());
+        boolean valid = pending.combinedNonce().equals(request.nonce()) && pending.credentials().isPresent()
+                && Scram.verifyProof(pending.credentials().get().storedKey(), authMessage, proof);
+        if (!valid) {
+            LOG.info("failed login for '{}' from {}", pending.username(), session.remoteAddress());
+            throw new ProtocolException(ErrorCode.AUTH_FAILED, "wrong username or password");
+        }
+        Account account = accounts.find(pending.username())
+                .orElseThrow(() -> new ProtocolException(ErrorCode.AUTH_FAILED, "wrong username or password"));
+        if (account.locked()) {
+            throw new ProtocolException(ErrorCode.ACCOUNT_LOCKED, "this account is locked; contact an administrator");
+        }
+        session.authenticate(account.username(), account.admin());
+        LOG.info("login #{} user={} from {}", session.id(), account.username(), session.remoteAddress());
+        byte[] signature = Scram.serverSignature(pending.credentials().get().serverKey(), authMessage);
+        Replies.ok(session, frame,
+                new AuthOk(account.username(), account.displayName(), account.admin(), Scram.base64(signature)));
+        presence.loggedIn(session, account.displayName());
+        deliveries.pushPending(session);
+    }
+}

@@ -1,0 +1,33 @@
+package org.confab.server.router.internal;
+
+import org.confab.protocol.Frame;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.Register;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.server.api.Account;
+import org.confab.server.api.AccountService;
+import org.confab.server.api.ClientSession;
+import org.confab.server.api.MessageHandler;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code account.register}: self-registration under the server's account rules and policy. */
+@Component(property = { MessageHandler.TYPES + "=" + MessageTypes.REGISTER, MessageHandler.REQUIRES_LOGIN + ":Boolean=false" })
+public class RegisterHandler implements MessageHandler {
+
+    private final AccountService accounts;
+
+    @Activate
+    public RegisterHandler(@Reference AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void handle(ClientSession session, Frame frame) throws ProtocolException {
+        Register request = Replies.read(frame, Register.class);
+        Account account = accounts.register(request.username(), request.password(), request.displayName());
+        Replies.ok(session, frame, new Registered(account.username(), account.displayName()));
+    }
+}

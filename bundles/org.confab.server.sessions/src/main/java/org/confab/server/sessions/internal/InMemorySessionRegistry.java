@@ -1,0 +1,75 @@
+package org.confab.server.sessions.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.confab.server.api.ClientSession;
+import org.confab.server.api.SessionPolicy;
+import org.confab.server.api.SessionRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The open sessions of this server node, and the log of connects and disconnects. */
+@Component(service = SessionRegistry.class, configurationPid = "org.confab.server.sessions",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class InMemorySessionRegistry implements SessionRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InMemorySessionRegistry.class);
+
+    private final ConcurrentHashMap<Long, ClientSession> sessions = new ConcurrentHashMap<>();
+    private volatile SessionPolicy policy;
+
+    @Activate
+    public InMemorySessionRegistry(SessionsConfig config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(SessionsConfig config) {
+        int idle = Math.max(5, config.idleTimeoutSeconds());
+        int heartbeat = Math.max(1, Math.min(config.heartbeatSeconds(), Math.max(1, idle / 3)));
+        policy = new SessionPolicy(heartbeat, idle, Math.max(1, config.loginTimeoutSeconds()));
+    }
+
+    @Override
+    public void opened(ClientSession session) {
+        sessions.put(session.id(), session);
+        LOG.info("connect #{} from {}", session.id(), session.remoteAddress());
+    }
+
+    @Override
+    public void closed(ClientSession session) {
+        if (sessions.remove(session.id()) != null) {
+            LOG.info("disconnect #{} user={} from {}", session.id(), session.username().orElse("-"),
+                    session.remoteAddress());
+        }
+    }
+
+    @Override
+    public Collection<ClientSession> all() {
+        return List.copyOf(sessions.values());
+    }
+
+    @Override
+    public List<ClientSession> sessionsOf(String username) {
+        Optional<String> wanted = Optional.of(username);
+        return sessions.values().stream().filter(s -> s.isOpen() && wanted.equals(s.username())).toList();
+    }
+
+    @Override
+    public List<String> onlineUsers() {
+        return sessions.values().stream().filter(ClientSession::isOpen).map(ClientSession::username)
+                .flatMap(Optional::stream).distinct().sorted().toList();
+    }
+
+    @Override
+    public SessionPolicy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,54 @@
+package org.confab.server.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.confab.protocol.Frame;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.Register;
+import org.confab.server.api.ServerEndpoint;
+
+/** Shared set-up: the running server's address and fresh users (the MySQL database outlives test runs). */
+abstract class ServerTestSupport {
+    static final String PASSWORD = "correct horse battery";
+
+    static InetSocketAddress server() throws InterruptedException {
+        ServerEndpoint endpoint = Services.await(ServerEndpoint.class, 60_000);
+        return new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
+    }
+
+    /** A username no earlier run has used. */
+    static String uniqueName(String prefix) {
+        return (prefix + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36)).toLowerCase(Locale.ROOT);
+    }
+
+    static String register(String prefix) throws Exception {
+        String name = uniqueName(prefix);
+        try (TestClient client = TestClient.connected(server())) {
+            Frame response = client.request(MessageTypes.REGISTER, new Register(name, PASSWORD, "User " + name));
+            assertEquals("account.register.ok", response.type(), response.toString());
+        }
+        return name;
+    }
+
+    static TestClient loggedIn(String username) throws Exception {
+        TestClient client = TestClient.connected(server());
+        Frame response = client.login(username, PASSWORD);
+        assertEquals("auth.finish.ok", response.type(), response.toString());
+        return client;
+    }
+
+    static String errorCode(TestClient client, Frame frame) throws Exception {
+        assertEquals("error", frame.type(), "expected an error but got " + frame);
+        return client.body(frame, ErrorBody.class).code();
+    }
+
+    static String clientId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,173 @@
+package org.confab.server.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.confab.protocol.Frame;
+import org.confab.protocol.FrameCodec;
+import org.confab.protocol.FrameReader;
+import org.confab.protocol.FrameWriter;
+import org.confab.protocol.Protocol;
+import org.confab.protocol.Scram;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.AuthChallenge;
+import org.confab.protocol.messages.Messages.AuthFinish;
+import org.confab.protocol.messages.Messages.AuthOk;
+import org.confab.protocol.messages.Messages.AuthStart;
+import org.confab.protocol.messages.Messages.Hello;
+
+/**
+ * A deliberately raw protocol client for the tests: it speaks frames directly, so the tests check
+ * the wire contract itself (and can send what a well-behaved client library never would).
+ */
+final class TestClient implements AutoCloseable {
+    static final long WAIT_MILLIS = 10_000;
+
+    final FrameCodec codec = new FrameCodec();
+    final Socket socket;
+    private final FrameWriter writer;
+    private final BlockingQueue<Frame> received = new LinkedBlockingQueue<>();
+    private final AtomicLong rids = new AtomicLong();
+    private final Thread reader;
+    private volatile boolean closedByServer;
+
+    TestClient(InetSocketAddress server) throws IOException {
+        socket = new Socket();
+        socket.connect(server, 5000);
+        writer = new FrameWriter(socket.getOutputStream(), codec);
+        FrameReader frames = new FrameReader(socket.getInputStream(), codec);
+        reader = Thread.ofVirtual().start(() -> {
+            try {
+                Optional<Frame> frame;
+                while ((frame = frames.read()).isPresent()) {
+                    received.add(frame.get());
+                }
+            } catch (Exception e) {
+                // connection ended; tests observe it through isClosedByServer()
+            }
+            closedByServer = true;
+        });
+    }
+
+    static TestClient connected(InetSocketAddress server) throws Exception {
+        TestClient client = new TestClient(server);
+        Frame ok = client.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "server-tests", List.of()));
+        assertEquals("hello.ok", ok.type(), ok.toString());
+        return client;
+    }
+
+    /** Sends a request and returns its response (ok or error), skipping pushes into the queue. */
+    Frame request(String type, Object body) throws Exception {
+        long rid = rids.incrementAndGet();
+        writer.write(codec.frame(type, rid, body));
+        return awaitResponse(rid);
+    }
+
+    Frame request(String type) throws Exception {
+        long rid = rids.incrementAndGet();
+        writer.write(Frame.of(type, rid));
+        return awaitResponse(rid);
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
+    void sendPayload(byte[] payload) throws IOException {
+        writer.writePayload(payload);
+    }
+
+    void send(String type, Object body) throws IOException {
+        writer.write(codec.frame(type, 0, body));
+    }
+
+    private Frame awaitResponse(long rid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            for (Frame frame : received) {
+                if (frame.rid() == rid) {
+                    received.remove(frame);
+                    return frame;
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no response to request " + rid + "; received " + received);
+    }
+
+    /** The next frame of {@code type} (pushes or unsolicited errors), waiting up to the test timeout. */
+    Frame await(String type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            for (Frame frame : received) {
+                if (frame.type().equals(type)) {
+                    received.remove(frame);
+                    return frame;
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no " + type + " frame; received " + received);
+    }
+
+    /** Whether a frame of {@code type} arrives within {@code millis}. */
+    boolean receives(String type, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            if (received.stream().anyMatch(f -> f.type().equals(type))) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    <T> T body(Frame frame, Class<T> type) throws Exception {
+        return codec.read(frame, type);
+    }
+
+    /** Full SCRAM login; returns the final response (auth.finish.ok or error). */
+    Frame login(String username, String password) throws Exception {
+        String clientNonce = Scram.nonce();
+        Frame challengeFrame = request(MessageTypes.AUTH_START, new AuthStart(username, clientNonce));
+        assertEquals("auth.start.ok", challengeFrame.type(), challengeFrame.toString());
+        AuthChallenge challenge = body(challengeFrame, AuthChallenge.class);
+        assertTrue(challenge.nonce().startsWith(clientNonce));
+        byte[] salt = Base64.getDecoder().decode(challenge.salt());
+        byte[] salted = Scram.saltedPassword(password, salt, challenge.iterations());
+        String authMessage = Scram.authMessage(username, clientNonce, salt, challenge.iterations(), challenge.nonce());
+        Frame result = request(MessageTypes.AUTH_FINISH,
+                new AuthFinish(challenge.nonce(), Scram.base64(Scram.clientProof(salted, authMessage))));
+        if (result.type().equals("auth.finish.ok")) {
+            AuthOk ok = body(result, AuthOk.class);
+            assertNotNull(ok.serverSignature());
+            assertEquals(Scram.base64(Scram.serverSignature(Scram.serverKey(salted), authMessage)), ok.serverSignature(),
+                    "the server proves it holds the verifier");
+        }
+        return result;
+    }
+
+    /** Whether the server closed the connection within {@code millis}. */
+    boolean closedWithin(long millis) throws InterruptedException {
+        reader.join(millis);
+        return closedByServer;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,252 @@
+package org.confab.server.transport.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Frame;
+import org.confab.protocol.FrameCodec;
+import org.confab.protocol.FrameReader;
+import org.confab.protocol.FrameWriter;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.SessionClosed;
+import org.confab.server.api.ClientSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection: a reader loop on the connection's virtual thread, and a writer virtual thread
+ * draining a bounded queue, so a peer that stops reading can never block the threads that send to
+ * it. A full queue closes the connection; undelivered messages then wait in the database.
+ */
+final class Connection implements ClientSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** Marks the end of the outbound queue. */
+    private static final byte[] END = new byte[0];
+    /** How long a closing connection may take to flush before the socket is cut. */
+    private static final Duration FLUSH_GRACE = Duration.ofSeconds(5);
+
+    private final long id;
+    private final Socket socket;
+    private final ConnectionContext context;
+    private final InetSocketAddress remote;
+    private final Instant connectedAt = Instant.now();
+    private final BlockingQueue<byte[]> outbound;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Handshake handshake;
+    private volatile Instant lastActivity = connectedAt;
+    private volatile boolean open = true;
+    private volatile String username;
+    private volatile boolean admin;
+
+    Connection(long id, Socket socket, ConnectionContext context) {
+        this.id = id;
+        this.socket = socket;
+        this.context = context;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.outbound = new ArrayBlockingQueue<>(context.sendQueueFrames());
+        this.handshake = new Handshake(context);
+    }
+
+    /** Runs the connection until either side closes it. */
+    void run() {
+        context.registry().opened(this);
+        Thread.ofVirtual().name("confab-writer-" + id).start(this::writeLoop);
+        try {
+            socket.setTcpNoDelay(true);
+            readLoop(new FrameReader(new BufferedInputStream(socket.getInputStream(), 8192), context.codec()));
+        } catch (ProtocolException e) {
+            sendError(0, e.code(), e.getMessage());
+            close("PROTOCOL_ERROR", e.getMessage());
+        } catch (EOFException | SocketException e) {
+            LOG.debug("connection #{} ended: {}", id, e.getMessage());
+        } catch (IOException e) {
+            LOG.info("connection #{} failed: {}", id, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("connection #{} crashed", id, e);
+        } finally {
+            closeSocket();
+            context.registry().closed(this);
+            if (handshake.done()) {
+                context.dispatcher().sessionClosed(this);
+            }
+        }
+    }
+
+    private void readLoop(FrameReader reader) throws IOException, ProtocolException {
+        while (open) {
+            Optional<byte[]> payload = reader.readPayload();
+            if (payload.isEmpty()) {
+                return;
+            }
+            lastActivity = Instant.now();
+            Frame frame;
+            try {
+                frame = context.codec().decode(payload.get());
+            } catch (ProtocolException e) {
+                sendError(0, e.code(), e.getMessage());
+                continue;
+            }
+            if (!handshake.done()) {
+                handshake.accept(this, frame);
+            } else if (MessageTypes.PING.equals(frame.type())) {
+                send(Frame.of(MessageTypes.ok(MessageTypes.PING), frame.rid()));
+            } else {
+                context.dispatcher().dispatch(this, frame);
+            }
+        }
+    }
+
+    private void writeLoop() {
+        try (BufferedOutputStream buffered = new BufferedOutputStream(socket.getOutputStream(), 8192)) {
+            FrameWriter writer = new FrameWriter(buffered, context.codec());
+            while (true) {
+                byte[] payload = outbound.take();
+                if (payload == END) {
+                    return;
+                }
+                writer.writePayload(payload);
+            }
+        } catch (IOException e) {
+            LOG.debug("connection #{} write failed: {}", id, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeSocket();
+        }
+    }
+
+    @Override
+    public boolean send(Frame frame) {
+        if (!open || closing.get()) {
+            return false;
+        }
+        return enqueue(context.codec().encode(frame));
+    }
+
+    private boolean enqueue(byte[] payload) {
+        if (outbound.offer(payload)) {
+            return true;
+        }
+        LOG.warn("connection #{} user={} does not read its frames; closing it", id, username);
+        closeSocket();
+        return false;
+    }
+
+    @Override
+    public void sendError(long rid, ErrorCode code, String message) {
+        send(context.codec().frame(MessageTypes.ERROR, rid, new ErrorBody(code.name(), message)));
+    }
+
+    @Override
+    public void close(String code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (open && enqueue(context.codec().encode(
+                context.codec().frame(MessageTypes.SESSION_CLOSED, 0, new SessionClosed(code, reason)))) && enqueue(END)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(FLUSH_GRACE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                closeSocket();
+            });
+        } else {
+            closeSocket();
+        }
+    }
+
+    private void closeSocket() {
+        open = false;
+        outbound.clear();
+        outbound.offer(END);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing connection #{}: {}", id, e.getMessage());
+        }
+    }
+
+    /** Tells a connection over the limit why it is refused, without giving it a thread of its own for long. */
+    static void refuseBusy(Socket socket, FrameCodec codec) {
+        Thread.ofVirtual().start(() -> {
+            try (socket) {
+                socket.setSoTimeout(1000);
+                new FrameWriter(socket.getOutputStream(), codec).write(codec.frame(MessageTypes.ERROR, 0,
+                        new ErrorBody(ErrorCode.SERVER_BUSY.name(), "the server is at its connection limit")));
+            } catch (IOException e) {
+                LOG.debug("refusing a connection: {}", e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    @Override
+    public Instant lastActivity() {
+        return lastActivity;
+    }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    @Override
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    @Override
+    public Optional<String> clientName() {
+        return handshake.clientName();
+    }
+
+    @Override
+    public void authenticate(String name, boolean isAdmin) {
+        this.admin = isAdmin;
+        this.username = name;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open && !closing.get();
+    }
+
+    @Override
+    public ConcurrentMap<String, Object> attributes() {
+        return attributes;
+    }
+}

@@ -1,0 +1,64 @@
+package org.confab.server.transport.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Frame;
+import org.confab.protocol.Protocol;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.Hello;
+import org.confab.protocol.messages.Messages.HelloOk;
+import org.confab.server.api.ClientSession;
+import org.confab.server.api.SessionPolicy;
+
+/** The hello exchange that must open every connection: version check, then the limits it lives by. */
+final class Handshake {
+    static final String SERVER_NAME = "confab-server/0.1";
+
+    private final ConnectionContext context;
+    private volatile boolean done;
+    private volatile String clientName;
+
+    Handshake(ConnectionContext context) {
+        this.context = context;
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    Optional<String> clientName() {
+        return Optional.ofNullable(clientName);
+    }
+
+    /** Handles the first frame; anything but a compatible hello closes the connection with a reason. */
+    void accept(ClientSession session, Frame frame) {
+        if (!MessageTypes.HELLO.equals(frame.type())) {
+            session.sendError(frame.rid(), ErrorCode.HANDSHAKE_REQUIRED, "the first frame must be 'hello'");
+            session.close("PROTOCOL_ERROR", "no hello");
+            return;
+        }
+        Hello hello;
+        try {
+            hello = context.codec().read(frame, Hello.class);
+        } catch (ProtocolException e) {
+            session.sendError(frame.rid(), e.code(), e.getMessage());
+            session.close("PROTOCOL_ERROR", "bad hello");
+            return;
+        }
+        if (hello.version() != Protocol.VERSION) {
+            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version "
+                    + Protocol.VERSION + ", the client version " + hello.version());
+            session.close("PROTOCOL_ERROR", "unsupported protocol version");
+            return;
+        }
+        clientName = hello.client();
+        SessionPolicy policy = context.registry().policy();
+        session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
+                new HelloOk(Protocol.VERSION, SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
+                        policy.idleTimeoutSeconds(), List.of())));
+        done = true;
+    }
+}
