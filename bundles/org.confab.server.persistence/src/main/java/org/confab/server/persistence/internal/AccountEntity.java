@@ -11,6 +11,7 @@ import javax.persistence.Id;
 import javax.persistence.NamedQueries;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
+import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
 import org.confab.server.api.Account;
@@ -28,7 +29,9 @@ import org.confab.server.api.StoredCredentials;
 public class AccountEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "accountIds")
+    @TableGenerator(name = "accountIds", table = "CONFAB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "ACCOUNT", allocationSize = 20)
     @Column(name = "ID")
     private long id;
 

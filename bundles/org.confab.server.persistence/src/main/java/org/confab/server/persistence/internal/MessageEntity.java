@@ -9,6 +9,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
 import org.confab.server.api.NewMessage;
@@ -26,7 +27,9 @@ import org.confab.server.api.StoredMessage;
 public class MessageEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "messageIds")
+    @TableGenerator(name = "messageIds", table = "CONFAB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "MESSAGE", allocationSize = 100)
     @Column(name = "ID")
     private long id;
 

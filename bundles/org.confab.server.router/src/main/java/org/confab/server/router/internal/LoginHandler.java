@@ -35,7 +35,8 @@ public class LoginHandler implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
     private static final String PENDING = "core.auth.pending";
 
-    private record PendingLogin(String username, String clientNonce, String combinedNonce, byte[] salt, int iterations,
+    /** {@code typedName} is the name as the client sent it: both sides sign that exact text. */
+    private record PendingLogin(String username, String typedName, String clientNonce, String combinedNonce, byte[] salt, int iterations,
             Optional<StoredCredentials> credentials) {
     }
 
@@ -73,7 +74,7 @@ public class LoginHandler implements MessageHandler {
         int iterations = credentials.map(StoredCredentials::iterations).orElse(Scram.DEFAULT_ITERATIONS);
         String combinedNonce = request.clientNonce() + Scram.nonce();
         session.attributes().put(PENDING,
-                new PendingLogin(username, request.clientNonce(), combinedNonce, salt, iterations, credentials));
+                new PendingLogin(username, request.username(), request.clientNonce(), combinedNonce, salt, iterations, credentials));
         Replies.ok(session, frame, new AuthChallenge(Scram.base64(salt), iterations, combinedNonce));
     }
 
@@ -82,7 +83,7 @@ public class LoginHandler implements MessageHandler {
         if (!(session.attributes().remove(PENDING) instanceof PendingLogin pending)) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "send auth.start before auth.finish");
         }
-        String authMessage = Scram.authMessage(pending.username(), pending.clientNonce(), pending.salt(),
+        String authMessage = Scram.authMessage(pending.typedName(), pending.clientNonce(), pending.salt(),
                 pending.iterations(), pending.combinedNonce());
         byte[] proof = Scram.fromBase64("proof", request.proof());
         boolean valid = pending.combinedNonce().equals(request.nonce()) && pending.credentials().isPresent()

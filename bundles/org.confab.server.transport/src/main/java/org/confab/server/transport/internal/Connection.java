@@ -82,7 +82,10 @@ final class Connection implements ClientSession {
         } catch (RuntimeException e) {
             LOG.error("connection #{} crashed", id, e);
         } finally {
-            closeSocket();
+            if (!closing.get()) {
+                closeSocket();
+            } // else the writer flushes the goodbye (session.closed, error) and closes, or the grace timer does
+            open = false;
             context.registry().closed(this);
             if (handshake.done()) {
                 context.dispatcher().sessionClosed(this);
