@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Equinox does not stop itself on SIGTERM or Ctrl-C: without this hook components are never
  * deactivated, sessions are not told, and the exit status is 143. The hook stops the framework and
- * waits for it, so the server shuts down cleanly and exits 0.
+ * waits for it, then halts with status 0: a requested stop that completed cleanly is a success.
+ * The hook is removed when the framework stops for any other reason, so it never masks the exit
+ * status of a shutdown it did not perform.
  */
 @Component(immediate = true)
 public class ShutdownOnSignal {
@@ -40,13 +42,17 @@ public class ShutdownOnSignal {
 
     private static void stop(Framework framework) {
         LOG.info("stopping Confab server");
+        int status = 1;
         try {
             framework.stop();
-            framework.waitForStop(STOP_WAIT_MILLIS);
+            boolean stopped = framework.waitForStop(STOP_WAIT_MILLIS).getType() == org.osgi.framework.FrameworkEvent.STOPPED;
+            status = stopped ? 0 : 1;
+            LOG.info(stopped ? "Confab server stopped" : "Confab server did not stop in time");
         } catch (BundleException e) {
             LOG.error("stopping the framework failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Runtime.getRuntime().halt(status);
     }
 }
