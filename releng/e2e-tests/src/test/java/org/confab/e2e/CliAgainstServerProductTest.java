@@ -1,0 +1,167 @@
+package org.confab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The README's story, against the real server product on the embedded database: register two users
+ * with the CLI, message one while offline, receive it once at login, read and search the history,
+ * watch a silent connection get dropped, stop the server with SIGTERM.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliAgainstServerProductTest {
+    private static final Map<String, String> ALICE = Map.of("CONFAB_PASSWORD", "alice's secret 1");
+    private static final Map<String, String> BOB = Map.of("CONFAB_PASSWORD", "bob's secret 22");
+
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path data = Processes.WORK.resolve("server-data");
+        if (Files.exists(data)) {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        server = ServerProcess.start(data, Map.of("CONFAB_ADMIN_PASSWORD", "e2e admin password"), "--idle-timeout", "5");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Processes.Result cli(Map<String, String> env, String user, String... arguments) throws Exception {
+        String[] all = new String[arguments.length + 5];
+        all[0] = "cli";
+        all[1] = "--server";
+        all[2] = server.address();
+        all[3] = "--user";
+        all[4] = user;
+        System.arraycopy(arguments, 0, all, 5, arguments.length);
+        return Processes.run(env, all);
+    }
+
+    @Test
+    @Order(1)
+    void registersTwoUsers() throws Exception {
+        Processes.Result alice = cli(ALICE, "alice", "register", "--display-name", "Alice Liddell");
+        assertEquals(0, alice.exitCode(), alice.toString());
+        Processes.Result bob = cli(BOB, "bob", "register");
+        assertEquals(0, bob.exitCode(), bob.toString());
+        Processes.Result again = cli(BOB, "Bob", "register");
+        assertNotEquals(0, again.exitCode(), "the name is taken, whatever its case");
+        assertTrue(again.stderr().toLowerCase().contains("taken"), again.toString());
+    }
+
+    @Test
+    @Order(2)
+    void offlineMessageIsDeliveredOnceAtLogin() throws Exception {
+        Processes.Result sent = cli(ALICE, "alice", "--json", "send", "bob", "see you at the standup");
+        assertEquals(0, sent.exitCode(), sent.toString());
+        assertTrue(sent.stdout().contains("\"id\""), sent.toString());
+
+        Processes.Result inbox = cli(BOB, "bob", "--json", "inbox", "--wait", "2");
+        assertEquals(0, inbox.exitCode(), inbox.toString());
+        assertEquals(1, count(inbox.stdout(), "see you at the standup"), inbox.toString());
+        assertTrue(inbox.stdout().contains("\"from\":\"alice\""), inbox.toString());
+
+        Processes.Result again = cli(BOB, "bob", "--json", "inbox", "--wait", "1");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(0, count(again.stdout(), "see you at the standup"), "delivered once: " + again);
+    }
+
+    @Test
+    @Order(3)
+    void historyAndSearch() throws Exception {
+        cli(BOB, "bob", "send", "alice", "the budget is approved");
+        Processes.Result history = cli(ALICE, "alice", "--json", "history", "bob", "--limit", "10");
+        assertEquals(0, history.exitCode(), history.toString());
+        assertEquals(2, history.stdout().strip().lines().count(), history.toString());
+        Processes.Result search = cli(ALICE, "alice", "--json", "history", "bob", "--search", "BUDGET");
+        assertEquals(0, search.exitCode(), search.toString());
+        assertEquals(1, count(search.stdout(), "budget is approved"), search.toString());
+        assertFalse(search.stdout().contains("standup"), search.toString());
+    }
+
+    @Test
+    @Order(4)
+    void onlineListAndClearErrors() throws Exception {
+        Processes.Result online = cli(ALICE, "alice", "--json", "online");
+        assertEquals(0, online.exitCode(), online.toString());
+        assertTrue(online.stdout().contains("\"username\":\"bob\""), online.toString());
+
+        Processes.Result wrong = cli(Map.of("CONFAB_PASSWORD", "not alice's password"), "alice", "online");
+        assertNotEquals(0, wrong.exitCode());
+        assertEquals(1, wrong.stderr().strip().lines().count(), "one clear line: " + wrong);
+
+        Processes.Result unknownPeer = cli(ALICE, "alice", "send", "nobody-here", "hello?");
+        assertNotEquals(0, unknownPeer.exitCode());
+        assertTrue(unknownPeer.stderr().contains("nobody-here"), unknownPeer.toString());
+
+        Processes.Result unreachable = Processes.run(ALICE, "cli", "--server", "127.0.0.1:1", "--user", "alice", "online");
+        assertNotEquals(0, unreachable.exitCode());
+        assertFalse(unreachable.stderr().isBlank(), unreachable.toString());
+    }
+
+    @Test
+    @Order(5)
+    void silentConnectionIsDroppedAfterTheIdleTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port)) {
+            byte[] hello = "{\"type\":\"hello\",\"rid\":1,\"version\":1,\"client\":\"e2e\"}".getBytes(StandardCharsets.UTF_8);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(hello.length);
+            out.write(hello);
+            out.flush();
+            socket.setSoTimeout(20_000);
+            long start = System.nanoTime();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            StringBuilder received = new StringBuilder();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds >= 4 && seconds <= 12, "dropped after " + seconds + " s with a 5 s idle timeout");
+            assertTrue(received.toString().contains("IDLE_TIMEOUT"), received.toString());
+        }
+        assertTrue(server.log().contains("timeout"), "the timeout is logged");
+    }
+
+    @Test
+    @Order(6)
+    void sigtermStopsTheServerCleanly() throws Exception {
+        long start = System.nanoTime();
+        assertEquals(0, server.terminate(5));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+        assertTrue(server.log().contains("Confab server stopped"), server.log());
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
