@@ -1,6 +1,13 @@
 package org.confab.protocol;
 
+import java.io.CharArrayReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -10,12 +17,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * Turns frame payloads (UTF-8 JSON objects) into {@link Frame}s and back, and message records into
@@ -44,6 +57,13 @@ public final class FrameCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // A field of the wrong JSON type is an error, not something to guess at: no "5" for 5,
+                // no 1 for true, no 5 for "5".
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
@@ -69,11 +89,23 @@ public final class FrameCodec {
             throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
                     "frame of " + payload.length + " bytes exceeds the limit of " + maxFrameBytes);
         }
+        // Decoded strictly first: the parser alone would guess UTF-16/32 from the bytes and accept
+        // overlong or surrogate UTF-8 sequences.
+        CharBuffer text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload));
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not valid UTF-8");
+        }
         JsonNode tree;
         try {
-            tree = mapper.readTree(payload);
+            tree = mapper.readTree(
+                    new CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining()));
         } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not valid UTF-8 JSON: " + firstLine(e));
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not valid JSON: " + firstLine(e));
         }
         if (tree == null || !tree.isObject()) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "frame must be a JSON object");
@@ -88,7 +120,7 @@ public final class FrameCodec {
         JsonNode rid = body.remove("rid");
         long requestId = 0;
         if (rid != null && !rid.isNull()) {
-            if (!rid.canConvertToExactIntegral() || !rid.canConvertToLong() || rid.asLong() < 0) {
+            if (!rid.isIntegralNumber() || !rid.canConvertToLong() || rid.asLong() < 0) {
                 throw new ProtocolException(ErrorCode.BAD_FRAME, "'rid' must be a non-negative integer");
             }
             requestId = rid.asLong();
@@ -135,9 +167,54 @@ public final class FrameCodec {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + cause.getMessage());
+        } catch (JsonMappingException e) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + describe(frame.body(), e));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + firstLine(e));
         }
+    }
+
+    /** Names the offending field, which Jackson's own message leaves to a trailing reference chain. */
+    private static String describe(ObjectNode body, JsonMappingException e) {
+        StringBuilder name = new StringBuilder();
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(ref.getFieldName());
+                pointer.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                name.append('[').append(ref.getIndex()).append(']');
+                pointer.append('/').append(ref.getIndex());
+            }
+        }
+        String detail = firstLine(e.getOriginalMessage());
+        if (name.isEmpty()) {
+            return detail;
+        }
+        JsonNode value = body.at(pointer.toString());
+        if (value.isMissingNode() || value.isNull()) {
+            return "field '" + name + "' is required";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "field '" + name + "' must be " + jsonKind(mismatch.getTargetType());
+        }
+        return "field '" + name + "' is invalid: " + detail;
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     /** The mapper, for plugins that want to (de)serialise their own message records the same way. */
@@ -146,7 +223,11 @@ public final class FrameCodec {
     }
 
     private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String text) {
+        String message = String.valueOf(text);
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;

@@ -102,6 +102,9 @@ public final class Scram {
 
     /** Decodes base64 from the network; malformed input is a protocol error, not an exception. */
     public static byte[] fromBase64(String field, String value) throws ProtocolException {
+        if (value == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "field '" + field + "' is required");
+        }
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {

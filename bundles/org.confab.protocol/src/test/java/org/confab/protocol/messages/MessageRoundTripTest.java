@@ -1,0 +1,155 @@
+package org.confab.protocol.messages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.confab.protocol.Frame;
+import org.confab.protocol.FrameCodec;
+import org.confab.protocol.FrameReader;
+import org.confab.protocol.FrameWriter;
+import org.confab.protocol.Protocol;
+import org.confab.protocol.messages.Messages.AuthChallenge;
+import org.confab.protocol.messages.Messages.AuthFinish;
+import org.confab.protocol.messages.Messages.AuthOk;
+import org.confab.protocol.messages.Messages.AuthStart;
+import org.confab.protocol.messages.Messages.ChatAck;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.ChatSend;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.Hello;
+import org.confab.protocol.messages.Messages.HelloOk;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.PresenceList;
+import org.confab.protocol.messages.Messages.Register;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.protocol.messages.Messages.SearchRequest;
+import org.confab.protocol.messages.Messages.SessionClosed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Every message record survives record → frame → bytes → stream → frame → record unchanged. */
+class MessageRoundTripTest {
+
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    private static final ChatMessage MESSAGE = new ChatMessage(9_007_199_254_740_993L, "alice", "bob",
+            "Hi Bob \uD83D\uDC4B \"quoted\" \\ back\nslash, ünïcödé", 1_764_000_000_123L, "c-1", true);
+    private static final ChatMessage MESSAGE_WITHOUT_CLIENT_ID = new ChatMessage(1, "bob", "alice", "x", 0, null,
+            false);
+
+    static Stream<Arguments> messages() {
+        return Stream.of(
+                Arguments.of(MessageTypes.HELLO, new Hello(Protocol.VERSION, "confab-cli/0.1", List.of("filetransfer"))),
+                Arguments.of(MessageTypes.HELLO, new Hello(Protocol.VERSION, null, null)),
+                Arguments.of(MessageTypes.ok(MessageTypes.HELLO), new HelloOk(Protocol.VERSION, "confab-server/0.1",
+                        Protocol.DEFAULT_MAX_FRAME_BYTES, 30, 90, List.of("filetransfer", "screenshot"))),
+                Arguments.of(MessageTypes.REGISTER, new Register("alice", "correct horse battery", "Alice A.")),
+                Arguments.of(MessageTypes.REGISTER, new Register("alice", "correct horse battery", null)),
+                Arguments.of(MessageTypes.ok(MessageTypes.REGISTER), new Registered("alice", "Alice A.")),
+                Arguments.of(MessageTypes.AUTH_START, new AuthStart("alice", "rOprNGfwEbeRWgbNEkqO")),
+                Arguments.of(MessageTypes.ok(MessageTypes.AUTH_START),
+                        new AuthChallenge("W22ZaJ0SNY7soEsUEjb6gQ==", 4096, "rOprNGfwEbeRWgbNEkqO%hvYDpWUa2")),
+                Arguments.of(MessageTypes.AUTH_FINISH,
+                        new AuthFinish("rOprNGfwEbeRWgbNEkqO%hvYDpWUa2", "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")),
+                Arguments.of(MessageTypes.ok(MessageTypes.AUTH_FINISH),
+                        new AuthOk("alice", "Alice A.", true, "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")),
+                Arguments.of(MessageTypes.CHAT_SEND, new ChatSend("bob", "c-1", "x".repeat(Protocol.MAX_TEXT_LENGTH))),
+                Arguments.of(MessageTypes.ok(MessageTypes.CHAT_SEND), new ChatSent(Long.MAX_VALUE, 1_764_000_000_123L, true)),
+                Arguments.of(MessageTypes.CHAT_MESSAGE, MESSAGE),
+                Arguments.of(MessageTypes.CHAT_MESSAGE, MESSAGE_WITHOUT_CLIENT_ID),
+                Arguments.of(MessageTypes.CHAT_ACK, new ChatAck(List.of(1L, 2L, Long.MAX_VALUE))),
+                Arguments.of(MessageTypes.CHAT_DELIVERED, new Delivered("bob", List.of(5L, 6L))),
+                Arguments.of(MessageTypes.CHAT_HISTORY, new HistoryRequest("bob", 120L, 50)),
+                Arguments.of(MessageTypes.CHAT_HISTORY, new HistoryRequest("bob", null, Protocol.MAX_PAGE_SIZE)),
+                Arguments.of(MessageTypes.CHAT_SEARCH, new SearchRequest("bob", "lunch", 99L, 1)),
+                Arguments.of(MessageTypes.CHAT_SEARCH, new SearchRequest(null, "lunch", null, 20)),
+                Arguments.of(MessageTypes.ok(MessageTypes.CHAT_HISTORY),
+                        new MessagePage(List.of(MESSAGE, MESSAGE_WITHOUT_CLIENT_ID), true)),
+                Arguments.of(MessageTypes.ok(MessageTypes.CHAT_SEARCH), new MessagePage(List.of(), false)),
+                Arguments.of(MessageTypes.ok(MessageTypes.PRESENCE_LIST), new PresenceList(List.of(
+                        new PresenceEntry("alice", "Alice A.", true), new PresenceEntry("bob", "bob", false)))),
+                Arguments.of(MessageTypes.PRESENCE_UPDATE, new PresenceEntry("alice", "Alice A.", false)),
+                Arguments.of(MessageTypes.SESSION_CLOSED, new SessionClosed("IDLE_TIMEOUT", "no frame for 90 s")),
+                Arguments.of(MessageTypes.ERROR, new ErrorBody("BAD_REQUEST", "chat.send: field 'text' is required")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("messages")
+    void survivesTheWire(String type, Record message) throws Exception {
+        long rid = type.equals(MessageTypes.CHAT_MESSAGE) ? 0 : 77;
+        Frame frame = CODEC.frame(type, rid, message);
+
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        new FrameWriter(wire, CODEC).write(frame);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire.toByteArray()), CODEC);
+        Frame received = reader.read().orElseThrow();
+        assertFalse(reader.read().isPresent());
+
+        assertEquals(type, received.type());
+        assertEquals(rid, received.rid());
+        // Compared as JSON text: the parser may pick a narrower number node than the record produced.
+        assertArrayEquals(CODEC.encode(frame), CODEC.encode(received));
+        assertEquals(message, CODEC.read(received, message.getClass()));
+        assertEquals(message, CODEC.read(CODEC.decode(CODEC.encode(frame)), message.getClass()));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("messages")
+    void wireFieldsAreTheRecordComponentsAndNullsAreOmitted(String type, Record message) throws Exception {
+        JsonNode json = CODEC.mapper().readTree(CODEC.encode(CODEC.frame(type, 3, message)));
+        Set<String> expected = new LinkedHashSet<>(List.of("type", "rid"));
+        for (var component : message.getClass().getRecordComponents()) {
+            if (component.getAccessor().invoke(message) != null) {
+                expected.add(component.getName());
+            }
+        }
+        Set<String> actual = json.properties().stream().map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        assertEquals(expected, actual);
+        assertEquals(type, json.get("type").textValue());
+    }
+
+    @Test
+    void everyCoreTypeHasARoundTripCase() throws IllegalAccessException {
+        Set<String> covered = messages().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+        for (var field : MessageTypes.class.getFields()) {
+            String type = (String) field.get(null);
+            if (!Set.of(MessageTypes.PING, MessageTypes.LOGOUT).contains(type)) { // bodiless frames
+                assertTrue(covered.contains(type) || covered.contains(MessageTypes.ok(type)), type);
+            }
+        }
+        assertEquals(Set.of(), Arrays.stream(Messages.class.getClasses())
+                .filter(c -> messages().noneMatch(a -> a.get()[1].getClass() == c)).collect(Collectors.toSet()),
+                "records without a round-trip case");
+    }
+
+    @Test
+    void bodilessFramesRoundTrip() throws Exception {
+        for (String type : List.of(MessageTypes.PING, MessageTypes.ok(MessageTypes.PING), MessageTypes.LOGOUT)) {
+            Frame decoded = CODEC.decode(CODEC.encode(Frame.of(type, 12)));
+            assertEquals(type, decoded.type());
+            assertEquals(12, decoded.rid());
+            assertEquals(0, decoded.body().size());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.confab.protocol.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Frame;
+import org.confab.protocol.FrameCodec;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.Messages.AuthChallenge;
+import org.confab.protocol.messages.Messages.AuthFinish;
+import org.confab.protocol.messages.Messages.AuthOk;
+import org.confab.protocol.messages.Messages.AuthStart;
+import org.confab.protocol.messages.Messages.ChatAck;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.ChatSend;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.Hello;
+import org.confab.protocol.messages.Messages.HelloOk;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.PresenceList;
+import org.confab.protocol.messages.Messages.Register;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.protocol.messages.Messages.SearchRequest;
+import org.confab.protocol.messages.Messages.SessionClosed;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Keeps docs/protocol.md honest: every example frame in it must decode, read as its message record
+ * and use only the record's field names.
+ */
+class ProtocolDocumentTest {
+
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    private static final Map<String, Class<? extends Record>> BODIES = Map.ofEntries(
+            Map.entry("hello", Hello.class), Map.entry("hello.ok", HelloOk.class),
+            Map.entry("account.register", Register.class), Map.entry("account.register.ok", Registered.class),
+            Map.entry("auth.start", AuthStart.class), Map.entry("auth.start.ok", AuthChallenge.class),
+            Map.entry("auth.finish", AuthFinish.class), Map.entry("auth.finish.ok", AuthOk.class),
+            Map.entry("chat.send", ChatSend.class), Map.entry("chat.send.ok", ChatSent.class),
+            Map.entry("chat.message", ChatMessage.class), Map.entry("chat.ack", ChatAck.class),
+            Map.entry("chat.delivered", Delivered.class), Map.entry("chat.history", HistoryRequest.class),
+            Map.entry("chat.history.ok", MessagePage.class), Map.entry("chat.search", SearchRequest.class),
+            Map.entry("chat.search.ok", MessagePage.class), Map.entry("presence.list.ok", PresenceList.class),
+            Map.entry("presence.update", PresenceEntry.class), Map.entry("session.closed", SessionClosed.class),
+            Map.entry("error", ErrorBody.class));
+
+    private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
+            "presence.list", "chat.ack.ok");
+
+    private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
+            "PROTOCOL_ERROR", "LOGIN_TIMEOUT");
+
+    private static List<String> exampleFrames() throws IOException {
+        Path doc = Path.of("..", "..", "docs", "protocol.md");
+        assumeTrue(Files.isRegularFile(doc), "docs/protocol.md not found from " + Path.of("").toAbsolutePath());
+        List<String> frames = new ArrayList<>();
+        boolean inJson = false;
+        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+            if (line.startsWith("```")) {
+                inJson = line.equals("```json");
+                continue;
+            }
+            String trimmed = line.strip();
+            if (trimmed.startsWith("C→S {") || trimmed.startsWith("S→C {")) {
+                frames.add(trimmed.substring(4));
+            } else if (inJson && trimmed.startsWith("{")) {
+                frames.add(trimmed);
+            }
+        }
+        return frames;
+    }
+
+    @Test
+    void everyExampleFrameIsValid() throws Exception {
+        List<String> frames = exampleFrames();
+        assertTrue(frames.size() > 50, "found only " + frames.size() + " example frames");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < frames.size(); i++) {
+            String json = frames.get(i);
+            Frame frame;
+            try {
+                frame = CODEC.decode(json.getBytes(StandardCharsets.UTF_8));
+            } catch (ProtocolException e) {
+                fail("example does not decode: " + json + ": " + e.getMessage());
+                return;
+            }
+            seen.add(frame.type());
+            if (BODILESS.contains(frame.type())) {
+                assertEquals(0, frame.body().size(), json);
+                continue;
+            }
+            Class<? extends Record> type = BODIES.get(frame.type());
+            if (type == null) {
+                fail("example of an undocumented type: " + json);
+            }
+            Record record;
+            try {
+                record = CODEC.read(frame, type);
+            } catch (ProtocolException e) {
+                // A deliberately wrong request must be followed by the error the codec really gives.
+                assertTrue(i + 1 < frames.size(), "example request fails: " + json);
+                assertEquals(frames.get(i + 1), new String(CODEC.encode(CODEC.frame("error", frame.rid(),
+                        new ErrorBody(e.code().name(), e.getMessage()))), StandardCharsets.UTF_8),
+                        "example request fails: " + json);
+                continue;
+            }
+            Set<String> components = new HashSet<>();
+            Arrays.stream(type.getRecordComponents()).forEach(c -> components.add(c.getName()));
+            frame.body().fieldNames().forEachRemaining(
+                    name -> assertTrue(components.contains(name), "unknown field '" + name + "' in " + json));
+            checkCodes(record, json);
+            if (type == MessagePage.class) {
+                checkNested(frame.body().get("messages"), ChatMessage.class, json);
+            } else if (type == PresenceList.class) {
+                checkNested(frame.body().get("users"), PresenceEntry.class, json);
+            }
+        }
+        Set<String> undocumented = new HashSet<>(BODIES.keySet());
+        undocumented.addAll(BODILESS);
+        undocumented.removeAll(seen);
+        assertEquals(Set.of(), undocumented, "types without an example");
+    }
+
+    private static void checkCodes(Record record, String json) {
+        if (record instanceof ErrorBody error) {
+            assertNotEquals(ErrorCode.INTERNAL, ErrorCode.fromWire(error.code()), json);
+        } else if (record instanceof SessionClosed closed) {
+            assertTrue(CLOSE_CODES.contains(closed.code()), json);
+        }
+    }
+
+    private static void checkNested(JsonNode array, Class<? extends Record> type, String json) {
+        Set<String> components = new HashSet<>();
+        Arrays.stream(type.getRecordComponents()).forEach(c -> components.add(c.getName()));
+        for (JsonNode element : array) {
+            element.fieldNames().forEachRemaining(
+                    name -> assertTrue(components.contains(name), "unknown field '" + name + "' in " + json));
+        }
+    }
+}
