@@ -21,6 +21,7 @@ import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.FrameReader;
 import org.confab.protocol.FrameWriter;
+import org.confab.protocol.Protocol;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
@@ -100,6 +101,11 @@ final class Connection implements ClientSession {
                 return;
             }
             lastActivity = Instant.now();
+            if (!handshake.done() && payload.get().length > Protocol.MIN_MAX_FRAME_BYTES) {
+                // before hello.ok the client cannot know our limit; any server accepts this much
+                throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
+                        "frames before the handshake may have at most " + Protocol.MIN_MAX_FRAME_BYTES + " bytes");
+            }
             Frame frame;
             try {
                 frame = context.codec().decode(payload.get());
@@ -109,6 +115,8 @@ final class Connection implements ClientSession {
             }
             if (!handshake.done()) {
                 handshake.accept(this, frame);
+            } else if (MessageTypes.HELLO.equals(frame.type())) {
+                sendError(frame.rid(), ErrorCode.BAD_REQUEST, "the handshake is already done");
             } else if (MessageTypes.PING.equals(frame.type())) {
                 send(Frame.of(MessageTypes.ok(MessageTypes.PING), frame.rid()));
             } else {

@@ -33,11 +33,13 @@ final class Handshake {
         return Optional.ofNullable(clientName);
     }
 
-    /** Handles the first frame; anything but a compatible hello closes the connection with a reason. */
+    /**
+     * Handles a frame before the handshake: anything but hello is refused (the connection stays, so a
+     * client can still say hello); a malformed or incompatible hello closes the connection.
+     */
     void accept(ClientSession session, Frame frame) {
         if (!MessageTypes.HELLO.equals(frame.type())) {
             session.sendError(frame.rid(), ErrorCode.HANDSHAKE_REQUIRED, "the first frame must be 'hello'");
-            session.close("PROTOCOL_ERROR", "no hello");
             return;
         }
         Hello hello;
