@@ -78,6 +78,26 @@ class MessagingTest extends ServerTestSupport {
     }
 
     @Test
+    void liveMessageLostWithADyingConnectionIsPushedAgainAtNextLogin() throws Exception {
+        String alice = register("alice");
+        String hank = register("hank");
+        long id;
+        try (TestClient a = loggedIn(alice)) {
+            TestClient h = loggedIn(hank);
+            id = a.body(a.request(MessageTypes.CHAT_SEND, new ChatSend(hank, clientId(), "are you there?")), ChatSent.class).messageId();
+            assertEquals(id, h.body(h.await(MessageTypes.CHAT_MESSAGE), ChatMessage.class).messageId());
+            h.socket.setSoLinger(true, 0);
+            h.close(); // killed before acknowledging: the push was received but never confirmed
+            assertFalse(a.receives(MessageTypes.CHAT_DELIVERED, 500), "not confirmed, so not reported delivered");
+        }
+        try (TestClient h = loggedIn(hank)) {
+            ChatMessage again = h.body(h.await(MessageTypes.CHAT_MESSAGE), ChatMessage.class);
+            assertEquals(id, again.messageId());
+            assertEquals("are you there?", again.text());
+        }
+    }
+
+    @Test
     void resendWithSameClientIdIsStoredOnce() throws Exception {
         String alice = register("alice");
         String dave = register("dave");
