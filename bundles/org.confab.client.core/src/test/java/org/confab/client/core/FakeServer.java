@@ -53,6 +53,7 @@ final class FakeServer implements AutoCloseable {
     final AtomicInteger logins = new AtomicInteger();
     final BlockingQueue<Long> acked = new LinkedBlockingQueue<>();
     volatile int heartbeatSeconds;
+    volatile int maxFrameBytes = 1 << 20;
     volatile boolean forgeSignature;
     /** While not counted down, new connections wait before their handshake. */
     volatile CountDownLatch handshakeGate = new CountDownLatch(0);

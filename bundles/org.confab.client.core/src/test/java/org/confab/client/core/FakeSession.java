@@ -97,7 +97,7 @@ final class FakeSession {
     private void handle(Frame request) throws IOException, ProtocolException {
         switch (request.type()) {
             case MessageTypes.HELLO -> {
-                answer(request, new HelloOk(1, "fake/1", 1 << 20, server.heartbeatSeconds, 60, List.of()));
+                answer(request, new HelloOk(1, "fake/1", server.maxFrameBytes, server.heartbeatSeconds, 60, List.of()));
                 server.handshaken(this);
             }
             case MessageTypes.PING -> answer(request, Map.of());

@@ -93,6 +93,19 @@ class MessagingTest extends ClientTestSupport {
     }
 
     @Test
+    void messageTooLargeForTheServersFrameLimitFailsWithoutCostingTheConnection() throws Exception {
+        server.maxFrameBytes = org.confab.protocol.Protocol.MIN_MAX_FRAME_BYTES;
+        connectAndLogin();
+        String control = "\u0001".repeat(org.confab.protocol.Protocol.MAX_TEXT_LENGTH); // 6 bytes each in JSON
+
+        Throwable error = failure(client.send("bob", control));
+
+        assertEquals(ErrorCode.FRAME_TOO_LARGE, assertInstanceOf(ConfabException.class, error).code());
+        assertFalse(await(client.send("bob", "small")).duplicate(), "the connection is still usable");
+        assertEquals(1, server.logins.get());
+    }
+
+    @Test
     void unansweredRequestFailsWithATimeout() throws Exception {
         connectAndLogin();
         server.ignoredTypes.add(MessageTypes.PRESENCE_LIST);

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
+import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.FrameReader;
@@ -71,11 +72,19 @@ final class Connection {
         if (request.answer().isDone()) {
             return request.answer();
         }
+        byte[] payload = codec.encode(codec.frame(type, request.rid(), body));
+        if (payload.length > codec.maxFrameBytes()) {
+            // Refused here rather than by the writer, which would cost the connection; resending after a
+            // reconnect could never succeed.
+            pending.fail(request.rid(), new ConfabException(ErrorCode.FRAME_TOO_LARGE, type + " needs "
+                    + payload.length + " bytes; the server accepts at most " + codec.maxFrameBytes()));
+            return request.answer();
+        }
         try {
             if (!isOpen()) {
                 throw new IOException("connection closed: " + closeReason.get());
             }
-            writer.write(codec.frame(type, request.rid(), body));
+            writer.writePayload(payload);
             lastSentNanos = System.nanoTime();
         } catch (IOException e) {
             pending.fail(request.rid(), new ConfabConnectionException("could not send " + type + ": "
