@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.confab.protocol.messages.Messages.ChatMessage;
  */
 final class FakeServer implements AutoCloseable {
     static final long WAIT_SECONDS = 5;
+    static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
 
     record User(String name, String displayName, Scram.Credentials credentials) {
     }
@@ -55,6 +57,8 @@ final class FakeServer implements AutoCloseable {
     volatile int heartbeatSeconds;
     volatile int maxFrameBytes = 1 << 20;
     volatile boolean forgeSignature;
+    /** While not counted down, sessions stop reading (after the frame they are reading now). */
+    volatile CountDownLatch readGate = new CountDownLatch(0);
     /** While not counted down, new connections wait before their handshake. */
     volatile CountDownLatch handshakeGate = new CountDownLatch(0);
 
@@ -66,7 +70,10 @@ final class FakeServer implements AutoCloseable {
     private final BlockingQueue<Integer> acceptedOrdinals = new LinkedBlockingQueue<>();
 
     FakeServer() throws IOException {
-        serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        serverSocket = new ServerSocket();
+        // a fixed, small receive buffer (no autotuning), so a test can fill the pipe to the server
+        serverSocket.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         Thread.ofVirtual().name("fake-server-accept").start(this::acceptLoop);
     }
 
@@ -150,6 +157,7 @@ final class FakeServer implements AutoCloseable {
     public void close() throws IOException {
         serverSocket.close();
         handshakeGate.countDown();
+        readGate.countDown();
         for (FakeSession session : allSessions) {
             session.close();
         }

@@ -63,7 +63,7 @@ final class FakeSession {
         try {
             server.handshakeGate.await();
             FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream()), server.codec);
-            for (Optional<Frame> frame = reader.read(); frame.isPresent(); frame = reader.read()) {
+            for (Optional<Frame> frame = reader.read(); frame.isPresent(); frame = nextAfterGate(reader)) {
                 // decided before recording: a test that saw the request may change the switch at once
                 boolean ignored = server.ignoredTypes.contains(frame.get().type());
                 server.record(frame.get());
@@ -76,6 +76,12 @@ final class FakeSession {
         } finally {
             close();
         }
+    }
+
+    private Optional<Frame> nextAfterGate(FrameReader reader) throws IOException, ProtocolException,
+            InterruptedException {
+        server.readGate.await();
+        return reader.read();
     }
 
     void push(String type, Object body) throws IOException {

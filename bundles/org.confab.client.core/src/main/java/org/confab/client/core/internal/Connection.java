@@ -18,8 +18,8 @@ import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.Messages.HelloOk;
 
 /**
- * One handshaken TCP connection to a server: writes requests, and on its own reader thread matches
- * answers to them and hands pushes on. {@link #close} only records why and closes the socket; the
+ * One handshaken TCP connection to a server: writes requests in order on a writer of its own, and on
+ * its own reader thread matches answers to them and hands pushes on. {@link #close} only records why and closes the socket; the
  * reader thread then fails what is pending and reports the end exactly once through
  * {@link Events#onClosed}, so the owner's callbacks never run inside a writer's locks.
  */
@@ -40,11 +40,12 @@ final class Connection {
     private final HelloOk hello;
     private final PendingRequests pending;
     private final Events events;
+    private final SerialExecutor writes;
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private volatile long lastSentNanos = System.nanoTime();
 
     Connection(Socket socket, FrameReader reader, FrameWriter writer, FrameCodec codec, HelloOk hello,
-            PendingRequests pending, Events events) {
+            PendingRequests pending, Events events, ClientRuntime runtime) {
         this.socket = socket;
         this.reader = reader;
         this.writer = writer;
@@ -52,6 +53,7 @@ final class Connection {
         this.hello = hello;
         this.pending = pending;
         this.events = events;
+        this.writes = new SerialExecutor(runtime.io());
     }
 
     /** Starts the reader thread and, if the server asks for them, heartbeats. */
@@ -66,7 +68,11 @@ final class Connection {
         return hello;
     }
 
-    /** Sends a request; the future completes with the {@code .ok} frame or fails. */
+    /**
+     * Sends a request; the future completes with the {@code .ok} frame or fails. Never blocks: the frame
+     * is written by the connection's writer, in call order, so neither callers (a UI thread, a lock
+     * holder) nor the reader thread ever wait on a full socket buffer.
+     */
     CompletableFuture<Frame> request(String type, Object body) {
         PendingRequests.Registration request = pending.register(type);
         if (request.answer().isDone()) {
@@ -80,6 +86,11 @@ final class Connection {
                     + payload.length + " bytes; the server accepts at most " + codec.maxFrameBytes()));
             return request.answer();
         }
+        writes.execute(() -> write(type, request.rid(), payload));
+        return request.answer();
+    }
+
+    private void write(String type, long rid, byte[] payload) {
         try {
             if (!isOpen()) {
                 throw new IOException("connection closed: " + closeReason.get());
@@ -87,11 +98,9 @@ final class Connection {
             writer.writePayload(payload);
             lastSentNanos = System.nanoTime();
         } catch (IOException e) {
-            pending.fail(request.rid(), new ConfabConnectionException("could not send " + type + ": "
-                    + e.getMessage(), e));
+            pending.fail(rid, new ConfabConnectionException("could not send " + type + ": " + e.getMessage(), e));
             close("write failed: " + e.getMessage());
         }
-        return request.answer();
     }
 
     /** Sends a request and decodes its answer as {@code answerType}. */

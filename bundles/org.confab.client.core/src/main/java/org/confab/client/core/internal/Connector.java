@@ -61,7 +61,7 @@ final class Connector {
             FrameCodec codec = new FrameCodec(clampFrameLimit(hello.maxFrameBytes()));
             PendingRequests pending = new PendingRequests(HELLO_RID, codec, runtime, options.requestTimeout());
             return new Connection(socket, new FrameReader(in, codec), new FrameWriter(socket.getOutputStream(), codec),
-                    codec, hello, pending, events);
+                    codec, hello, pending, events, runtime);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw new ConfabConnectionException("no answer from " + options.serverAddress() + " within "

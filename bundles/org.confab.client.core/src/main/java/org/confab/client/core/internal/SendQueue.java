@@ -17,7 +17,9 @@ import org.confab.protocol.messages.Messages.ChatSent;
  * logged in a message is written at once; it stays here until its {@code chat.send.ok} (or an error)
  * arrives. When the connection is lost every unacknowledged message is written again, in the original
  * order and with the same client message id, after the next login, and messages sent meanwhile wait
- * behind them. The server recognises the ids, so nothing is stored twice. Thread-safe.
+ * behind them. The server recognises the ids, so nothing is stored twice. Writes are queued on the
+ * connection, which sends them in call order, so holding this lock never waits on the network.
+ * Thread-safe.
  */
 final class SendQueue {
     private record Outgoing(ChatSend message, CompletableFuture<ChatSent> result) {

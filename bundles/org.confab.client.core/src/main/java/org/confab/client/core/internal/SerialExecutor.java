@@ -7,7 +7,8 @@ import java.util.concurrent.Executor;
 /**
  * Runs tasks one after another, in submission order, on an underlying executor that may itself be
  * concurrent (such as thread-per-task). Listener calls go through one of these so a chat message is
- * never reported before the one that arrived earlier.
+ * never reported before the one that arrived earlier, and each connection's writes so frames leave in
+ * the order they were requested.
  */
 final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
