@@ -82,7 +82,11 @@ final class FakeServer implements AutoCloseable {
     }
 
     void addUser(String name, String password) {
-        users.put(name.toLowerCase(Locale.ROOT), new User(name.toLowerCase(Locale.ROOT), "User " + name,
+        addUser(name, password, "User " + name);
+    }
+
+    void addUser(String name, String password, String displayName) {
+        users.put(name.toLowerCase(Locale.ROOT), new User(name.toLowerCase(Locale.ROOT), displayName,
                 Scram.create(password, Scram.MIN_ITERATIONS)));
     }
 

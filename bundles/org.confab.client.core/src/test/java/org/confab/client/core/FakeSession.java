@@ -134,7 +134,8 @@ final class FakeSession {
             error(request, ErrorCode.USERNAME_TAKEN, "the username '" + name + "' is taken");
             return;
         }
-        server.addUser(name, register.password());
+        server.addUser(name, register.password(),
+                register.displayName() != null ? register.displayName() : "User " + name);
         answer(request, new Registered(name, server.users.get(name).displayName()));
     }
 

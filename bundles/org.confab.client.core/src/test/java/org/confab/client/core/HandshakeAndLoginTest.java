@@ -84,6 +84,7 @@ class HandshakeAndLoginTest extends ClientTestSupport {
         Throwable taken = failure(client.register("alice", "whatever password"));
 
         assertEquals("carol", registered.username());
+        assertEquals("Carol", registered.displayName());
         assertEquals(ErrorCode.USERNAME_TAKEN, assertInstanceOf(ConfabException.class, taken).code());
         await(client.login("carol", "carol's long password"));
     }
