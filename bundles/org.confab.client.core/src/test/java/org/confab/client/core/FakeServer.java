@@ -29,8 +29,8 @@ import org.confab.protocol.messages.Messages.ChatMessage;
  * A small in-process Confab server on a real loopback socket, speaking the wire protocol through the
  * protocol bundle's codec. It implements just enough of the server (handshake, SCRAM, register,
  * send/ack, presence, history, logout) for client tests, records what it receives, and has switches
- * to misbehave: ignore a request type, forge the login signature, drop the connection after storing
- * a message, hold new connections before the handshake.
+ * to misbehave: ignore a request type, forge the login signature or nonce, drop the connection after
+ * storing a message, hold new connections before the handshake, stop reading.
  */
 final class FakeServer implements AutoCloseable {
     static final long WAIT_SECONDS = 5;
@@ -57,6 +57,8 @@ final class FakeServer implements AutoCloseable {
     volatile int heartbeatSeconds;
     volatile int maxFrameBytes = 1 << 20;
     volatile boolean forgeSignature;
+    /** Answer auth.start with the client's nonce alone instead of extending it. */
+    volatile boolean withholdServerNonce;
     /** While not counted down, sessions stop reading (after the frame they are reading now). */
     volatile CountDownLatch readGate = new CountDownLatch(0);
     /** While not counted down, new connections wait before their handshake. */

@@ -115,7 +115,9 @@ final class FakeSession {
             case MessageTypes.CHAT_SEND -> chatSend(request, server.codec.read(request, ChatSend.class));
             case MessageTypes.CHAT_ACK -> {
                 server.acked.addAll(server.codec.read(request, ChatAck.class).messageIds());
-                answer(request, Map.of());
+                if (request.rid() != 0) { // without rid it is a notification: no answer
+                    answer(request, Map.of());
+                }
             }
             case MessageTypes.PRESENCE_LIST -> answer(request, new PresenceList(server.users.values().stream()
                     .map(u -> new PresenceEntry(u.name(), u.displayName(), server.isOnline(u.name()))).toList()));
@@ -142,7 +144,7 @@ final class FakeSession {
     private void authStart(Frame request, AuthStart start) throws IOException {
         loginName = start.username();
         clientNonce = start.clientNonce();
-        combinedNonce = clientNonce + Scram.nonce();
+        combinedNonce = server.withholdServerNonce ? clientNonce : clientNonce + Scram.nonce();
         loginUser = server.users.get(start.username().toLowerCase(Locale.ROOT));
         Scram.Credentials credentials = loginUser != null ? loginUser.credentials()
                 : Scram.create(Scram.nonce(), Scram.MIN_ITERATIONS);

@@ -52,7 +52,7 @@ class HandshakeAndLoginTest extends ClientTestSupport {
         assertEquals("User alice", result.displayName());
         assertFalse(result.admin());
         Frame start = server.awaitRequest(MessageTypes.AUTH_START);
-        assertEquals("Alice", start.body().get("username").asText(), "the name is sent as typed");
+        assertEquals("alice", start.body().get("username").asText(), "sent in lower case, as the protocol asks");
     }
 
     @Test
@@ -74,6 +74,20 @@ class HandshakeAndLoginTest extends ClientTestSupport {
         ConfabException refusal = assertInstanceOf(ConfabException.class, error);
         assertEquals(ErrorCode.AUTH_FAILED, refusal.code());
         assertTrue(refusal.getMessage().contains("impostor"), refusal.getMessage());
+        RecordingListener.StateChange end = events.awaitState(ConnectionState.DISCONNECTED);
+        assertTrue(end.reason().contains("impostor"), "the server thinks we are logged in: hang up");
+    }
+
+    @Test
+    void serverThatDoesNotExtendTheNonceIsRejectedBeforeAnyProofIsSent() throws Exception {
+        server.withholdServerNonce = true;
+        await(client.connect());
+
+        Throwable error = failure(client.login("alice", ALICE_PASSWORD));
+
+        assertEquals(ErrorCode.AUTH_FAILED, assertInstanceOf(ConfabException.class, error).code());
+        events.awaitState(ConnectionState.DISCONNECTED);
+        assertFalse(server.receivesWithin(MessageTypes.AUTH_FINISH, 100));
     }
 
     @Test

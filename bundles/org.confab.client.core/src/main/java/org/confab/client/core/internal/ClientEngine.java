@@ -119,12 +119,16 @@ public final class ClientEngine {
         runtime.shutdown();
     }
 
-    /** Sends automatic acknowledgements; false when not logged in, so the batcher keeps them. */
+    /**
+     * Sends automatic acknowledgements as notifications (no answer to wait for); false when not logged
+     * in, so the batcher keeps them. A lost acknowledgement only means the server pushes the message
+     * again, and the duplicate is acknowledged then.
+     */
     private boolean sendAcks(List<Long> messageIds) {
         return session.loggedInConnection().map(connection -> {
             for (int from = 0; from < messageIds.size(); from += MAX_ACK_BATCH) {
                 ChatAck ack = new ChatAck(messageIds.subList(from, Math.min(messageIds.size(), from + MAX_ACK_BATCH)));
-                runtime.io().execute(() -> connection.request(MessageTypes.CHAT_ACK, ack));
+                connection.sendNotification(MessageTypes.CHAT_ACK, ack);
             }
             return true;
         }).orElse(false);

@@ -82,12 +82,28 @@ final class Connection {
         if (payload.length > codec.maxFrameBytes()) {
             // Refused here rather than by the writer, which would cost the connection; resending after a
             // reconnect could never succeed.
-            pending.fail(request.rid(), new ConfabException(ErrorCode.FRAME_TOO_LARGE, type + " needs "
-                    + payload.length + " bytes; the server accepts at most " + codec.maxFrameBytes()));
+            pending.fail(request.rid(), tooLarge(type, payload));
             return request.answer();
         }
         writes.execute(() -> write(type, request.rid(), payload));
         return request.answer();
+    }
+
+    /**
+     * Sends a notification: a frame without rid, which the server answers only if it fails (with an
+     * {@code error} push). Used for automatic {@code chat.ack}s, as the protocol intends.
+     */
+    void sendNotification(String type, Object body) {
+        byte[] payload = codec.encode(codec.frame(type, 0, body));
+        if (payload.length > codec.maxFrameBytes()) {
+            throw tooLarge(type, payload);
+        }
+        writes.execute(() -> write(type, 0, payload));
+    }
+
+    private ConfabException tooLarge(String type, byte[] payload) {
+        return new ConfabException(ErrorCode.FRAME_TOO_LARGE, type + " needs " + payload.length
+                + " bytes; the server accepts at most " + codec.maxFrameBytes());
     }
 
     private void write(String type, long rid, byte[] payload) {

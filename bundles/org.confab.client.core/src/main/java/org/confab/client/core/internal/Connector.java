@@ -54,8 +54,10 @@ final class Connector {
             socket.setSoTimeout((int) options.connectTimeout().toMillis());
             InputStream in = new BufferedInputStream(socket.getInputStream());
             FrameCodec initial = new FrameCodec();
-            new FrameWriter(socket.getOutputStream(), initial).write(initial.frame(MessageTypes.HELLO, HELLO_RID,
-                    new Hello(Protocol.VERSION, options.clientName(), List.of())));
+            // until hello.ok announces the limit, frames must fit the smallest limit a server may have
+            FrameCodec beforeHello = new FrameCodec(Protocol.MIN_MAX_FRAME_BYTES);
+            new FrameWriter(socket.getOutputStream(), beforeHello).write(beforeHello.frame(MessageTypes.HELLO,
+                    HELLO_RID, new Hello(Protocol.VERSION, options.clientName(), List.of())));
             HelloOk hello = readHelloOk(new FrameReader(in, initial), initial);
             socket.setSoTimeout(0);
             FrameCodec codec = new FrameCodec(clampFrameLimit(hello.maxFrameBytes()));

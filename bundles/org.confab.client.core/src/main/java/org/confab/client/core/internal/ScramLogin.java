@@ -1,6 +1,7 @@
 package org.confab.client.core.internal;
 
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -35,29 +36,49 @@ final class ScramLogin {
         this.cpu = cpu;
     }
 
+    /**
+     * Logs in on {@code connection}. The user name is sent in lower case, as the protocol recommends.
+     * When the server misbehaves (altered nonce, absurd iteration count, wrong signature) the
+     * connection is closed, because the server may consider us logged in, and the login fails with
+     * {@link ErrorCode#AUTH_FAILED}.
+     */
     CompletableFuture<AuthOk> login(Connection connection, Credentials credentials) {
+        String username = credentials.username().toLowerCase(Locale.ROOT);
         String clientNonce = Scram.nonce();
         return connection
-                .request(MessageTypes.AUTH_START, new AuthStart(credentials.username(), clientNonce),
-                        AuthChallenge.class)
-                .thenApplyAsync(challenge -> prove(credentials, clientNonce, challenge), cpu)
+                .request(MessageTypes.AUTH_START, new AuthStart(username, clientNonce), AuthChallenge.class)
+                .thenApplyAsync(challenge -> prove(username, credentials.password(), clientNonce, challenge), cpu)
                 .thenCompose(proof -> connection.request(MessageTypes.AUTH_FINISH, proof.finish(), AuthOk.class)
-                        .thenApply(ok -> verified(ok, proof)));
+                        .thenApply(ok -> verified(ok, proof)))
+                .whenComplete((ok, error) -> {
+                    if (Failures.unwrap(error) instanceof ServerMisbehaved misbehaved) {
+                        connection.close("login aborted: " + misbehaved.getMessage());
+                    }
+                });
     }
 
-    private Proof prove(Credentials credentials, String clientNonce, AuthChallenge challenge) {
-        if (challenge.nonce() == null || !challenge.nonce().startsWith(clientNonce)) {
-            throw new ConfabException(ErrorCode.AUTH_FAILED, "server altered the login nonce");
+    /** A login answer that shows the server is broken or not who it claims to be. */
+    private static final class ServerMisbehaved extends ConfabException {
+        private static final long serialVersionUID = 1L;
+
+        ServerMisbehaved(String message) {
+            super(ErrorCode.AUTH_FAILED, message);
+        }
+    }
+
+    private Proof prove(String username, String password, String clientNonce, AuthChallenge challenge) {
+        if (challenge.nonce() == null || !challenge.nonce().startsWith(clientNonce)
+                || challenge.nonce().length() <= clientNonce.length()) {
+            throw new ServerMisbehaved("server did not extend the login nonce as required");
         }
         if (challenge.iterations() < Scram.MIN_ITERATIONS || challenge.iterations() > Scram.MAX_ITERATIONS) {
-            throw new ConfabException(ErrorCode.AUTH_FAILED, "server asked for " + challenge.iterations()
+            throw new ServerMisbehaved("server asked for " + challenge.iterations()
                     + " PBKDF2 iterations; accepted are " + Scram.MIN_ITERATIONS + " to " + Scram.MAX_ITERATIONS);
         }
         byte[] salt = decode("salt", challenge.salt());
-        byte[] salted = cache.get(server, credentials.username(), credentials.password(), salt,
-                challenge.iterations(),
-                () -> Scram.saltedPassword(credentials.password(), salt, challenge.iterations()));
-        String authMessage = Scram.authMessage(credentials.username(), clientNonce, salt, challenge.iterations(),
+        byte[] salted = cache.get(server, username, password, salt, challenge.iterations(),
+                () -> Scram.saltedPassword(password, salt, challenge.iterations()));
+        String authMessage = Scram.authMessage(username, clientNonce, salt, challenge.iterations(),
                 challenge.nonce());
         String proof = Scram.base64(Scram.clientProof(salted, authMessage));
         return new Proof(salted, authMessage, new AuthFinish(challenge.nonce(), proof));
@@ -67,20 +88,19 @@ final class ScramLogin {
         byte[] expected = Scram.serverSignature(Scram.serverKey(proof.saltedPassword()), proof.authMessage());
         byte[] received = ok.serverSignature() == null ? new byte[0] : decode("serverSignature", ok.serverSignature());
         if (!MessageDigest.isEqual(expected, received)) {
-            throw new ConfabException(ErrorCode.AUTH_FAILED,
-                    "the server could not prove it knows this account's key; it may be an impostor");
+            throw new ServerMisbehaved("the server could not prove it knows this account's key; it may be an impostor");
         }
         return ok;
     }
 
     private static byte[] decode(String field, String base64) {
         if (base64 == null) {
-            throw new ConfabException(ErrorCode.BAD_REQUEST, "server omitted '" + field + "'");
+            throw new ServerMisbehaved("server omitted '" + field + "'");
         }
         try {
             return Scram.fromBase64(field, base64);
         } catch (ProtocolException e) {
-            throw new ConfabException(e.code(), "server sent " + e.getMessage());
+            throw new ServerMisbehaved("server sent " + e.getMessage());
         }
     }
 }
