@@ -3,6 +3,7 @@ package org.confab.cli.internal;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ final class CommandRegistry {
     private static final int SYNOPSIS_WIDTH = 40;
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
     CommandRegistry register(Command command) {
         if (commands.putIfAbsent(command.name(), command) != null) {
@@ -20,8 +22,16 @@ final class CommandRegistry {
         return this;
     }
 
+    /** Makes {@code alias} another name for the registered command {@code target}. */
+    CommandRegistry alias(String alias, String target) {
+        if (!commands.containsKey(target) || commands.containsKey(alias) || aliases.putIfAbsent(alias, target) != null) {
+            throw new IllegalArgumentException("cannot make " + alias + " an alias of " + target);
+        }
+        return this;
+    }
+
     Optional<Command> find(String name) {
-        return Optional.ofNullable(commands.get(name));
+        return Optional.ofNullable(commands.get(aliases.getOrDefault(name, name)));
     }
 
     Collection<Command> all() {
@@ -33,6 +43,12 @@ final class CommandRegistry {
         Set<String> names = new HashSet<>(GlobalOptions.VALUE_OPTIONS);
         commands.values().forEach(command -> names.addAll(command.options()));
         return names;
+    }
+
+    private String alsoCalled(String name) {
+        List<String> names = aliases.entrySet().stream().filter(alias -> alias.getValue().equals(name))
+                .map(Map.Entry::getKey).toList();
+        return names.isEmpty() ? "" : " (also: " + String.join(", ", names) + ")";
     }
 
     String usage() {
@@ -51,11 +67,12 @@ final class CommandRegistry {
                 """);
         for (Command command : commands.values()) {
             String synopsis = (command.name() + " " + command.synopsis()).strip();
+            String description = command.description() + alsoCalled(command.name());
             String layout = synopsis.length() > SYNOPSIS_WIDTH ? "  %s%n  %" + SYNOPSIS_WIDTH + "s %s%n"
                     : "  %-" + SYNOPSIS_WIDTH + "s %s%n";
             text.append(synopsis.length() > SYNOPSIS_WIDTH
-                    ? String.format(layout, synopsis, "", command.description())
-                    : String.format(layout, synopsis, command.description()));
+                    ? String.format(layout, synopsis, "", description)
+                    : String.format(layout, synopsis, description));
         }
         text.append("\nexit codes: 0 ok, 1 server error, 2 usage error, 3 cannot connect or no answer\n");
         return text.toString();

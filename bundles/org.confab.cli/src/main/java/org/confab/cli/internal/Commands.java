@@ -13,6 +13,7 @@ final class Commands {
                 .register(new SearchCommand())
                 .register(new OnlineCommand())
                 .register(new ReceiveCommand())
-                .register(new PingCommand());
+                .register(new PingCommand())
+                .alias("inbox", "receive");
     }
 }

@@ -1,13 +1,18 @@
 package org.confab.cli.internal;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.confab.protocol.Protocol;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.SearchRequest;
 
-/** {@code history PEER [--limit N] [--before ID]}: the conversation with one peer, newest first. */
+/**
+ * {@code history PEER [--limit N] [--before ID] [--search TEXT]}: the conversation with one peer,
+ * newest first; with {@code --search} only the messages containing the text.
+ */
 final class HistoryCommand implements Command {
     static final int DEFAULT_LIMIT = 20;
 
@@ -18,26 +23,29 @@ final class HistoryCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "PEER [--limit N] [--before ID]";
+        return "PEER [--limit N] [--before ID] [--search TEXT]";
     }
 
     @Override
     public String description() {
-        return "messages exchanged with PEER, newest first";
+        return "messages exchanged with PEER (containing TEXT), newest first";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("limit", "before");
+        return Set.of("limit", "before", "search");
     }
 
     @Override
     public int run(CommandContext context) throws Exception {
         String peer = context.operands(1, 1, "one peer").get(0);
+        Optional<SearchRequest> search = context.option("search")
+                .map(text -> new SearchRequest(peer, text, beforeId(context), limit(context)));
         HistoryRequest request = new HistoryRequest(peer, beforeId(context), limit(context));
         try (CliSession session = context.connect()) {
             session.login();
-            MessagePage page = session.await(session.client().history(request));
+            MessagePage page = session.await(search.isPresent() ? session.client().search(search.get())
+                    : session.client().history(request));
             for (ChatMessage message : page.messages()) {
                 context.output().message(message, true);
             }

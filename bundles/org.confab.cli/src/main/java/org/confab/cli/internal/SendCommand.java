@@ -31,6 +31,7 @@ final class SendCommand implements Command {
             session.login();
             ChatSent sent = session.await(session.client().send(operands.get(0), text));
             Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("id", sent.messageId()); // the name the end-to-end tests and older scripts read
             fields.put("messageId", sent.messageId());
             fields.put("timestamp", sent.timestamp());
             fields.put("duplicate", sent.duplicate());

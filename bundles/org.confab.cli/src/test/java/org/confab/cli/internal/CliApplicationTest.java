@@ -100,6 +100,17 @@ class CliApplicationTest {
     }
 
     @Test
+    void inboxIsAnotherNameForReceiveAndHistoryCanSearch() {
+        // the connector always fails: exit 3 shows the command line was accepted and the command ran
+        assertEquals(ExitCodes.CANNOT_CONNECT, run("inbox", "--wait", "2"));
+        assertEquals(ExitCodes.CANNOT_CONNECT, run("history", "bob", "--search", "BUDGET"));
+        assertEquals(ExitCodes.USAGE, run("inbox", "--search", "x"));
+
+        assertEquals(ExitCodes.OK, run("help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(also: inbox)"));
+    }
+
+    @Test
     void unreachableServerExitsWithThree() {
         assertEquals(ExitCodes.CANNOT_CONNECT, run("ping", "--server", "localhost:1"));
 
