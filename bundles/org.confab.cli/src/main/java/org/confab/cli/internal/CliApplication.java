@@ -1,0 +1,77 @@
+package org.confab.cli.internal;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.confab.client.core.ConfabConnectionException;
+import org.confab.client.core.ConfabException;
+
+/**
+ * Runs one command line: parses it, picks the command, runs it and turns every outcome into an exit
+ * code and, for failures, one {@code error: ...} line on stderr.
+ */
+final class CliApplication {
+    private final CommandRegistry commands;
+    private final CommandContext.Connector connector;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    CliApplication(CommandRegistry commands, CommandContext.Connector connector, PrintStream out, PrintStream err,
+            Map<String, String> env) {
+        this.commands = commands;
+        this.connector = connector;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int run(List<String> args) {
+        try {
+            ParsedArguments parsed = new ArgumentParser(commands.allValueOptions(), GlobalOptions.FLAGS).parse(args);
+            if (parsed.flag("help") || parsed.command().equals("help")) {
+                out.print(commands.usage());
+                return ExitCodes.OK;
+            }
+            Command command = select(parsed);
+            GlobalOptions global = GlobalOptions.from(parsed, env);
+            return command.run(new CommandContext(global, parsed, new Output(out, global.json()), connector));
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(commands.usage());
+            return ExitCodes.USAGE;
+        } catch (ConfabException e) {
+            err.println("error: " + e.code() + ": " + e.getMessage());
+            return ExitCodes.SERVER_ERROR;
+        } catch (ConfabConnectionException | TimeoutException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CANNOT_CONNECT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return ExitCodes.CANNOT_CONNECT;
+        } catch (Exception e) {
+            err.println("error: unexpected failure: " + e);
+            return ExitCodes.SERVER_ERROR;
+        }
+    }
+
+    private Command select(ParsedArguments parsed) {
+        if (parsed.command().isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        Command command = commands.find(parsed.command())
+                .orElseThrow(() -> new UsageException("unknown command '" + parsed.command() + "'"));
+        Set<String> foreign = new HashSet<>(parsed.options().keySet());
+        foreign.removeAll(GlobalOptions.VALUE_OPTIONS);
+        foreign.removeAll(command.options());
+        if (!foreign.isEmpty()) {
+            throw new UsageException("--" + foreign.iterator().next() + " does not apply to " + command.name());
+        }
+        return command;
+    }
+}

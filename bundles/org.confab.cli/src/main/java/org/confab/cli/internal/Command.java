@@ -1,0 +1,30 @@
+package org.confab.cli.internal;
+
+import java.util.Set;
+
+/** One CLI command, such as {@code send}. New commands (admin, bench) register in {@link CommandRegistry}. */
+interface Command {
+
+    /** The word that selects this command. */
+    String name();
+
+    /** Synopsis after the name, for example {@code "PEER TEXT..."}. */
+    String synopsis();
+
+    /** One line saying what the command does. */
+    String description();
+
+    /** Names (without dashes) of the value options this command accepts besides the global ones. */
+    default Set<String> options() {
+        return Set.of();
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @return the exit code, normally {@link ExitCodes#OK}
+     * @throws Exception a {@link UsageException}, a server refusal or a connection failure, which the
+     *         CLI maps to its exit codes
+     */
+    int run(CommandContext context) throws Exception;
+}

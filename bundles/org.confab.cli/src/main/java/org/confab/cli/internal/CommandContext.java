@@ -1,0 +1,53 @@
+package org.confab.cli.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What a running command gets: its arguments, the shared options, the output and a way to connect. */
+final class CommandContext {
+    /** Opens a connected session; replaced in tests. */
+    interface Connector {
+        CliSession connect(GlobalOptions global) throws Exception;
+    }
+
+    private final GlobalOptions global;
+    private final ParsedArguments arguments;
+    private final Output output;
+    private final Connector connector;
+
+    CommandContext(GlobalOptions global, ParsedArguments arguments, Output output, Connector connector) {
+        this.global = global;
+        this.arguments = arguments;
+        this.output = output;
+        this.connector = connector;
+    }
+
+    GlobalOptions global() {
+        return global;
+    }
+
+    Output output() {
+        return output;
+    }
+
+    List<String> operands() {
+        return arguments.operands();
+    }
+
+    Optional<String> option(String name) {
+        return arguments.option(name);
+    }
+
+    /** Fails with a usage error unless there are between {@code min} and {@code max} operands. */
+    List<String> operands(int min, int max, String what) {
+        List<String> operands = arguments.operands();
+        if (operands.size() < min || operands.size() > max) {
+            throw new UsageException(arguments.command() + " expects " + what);
+        }
+        return operands;
+    }
+
+    CliSession connect() throws Exception {
+        return connector.connect(global);
+    }
+}

@@ -1,0 +1,80 @@
+package org.confab.cli.internal;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The commands the CLI knows, by name, in the order they are listed in the usage text. */
+final class CommandRegistry {
+    private static final int SYNOPSIS_WIDTH = 40;
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+
+    CommandRegistry register(Command command) {
+        if (commands.putIfAbsent(command.name(), command) != null) {
+            throw new IllegalArgumentException("two commands named " + command.name());
+        }
+        return this;
+    }
+
+    /** Makes {@code alias} another name for the registered command {@code target}. */
+    CommandRegistry alias(String alias, String target) {
+        if (!commands.containsKey(target) || commands.containsKey(alias) || aliases.putIfAbsent(alias, target) != null) {
+            throw new IllegalArgumentException("cannot make " + alias + " an alias of " + target);
+        }
+        return this;
+    }
+
+    Optional<Command> find(String name) {
+        return Optional.ofNullable(commands.get(aliases.getOrDefault(name, name)));
+    }
+
+    Collection<Command> all() {
+        return commands.values();
+    }
+
+    /** Every value option any command or the global set accepts, for the {@link ArgumentParser}. */
+    Set<String> allValueOptions() {
+        Set<String> names = new HashSet<>(GlobalOptions.VALUE_OPTIONS);
+        commands.values().forEach(command -> names.addAll(command.options()));
+        return names;
+    }
+
+    private String alsoCalled(String name) {
+        List<String> names = aliases.entrySet().stream().filter(alias -> alias.getValue().equals(name))
+                .map(Map.Entry::getKey).toList();
+        return names.isEmpty() ? "" : " (also: " + String.join(", ", names) + ")";
+    }
+
+    String usage() {
+        StringBuilder text = new StringBuilder("""
+                usage: confab cli [OPTIONS] COMMAND [ARGS]
+
+                options (before or after the command):
+                  --server HOST:PORT     server to use (default: $CONFAB_SERVER or localhost:7777)
+                  --user NAME            account to use (default: $CONFAB_USER)
+                  --password-file FILE   read the password from the file's first line
+                                         (default: $CONFAB_PASSWORD; never given as an argument)
+                  --json                 print one JSON object per line
+                  --timeout SECONDS      how long to wait for the server (default: 10)
+
+                commands:
+                """);
+        for (Command command : commands.values()) {
+            String synopsis = (command.name() + " " + command.synopsis()).strip();
+            String description = command.description() + alsoCalled(command.name());
+            String layout = synopsis.length() > SYNOPSIS_WIDTH ? "  %s%n  %" + SYNOPSIS_WIDTH + "s %s%n"
+                    : "  %-" + SYNOPSIS_WIDTH + "s %s%n";
+            text.append(synopsis.length() > SYNOPSIS_WIDTH
+                    ? String.format(layout, synopsis, "", description)
+                    : String.format(layout, synopsis, description));
+        }
+        text.append("\nexit codes: 0 ok, 1 server error, 2 usage error, 3 cannot connect or no answer\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package org.confab.cli.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The options every command shares, with the environment as fallback. The password is read only when
+ * a command asks for it, so commands that need none do not fail on a missing password file.
+ *
+ * @param passwordFile from {@code --password-file}; preferred over {@code envPassword}
+ * @param envPassword from {@code CONFAB_PASSWORD}
+ */
+record GlobalOptions(ServerAddress server, Optional<String> user, Optional<Path> passwordFile,
+        Optional<String> envPassword, boolean json, Duration timeout) {
+
+    static final Set<String> VALUE_OPTIONS = Set.of("server", "user", "password-file", "timeout");
+    static final Set<String> FLAGS = Set.of("json", "help");
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    static GlobalOptions from(ParsedArguments args, Map<String, String> env) {
+        ServerAddress server = ServerAddress.parse(args.option("server")
+                .or(() -> nonEmpty(env.get("CONFAB_SERVER"))).orElse("localhost:" + ServerAddress.DEFAULT_PORT));
+        Optional<String> user = args.option("user").or(() -> nonEmpty(env.get("CONFAB_USER")));
+        Duration timeout = args.option("timeout").map(text -> OptionValues.seconds("--timeout", text, false))
+                .orElse(DEFAULT_TIMEOUT);
+        return new GlobalOptions(server, user, args.option("password-file").map(Path::of),
+                nonEmpty(env.get("CONFAB_PASSWORD")), args.flag("json"), timeout);
+    }
+
+    String requireUser() {
+        return user.filter(name -> !name.isBlank())
+                .orElseThrow(() -> new UsageException("no user given; use --user NAME or set CONFAB_USER"));
+    }
+
+    /** The password: the first line of the password file, else {@code CONFAB_PASSWORD}. */
+    String requirePassword() {
+        if (passwordFile.isPresent()) {
+            return readPasswordFile(passwordFile.get());
+        }
+        return envPassword.orElseThrow(() -> new UsageException(
+                "no password given; use --password-file FILE or set CONFAB_PASSWORD"));
+    }
+
+    private static String readPasswordFile(Path file) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot read password file " + file + ": " + e.getMessage());
+        }
+        String firstLine = content.lines().findFirst().orElse("");
+        if (firstLine.isEmpty()) {
+            throw new UsageException("password file " + file + " is empty");
+        }
+        return firstLine;
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isEmpty());
+    }
+}

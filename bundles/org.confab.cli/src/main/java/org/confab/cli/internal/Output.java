@@ -1,0 +1,60 @@
+package org.confab.cli.internal;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.confab.protocol.messages.Messages.ChatMessage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Prints results either for people (one line of text per item) or for programs (one JSON object per
+ * line, {@code --json}). Commands describe each item once both ways and this class picks.
+ */
+final class Output {
+    private final PrintStream out;
+    private final boolean json;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    Output(PrintStream out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    /** Prints one item: {@code text} in text mode, {@code fields} as a JSON object in JSON mode. */
+    void item(String text, Map<String, Object> fields) {
+        if (json) {
+            try {
+                out.println(mapper.writeValueAsString(fields));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+
+    /** @param showDelivery whether text mode marks messages the recipient has not received yet */
+    void message(ChatMessage message, boolean showDelivery) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", message.messageId());
+        fields.put("from", message.from());
+        fields.put("to", message.to());
+        fields.put("text", message.text());
+        fields.put("timestamp", message.timestamp());
+        fields.put("delivered", message.delivered());
+        item(messageLine(message, showDelivery), fields);
+    }
+
+    /** {@code #42 2025-01-31T12:00:00Z alice -> bob: hello}. */
+    static String messageLine(ChatMessage message, boolean showDelivery) {
+        String pending = showDelivery && !message.delivered() ? " (not delivered yet)" : "";
+        return "#" + message.messageId() + " " + Instant.ofEpochMilli(message.timestamp()) + " " + message.from()
+                + " -> " + message.to() + pending + ": " + message.text();
+    }
+}

@@ -1,0 +1,50 @@
+package org.confab.client.core;
+
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+
+/**
+ * Receives what the server pushes and how the connection fares. Every method has an empty default, so
+ * an implementation overrides only what it needs.
+ * <p>
+ * Calls arrive one at a time, in the order the client observed the events, on the
+ * {@linkplain ClientOptions#listenerExecutor() listener executor} &mdash; never on the socket's reader
+ * thread, so a slow listener delays other listeners but not the connection. An exception thrown by a
+ * listener is logged and does not affect other listeners.
+ */
+public interface ClientListener {
+
+    /**
+     * A chat message for the logged-in user, including ones stored while it was offline. Each message
+     * id is reported once even though the server may deliver it again. With
+     * {@linkplain ClientOptions#autoAck() automatic acknowledgement} the client tells the server it has
+     * the message after all listeners returned; otherwise call {@link ConfabClient#ack}.
+     */
+    default void onMessage(ChatMessage message) {
+    }
+
+    /** Messages this user sent have reached their recipient. */
+    default void onDelivered(Delivered delivered) {
+    }
+
+    /** A user came online, went offline or changed display name. */
+    default void onPresence(PresenceEntry presence) {
+    }
+
+    /**
+     * The connection changed state.
+     *
+     * @param reason why, for a human; empty when there is nothing to say
+     */
+    default void onConnectionState(ConnectionState state, String reason) {
+    }
+
+    /**
+     * The server announced it is closing this session, for example {@code KICKED}, {@code SHUTDOWN},
+     * {@code IDLE_TIMEOUT} or {@code REPLACED}. After {@code KICKED} or {@code REPLACED} the client does
+     * not reconnect on its own.
+     */
+    default void onSessionClosed(String code, String reason) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.confab.client.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * How a {@link ConfabClient} connects and behaves. Start from {@link #of(String, int)} and adjust with
+ * the {@code with...} methods; every component is required (none may be null).
+ *
+ * @param host server host name or address
+ * @param port server TCP port
+ * @param clientName sent in {@code hello}, for example {@code "confab-cli/0.1"}
+ * @param connectTimeout how long to wait for the TCP connection and the {@code hello.ok}
+ * @param requestTimeout how long a request may wait for its answer before it fails with a
+ *        {@link java.util.concurrent.TimeoutException}; an unanswered {@code chat.send} instead makes the
+ *        client drop the connection, reconnect and send it again
+ * @param reconnectMinDelay backoff before the first reconnect attempt (randomised down to half)
+ * @param reconnectMaxDelay the backoff doubles per failed attempt up to this
+ * @param maxQueuedSends how many sent-but-unacknowledged messages the client keeps for resending;
+ *        further sends fail immediately
+ * @param autoAck whether received messages are acknowledged automatically once every listener has
+ *        seen them; turn off to acknowledge with {@link ConfabClient#ack} yourself
+ * @param threadFactory makes the socket reader, timer and short-lived I/O threads
+ * @param listenerExecutor runs {@link ClientListener} calls (a UI passes its display's async executor);
+ *        the client serialises the calls itself. Must not run tasks inline on the calling thread.
+ */
+public record ClientOptions(String host, int port, String clientName, Duration connectTimeout,
+        Duration requestTimeout, Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends,
+        boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor) {
+
+    public ClientOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(threadFactory, "threadFactory");
+        Objects.requireNonNull(listenerExecutor, "listenerExecutor");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("requestTimeout", requestTimeout);
+        requirePositive("reconnectMinDelay", reconnectMinDelay);
+        requirePositive("reconnectMaxDelay", reconnectMaxDelay);
+        if (reconnectMaxDelay.compareTo(reconnectMinDelay) < 0) {
+            throw new IllegalArgumentException("reconnectMaxDelay must not be shorter than reconnectMinDelay");
+        }
+        if (maxQueuedSends < 1) {
+            throw new IllegalArgumentException("maxQueuedSends must be positive");
+        }
+    }
+
+    /**
+     * Defaults: 10 s connect timeout, 15 s request timeout, reconnect backoff 1 s to 60 s, up to 1000
+     * unacknowledged sends, automatic acknowledgement, virtual threads for I/O and listeners.
+     */
+    public static ClientOptions of(String host, int port) {
+        ThreadFactory virtual = Thread.ofVirtual().name("confab-client-", 0).factory();
+        Executor listeners = task -> Thread.ofVirtual().name("confab-listener").start(task);
+        return new ClientOptions(host, port, "confab-client/0.1", Duration.ofSeconds(10), Duration.ofSeconds(15),
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 1000, true, virtual, listeners);
+    }
+
+    public ClientOptions withClientName(String name) {
+        return new ClientOptions(host, port, name, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor);
+    }
+
+    public ClientOptions withTimeouts(Duration connect, Duration request) {
+        return new ClientOptions(host, port, clientName, connect, request, reconnectMinDelay, reconnectMaxDelay,
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor);
+    }
+
+    public ClientOptions withReconnectDelays(Duration min, Duration max) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, min, max, maxQueuedSends,
+                autoAck, threadFactory, listenerExecutor);
+    }
+
+    public ClientOptions withMaxQueuedSends(int max) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor);
+    }
+
+    public ClientOptions withAutoAck(boolean enabled) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor);
+    }
+
+    public ClientOptions withThreadFactory(ThreadFactory factory) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor);
+    }
+
+    public ClientOptions withListenerExecutor(Executor executor) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor);
+    }
+
+    /** {@code host:port}, as used in messages and as the key of cached credentials. */
+    public String serverAddress() {
+        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.confab.client.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.confab.client.core.internal.ClientEngine;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ChatSend;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.HelloOk;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.PresenceList;
+import org.confab.protocol.messages.Messages.Register;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.protocol.messages.Messages.SearchRequest;
+
+/**
+ * A connection to one Confab server, for one user at a time. Typical use:
+ *
+ * <pre>{@code
+ * try (ConfabClient client = new ConfabClient(ClientOptions.of("localhost", 7777))) {
+ *     client.addListener(myListener);
+ *     client.connect().get();
+ *     client.login("alice", password).get();
+ *     client.send("bob", "hello").get();
+ * }
+ * }</pre>
+ *
+ * Every operation is asynchronous. A failed future carries a {@link ConfabException} when the server
+ * refused, a {@link ConfabConnectionException} when there was no connection or it was lost, or a
+ * {@link java.util.concurrent.TimeoutException} when no answer came within
+ * {@link ClientOptions#requestTimeout()}. Continuations run on client-owned threads, never on the
+ * socket reader.
+ * <p>
+ * After the first successful login the client keeps the session alive: it pings when idle, and when
+ * the connection is lost it reconnects with backoff, logs in again and resends every message the
+ * server has not acknowledged. It stops doing so after {@link #logout()}, {@link #close()}, or when the
+ * server ends the session with {@code KICKED} or {@code REPLACED}. Thread-safe.
+ */
+public final class ConfabClient implements AutoCloseable {
+    private final ClientOptions options;
+    private final ClientEngine engine;
+
+    public ConfabClient(ClientOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.engine = new ClientEngine(options);
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** Registers a listener; see {@link ClientListener} for threading. */
+    public void addListener(ClientListener listener) {
+        engine.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(ClientListener listener) {
+        engine.removeListener(listener);
+    }
+
+    public ConnectionState state() {
+        return engine.state();
+    }
+
+    /** Opens the connection and performs the handshake; completes with the server's limits. */
+    public CompletableFuture<HelloOk> connect() {
+        return engine.connect();
+    }
+
+    /** Creates an account; does not log in. */
+    public CompletableFuture<Registered> register(String username, String password, String displayName) {
+        return engine.request(MessageTypes.REGISTER, new Register(username, password, displayName),
+                Registered.class);
+    }
+
+    /** Creates an account whose display name the server derives from the user name. */
+    public CompletableFuture<Registered> register(String username, String password) {
+        return register(username, password, null);
+    }
+
+    /**
+     * Logs in with SCRAM-SHA-256; the password never leaves this process. Fails with
+     * {@link org.confab.protocol.ErrorCode#AUTH_FAILED} also when the server cannot prove it knows the
+     * account. The credentials are kept in memory for re-login after a reconnect until logout or close.
+     */
+    public CompletableFuture<LoginResult> login(String username, String password) {
+        return engine.login(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
+    }
+
+    /** Sends a chat message with a fresh client message id; see {@link #send(String, String, String)}. */
+    public CompletableFuture<ChatSent> send(String to, String text) {
+        return send(to, UUID.randomUUID().toString(), text);
+    }
+
+    /**
+     * Sends a chat message. The future completes when the server has stored it &mdash; after reconnects
+     * if need be: until then the message is kept and resent under the same {@code clientMessageId}, so
+     * it is stored once. Messages sent while not logged in wait and go out after the next login; when
+     * the client gives up (logout, close, kicked) they fail. The future does not time out on its own;
+     * a caller that gives up waiting should know the message may still be delivered.
+     *
+     * @throws IllegalArgumentException for an empty or too long text or id
+     */
+    public CompletableFuture<ChatSent> send(String to, String clientMessageId, String text) {
+        return engine.send(new ChatSend(to, clientMessageId, text));
+    }
+
+    /** A page of the conversation with one peer, newest first. */
+    public CompletableFuture<MessagePage> history(HistoryRequest request) {
+        return engine.request(MessageTypes.CHAT_HISTORY, request, MessagePage.class);
+    }
+
+    /** Messages containing a text, with one peer or with everyone, newest first. */
+    public CompletableFuture<MessagePage> search(SearchRequest request) {
+        return engine.request(MessageTypes.CHAT_SEARCH, request, MessagePage.class);
+    }
+
+    /** Every account and whether it is online, online ones first. */
+    public CompletableFuture<List<PresenceEntry>> presence() {
+        return engine.request(MessageTypes.PRESENCE_LIST, Map.of(), PresenceList.class).thenApply(PresenceList::users);
+    }
+
+    /**
+     * Tells the server these messages arrived, so they are not delivered again at the next login. Needed
+     * only when {@link ClientOptions#autoAck()} is off.
+     */
+    public CompletableFuture<Void> ack(List<Long> messageIds) {
+        return engine.ack(List.copyOf(messageIds));
+    }
+
+    /** Measures the round trip of a {@code ping}. */
+    public CompletableFuture<Duration> ping() {
+        return engine.ping();
+    }
+
+    /**
+     * Logs out; the server then closes the connection and the client does not reconnect. Messages
+     * still waiting for acknowledgement fail.
+     */
+    public CompletableFuture<Void> logout() {
+        return engine.logout();
+    }
+
+    /** Closes the connection and releases the client's threads. Waiting requests and sends fail. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,110 @@
+package org.confab.client.core.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.List;
+
+import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ConfabConnectionException;
+import org.confab.client.core.ConfabException;
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Frame;
+import org.confab.protocol.FrameCodec;
+import org.confab.protocol.FrameReader;
+import org.confab.protocol.FrameWriter;
+import org.confab.protocol.Protocol;
+import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.Hello;
+import org.confab.protocol.messages.Messages.HelloOk;
+
+/**
+ * Opens a TCP connection and performs the {@code hello} handshake, blocking the calling thread. The
+ * handshake runs before any reader thread exists, with a socket read timeout, because nothing else may
+ * happen on a connection until it is done and the frame limit it announces applies from then on.
+ */
+final class Connector {
+    private static final long HELLO_RID = 1;
+
+    private final ClientOptions options;
+    private final ClientRuntime runtime;
+
+    Connector(ClientOptions options, ClientRuntime runtime) {
+        this.options = options;
+        this.runtime = runtime;
+    }
+
+    /**
+     * A connection ready to {@link Connection#start start}.
+     *
+     * @throws ConfabConnectionException when the server cannot be reached or does not answer in time
+     * @throws ConfabException when the server refuses the handshake
+     */
+    Connection open(Connection.Events events) {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(options.host(), options.port()),
+                    (int) options.connectTimeout().toMillis());
+            socket.setSoTimeout((int) options.connectTimeout().toMillis());
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            FrameCodec initial = new FrameCodec();
+            // until hello.ok announces the limit, frames must fit the smallest limit a server may have
+            FrameCodec beforeHello = new FrameCodec(Protocol.MIN_MAX_FRAME_BYTES);
+            new FrameWriter(socket.getOutputStream(), beforeHello).write(beforeHello.frame(MessageTypes.HELLO,
+                    HELLO_RID, new Hello(Protocol.VERSION, options.clientName(), List.of())));
+            HelloOk hello = readHelloOk(new FrameReader(in, initial), initial);
+            socket.setSoTimeout(0);
+            FrameCodec codec = new FrameCodec(clampFrameLimit(hello.maxFrameBytes()));
+            PendingRequests pending = new PendingRequests(HELLO_RID, codec, runtime, options.requestTimeout());
+            return new Connection(socket, new FrameReader(in, codec), new FrameWriter(socket.getOutputStream(), codec),
+                    codec, hello, pending, events, runtime);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new ConfabConnectionException("no answer from " + options.serverAddress() + " within "
+                    + options.connectTimeout().toMillis() + " ms", e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new ConfabConnectionException("cannot connect to " + options.serverAddress() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static HelloOk readHelloOk(FrameReader reader, FrameCodec codec) throws IOException {
+        try {
+            Frame answer = reader.read().orElseThrow(
+                    () -> new IOException("server closed the connection during the handshake"));
+            if (answer.type().equals(MessageTypes.ERROR)) {
+                ErrorBody error = codec.read(answer, ErrorBody.class);
+                throw new ConfabException(ErrorCode.fromWire(error.code()), String.valueOf(error.message()));
+            }
+            if (!answer.type().equals(MessageTypes.ok(MessageTypes.HELLO)) || answer.rid() != HELLO_RID) {
+                throw new ConfabException(ErrorCode.BAD_FRAME, "expected hello.ok, server sent " + answer.type());
+            }
+            return codec.read(answer, HelloOk.class);
+        } catch (ProtocolException e) {
+            throw new ConfabException(e.code(), "bad handshake answer: " + e.getMessage());
+        }
+    }
+
+    /** The server's frame limit, kept within what any implementation must accept. */
+    static int clampFrameLimit(int announced) {
+        return Math.max(Protocol.MIN_MAX_FRAME_BYTES, Math.min(Protocol.HARD_MAX_FRAME_BYTES, announced));
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing more to do with a socket we are abandoning
+        }
+    }
+}

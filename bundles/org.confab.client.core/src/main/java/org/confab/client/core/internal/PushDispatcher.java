@@ -1,0 +1,83 @@
+package org.confab.client.core.internal;
+
+import org.confab.client.core.ConfabException;
+import org.confab.protocol.Frame;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.SessionClosed;
+
+/**
+ * Turns server pushes into listener calls. Chat messages are reported once per message id however
+ * often the server delivers them, and acknowledged after the listeners returned when automatic
+ * acknowledgement is on. A {@code session.closed} push is first handed to the session (on the reader
+ * thread, so the reconnect decision is taken before the socket closes) and then to listeners.
+ */
+final class PushDispatcher {
+    private static final System.Logger LOG = System.getLogger(PushDispatcher.class.getName());
+
+    /** Receives the pushes that concern the session rather than the application. */
+    interface SessionEvents {
+        void onSessionClosed(Connection connection, SessionClosed closed);
+    }
+
+    private final ListenerRegistry listeners;
+    private final RecentIds recent;
+    private final AckBatcher acks;
+    private final boolean autoAck;
+    private final SessionEvents session;
+
+    PushDispatcher(ListenerRegistry listeners, RecentIds recent, AckBatcher acks, boolean autoAck,
+            SessionEvents session) {
+        this.listeners = listeners;
+        this.recent = recent;
+        this.acks = acks;
+        this.autoAck = autoAck;
+        this.session = session;
+    }
+
+    void onPush(Connection connection, Frame push) {
+        try {
+            switch (push.type()) {
+                case MessageTypes.CHAT_MESSAGE -> onChatMessage(connection.read(push, ChatMessage.class));
+                case MessageTypes.CHAT_DELIVERED -> {
+                    Delivered delivered = connection.read(push, Delivered.class);
+                    listeners.fire(listener -> listener.onDelivered(delivered));
+                }
+                case MessageTypes.PRESENCE_UPDATE -> {
+                    PresenceEntry presence = connection.read(push, PresenceEntry.class);
+                    listeners.fire(listener -> listener.onPresence(presence));
+                }
+                case MessageTypes.SESSION_CLOSED -> {
+                    SessionClosed closed = connection.read(push, SessionClosed.class);
+                    session.onSessionClosed(connection, closed);
+                    listeners.fire(listener -> listener.onSessionClosed(closed.code(), String.valueOf(closed.reason())));
+                }
+                case MessageTypes.ERROR -> {
+                    ErrorBody error = connection.read(push, ErrorBody.class);
+                    LOG.log(System.Logger.Level.WARNING, "server reported {0}: {1}", error.code(), error.message());
+                }
+                default -> LOG.log(System.Logger.Level.DEBUG, "ignoring push of unknown type {0}", push.type());
+            }
+        } catch (ConfabException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring malformed push: {0}", e.getMessage());
+        }
+    }
+
+    private void onChatMessage(ChatMessage message) {
+        long id = message.messageId();
+        if (recent.firstSighting(id)) {
+            listeners.fire(listener -> listener.onMessage(message), () -> {
+                if (autoAck) {
+                    recent.markAcked(id);
+                    acks.add(id);
+                }
+            });
+        } else if (autoAck || recent.isAcked(id)) {
+            // The server sends it again because it never got our acknowledgement.
+            acks.add(id);
+        }
+    }
+}
