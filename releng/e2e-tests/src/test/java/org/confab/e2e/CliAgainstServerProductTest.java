@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliAgainstServerProductTest {
-    private static final Map<String, String> ALICE = Map.of("CONFAB_PASSWORD", "alice's secret 1");
-    private static final Map<String, String> BOB = Map.of("CONFAB_PASSWORD", "bob's secret 22");
+    private static final Map<String, String> ALICE = Map.of("CONFAB_PASSWORD", "rabbit hole 1865");
+    private static final Map<String, String> BOB = Map.of("CONFAB_PASSWORD", "builder of things 22");
 
     private static ServerProcess server;
 
@@ -110,7 +110,7 @@ class CliAgainstServerProductTest {
         assertEquals(0, online.exitCode(), online.toString());
         assertTrue(online.stdout().contains("\"username\":\"bob\""), online.toString());
 
-        Processes.Result wrong = cli(Map.of("CONFAB_PASSWORD", "not alice's password"), "alice", "online");
+        Processes.Result wrong = cli(Map.of("CONFAB_PASSWORD", "not the right password"), "alice", "online");
         assertNotEquals(0, wrong.exitCode());
         assertEquals(1, wrong.stderr().strip().lines().count(), "one clear line: " + wrong);
 

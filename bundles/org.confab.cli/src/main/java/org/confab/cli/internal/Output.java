@@ -42,11 +42,11 @@ final class Output {
     /** @param showDelivery whether text mode marks messages the recipient has not received yet */
     void message(ChatMessage message, boolean showDelivery) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("messageId", message.messageId());
+        fields.put("id", message.messageId());
         fields.put("from", message.from());
         fields.put("to", message.to());
-        fields.put("text", message.text());
-        fields.put("timestamp", message.timestamp());
+        fields.put("body", message.text());
+        fields.put("sentAt", Instant.ofEpochMilli(message.timestamp()).toString());
         fields.put("delivered", message.delivered());
         item(messageLine(message, showDelivery), fields);
     }

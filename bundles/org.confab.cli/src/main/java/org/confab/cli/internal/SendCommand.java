@@ -31,9 +31,8 @@ final class SendCommand implements Command {
             session.login();
             ChatSent sent = session.await(session.client().send(operands.get(0), text));
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("id", sent.messageId()); // the name the end-to-end tests and older scripts read
-            fields.put("messageId", sent.messageId());
-            fields.put("timestamp", sent.timestamp());
+            fields.put("id", sent.messageId());
+            fields.put("sentAt", java.time.Instant.ofEpochMilli(sent.timestamp()).toString());
             fields.put("duplicate", sent.duplicate());
             context.output().item(Long.toString(sent.messageId()), fields);
         }
