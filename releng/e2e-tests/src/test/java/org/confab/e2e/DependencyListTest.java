@@ -35,6 +35,21 @@ class DependencyListTest {
     private static final Path DOC = Processes.ROOT.resolve("docs/dependencies.md");
     private static final Pattern POM_LICENSE = Pattern.compile("<license>\\s*<name>([^<]+)</name>", Pattern.DOTALL);
 
+    /** Text fragments and the license they identify, most specific first. */
+    private static final Map<String, String> KNOWN_LICENSES = new java.util.LinkedHashMap<>();
+    static {
+        KNOWN_LICENSES.put("Universal FOSS Exception", "GPL-2.0 with the Universal FOSS Exception 1.0");
+        KNOWN_LICENSES.put("Eclipse Public License - v 2.0", "EPL-2.0");
+        KNOWN_LICENSES.put("epl-2.0", "EPL-2.0");
+        KNOWN_LICENSES.put("Eclipse Public License - v 1.0", "EPL-1.0");
+        KNOWN_LICENSES.put("epl-v10", "EPL-1.0");
+        KNOWN_LICENSES.put("Eclipse Distribution License", "EDL-1.0");
+        KNOWN_LICENSES.put("Apache License", "Apache-2.0");
+        KNOWN_LICENSES.put("LGPL", "LGPL-2.1");
+        KNOWN_LICENSES.put("Permission is hereby granted, free of charge", "MIT");
+        KNOWN_LICENSES.put("Redistribution and use in source and binary forms", "BSD");
+    }
+
     record Bundle(String name, String version, String license, boolean server, boolean client) {
     }
 
@@ -85,8 +100,29 @@ class DependencyListTest {
         if (header != null && !header.isBlank()) {
             return tidy(header);
         }
-        Optional<String> fromPom = pomLicense(file);
-        return fromPom.orElse("see the bundle's about.html / LICENSE");
+        return pomLicense(file).or(() -> licenseText(file)).orElse("unknown: see the bundle's about.html / LICENSE");
+    }
+
+    /** Recognises the common licenses in a bundle's LICENSE or about.html text. */
+    private static Optional<String> licenseText(JarFile file) {
+        for (String name : List.of("META-INF/LICENSE", "META-INF/LICENSE.txt", "META-INF/LICENSE.md", "LICENSE",
+                "LICENSE.txt", "about.html")) {
+            JarEntry entry = file.getJarEntry(name);
+            if (entry == null) {
+                continue;
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> known : KNOWN_LICENSES.entrySet()) {
+                    if (text.contains(known.getKey())) {
+                        return Optional.of(known.getValue());
+                    }
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> pomLicense(JarFile file) throws IOException {

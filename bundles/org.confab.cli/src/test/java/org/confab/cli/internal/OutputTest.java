@@ -20,8 +20,8 @@ class OutputTest {
 
     @Test
     void jsonModePrintsOneObjectPerLineWithTheDocumentedFields() {
-        assertEquals("{\"messageId\":42,\"from\":\"alice\",\"to\":\"bob\",\"text\":\"hi \\\"bob\\\"\","
-                + "\"timestamp\":0,\"delivered\":false}" + System.lineSeparator(), print(true, true));
+        assertEquals("{\"id\":42,\"from\":\"alice\",\"to\":\"bob\",\"body\":\"hi \\\"bob\\\"\","
+                + "\"sentAt\":\"1970-01-01T00:00:00Z\",\"delivered\":false}" + System.lineSeparator(), print(true, true));
     }
 
     @Test
