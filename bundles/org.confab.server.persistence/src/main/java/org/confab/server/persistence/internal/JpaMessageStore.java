@@ -15,6 +15,7 @@ import org.confab.server.api.StoreResult;
 import org.confab.server.api.StoredMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@link MessageStore} on the {@code confab} persistence unit; every call is its own committed transaction. */
@@ -24,25 +25,28 @@ public class JpaMessageStore implements MessageStore {
     private static final String SELECT = "SELECT m FROM MessageEntity m WHERE ";
 
     private final Transactions transactions;
+    private final GroupCommitter writes;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
         this.transactions = new Transactions(factory);
+        this.writes = new GroupCommitter(factory, "messages");
+    }
+
+    @Deactivate
+    void close() {
+        writes.close();
     }
 
     @Override
     public StoreResult store(NewMessage message) {
         try {
-            return transactions.inTransaction("store a message", em -> {
+            // Batched: no duplicate check, the unique key refuses a resend and the batch is retried
+            // unit by unit, where the check below finds the earlier message.
+            return writes.submit("store a message", em -> insert(em, message), em -> {
                 Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
-                if (earlier.isPresent()) {
-                    return new StoreResult(earlier.get().toMessage(), true);
-                }
-                MessageEntity entity = new MessageEntity(message, clock.instant());
-                em.persist(entity);
-                em.flush();
-                return new StoreResult(entity.toMessage(), false);
+                return earlier.isPresent() ? new StoreResult(earlier.get().toMessage(), true) : insert(em, message);
             });
         } catch (StorageException e) {
             // a concurrent resend of the same client id won the unique key: report that one
@@ -50,6 +54,13 @@ public class JpaMessageStore implements MessageStore {
                     em -> byClientId(em, message.sender(), message.clientMessageId()).map(MessageEntity::toMessage));
             return winner.map(stored -> new StoreResult(stored, true)).orElseThrow(() -> e);
         }
+    }
+
+    /** The id comes from the preallocated sequence at persist, so no flush is needed before the commit. */
+    private StoreResult insert(EntityManager em, NewMessage message) {
+        MessageEntity entity = new MessageEntity(message, clock.instant());
+        em.persist(entity);
+        return new StoreResult(entity.toMessage(), false);
     }
 
     @Override
@@ -66,14 +77,17 @@ public class JpaMessageStore implements MessageStore {
         if (messageIds.isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction("mark messages delivered", em -> {
-            List<MessageEntity> pending = em
-                    .createQuery(SELECT + "m.recipient = :recipient AND m.delivered = FALSE AND m.id IN :ids ORDER BY m.id",
-                            MessageEntity.class)
-                    .setParameter("recipient", recipient).setParameter("ids", messageIds).getResultList();
-            pending.forEach(MessageEntity::markDelivered);
-            return pending.stream().map(MessageEntity::toMessage).toList();
-        });
+        return writes.submit("mark messages delivered", em -> markDelivered(em, recipient, messageIds),
+                em -> markDelivered(em, recipient, messageIds));
+    }
+
+    private static List<StoredMessage> markDelivered(EntityManager em, String recipient, List<Long> messageIds) {
+        List<MessageEntity> pending = em
+                .createQuery(SELECT + "m.recipient = :recipient AND m.delivered = FALSE AND m.id IN :ids ORDER BY m.id",
+                        MessageEntity.class)
+                .setParameter("recipient", recipient).setParameter("ids", messageIds).getResultList();
+        pending.forEach(MessageEntity::markDelivered);
+        return pending.stream().map(MessageEntity::toMessage).toList();
     }
 
     @Override

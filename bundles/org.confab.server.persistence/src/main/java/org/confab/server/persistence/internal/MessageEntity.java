@@ -29,7 +29,7 @@ public class MessageEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "messageIds")
     @TableGenerator(name = "messageIds", table = "CONFAB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
-            pkColumnValue = "MESSAGE", allocationSize = 100)
+            pkColumnValue = "MESSAGE", allocationSize = 1000)
     @Column(name = "ID")
     private long id;
 

@@ -1,16 +1,16 @@
 package org.confab.server.transport.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -62,7 +62,8 @@ final class Connection implements ClientSession {
         this.socket = socket;
         this.context = context;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        this.outbound = new ArrayBlockingQueue<>(context.sendQueueFrames());
+        // linked, not array-backed: an idle session must not pay for its full queue capacity up front
+        this.outbound = new LinkedBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
     }
 
@@ -72,7 +73,8 @@ final class Connection implements ClientSession {
         Thread.ofVirtual().name("confab-writer-" + id).start(this::writeLoop);
         try {
             socket.setTcpNoDelay(true);
-            readLoop(new FrameReader(new BufferedInputStream(socket.getInputStream(), 8192), context.codec()));
+            // a small buffer: most frames are far below 1 KiB, and 100,000 idle sessions each hold one
+            readLoop(new FrameReader(new BufferedInputStream(socket.getInputStream(), 1024), context.codec()));
         } catch (ProtocolException e) {
             sendError(0, e.code(), e.getMessage());
             close("PROTOCOL_ERROR", e.getMessage());
@@ -126,8 +128,9 @@ final class Connection implements ClientSession {
     }
 
     private void writeLoop() {
-        try (BufferedOutputStream buffered = new BufferedOutputStream(socket.getOutputStream(), 8192)) {
-            FrameWriter writer = new FrameWriter(buffered, context.codec());
+        try (OutputStream out = socket.getOutputStream()) {
+            // unbuffered: FrameWriter hands the socket each frame as one array
+            FrameWriter writer = new FrameWriter(out, context.codec());
             while (true) {
                 byte[] payload = outbound.take();
                 if (payload == END) {

@@ -1,0 +1,50 @@
+package org.confab.bench.internal;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./confab bench connect|chat|relay [options]}: load generator on the client library.
+ * Progress goes to stderr, results to stdout (one JSON object per line with {@code --json}).
+ */
+public final class ConfabBench {
+    private static final String USAGE = """
+            Usage: ./confab bench SCENARIO [--server HOST:PORT] [--json] [options]
+              connect --sessions N [--users U] [--concurrency C] [--hold SECONDS] [--server-pid PID]
+              chat    --users N --rate MSGS_PER_S --duration SECONDS --size BYTES
+              relay   --users N --rate MSGS_PER_S --duration SECONDS --size BYTES   (do-nothing TCP relay baseline)
+            Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.""";
+
+    private ConfabBench() {
+    }
+
+    public static void main(String[] arguments) {
+        System.exit(run(Arrays.asList(arguments), System.out, System.err));
+    }
+
+    static int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (arguments.isEmpty() || arguments.get(0).equals("help")) {
+            out.println(USAGE);
+            return arguments.isEmpty() ? 2 : 0;
+        }
+        try {
+            Options options = new Options(arguments.subList(1, arguments.size()));
+            Report report = switch (arguments.get(0)) {
+                case "connect" -> new ConnectBench().run(options, err);
+                case "chat" -> new ChatBench().run(options, err);
+                case "relay" -> new RelayBench().run(options, err);
+                default -> throw new IllegalArgumentException("unknown scenario '" + arguments.get(0) + "'");
+            };
+            report.print(out, options.flag("json"));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (Exception e) {
+            err.println("bench: " + e);
+            return 1;
+        }
+    }
+}

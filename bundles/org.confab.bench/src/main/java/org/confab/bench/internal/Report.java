@@ -1,0 +1,33 @@
+package org.confab.bench.internal;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** One result line: human-readable, or a JSON object with {@code --json}. */
+final class Report {
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    Report put(String name, Object value) {
+        fields.put(name, value instanceof Double d ? Math.round(d * 100) / 100.0 : value);
+        return this;
+    }
+
+    void print(PrintStream out, boolean json) {
+        if (json) {
+            try {
+                out.println(new ObjectMapper().writeValueAsString(fields));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            StringBuilder line = new StringBuilder();
+            fields.forEach((name, value) -> line.append(line.isEmpty() ? "" : "  ").append(name).append('=').append(value));
+            out.println(line);
+        }
+        out.flush();
+    }
+}
