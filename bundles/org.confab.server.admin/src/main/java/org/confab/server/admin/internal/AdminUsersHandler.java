@@ -49,7 +49,7 @@ public class AdminUsersHandler implements MessageHandler {
             int offset = query.offset() == null ? 0 : query.offset();
             AccountPage page = admin.users(actor, query.query(), offset, query.limit());
             Replies.ok(session, frame, new UserPage(page.accounts().stream().map(a -> Wire.user(a, now)).toList(),
-                    page.total(), offset + page.accounts().size() < page.total()));
+                    page.total(), (long) offset + page.accounts().size() < page.total()));
         }
         case MessageTypes.ADMIN_USER_ADD -> {
             AddUser add = Replies.read(frame, AddUser.class);
