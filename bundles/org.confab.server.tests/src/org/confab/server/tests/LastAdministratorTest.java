@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
@@ -38,7 +43,7 @@ class LastAdministratorTest extends AdminTestSupport {
         String last = newAdmin();
         List<String> lockedHere = new ArrayList<>();
         try (TestClient admin = loggedIn(last)) {
-            lockEveryOtherActiveAdministrator(last, lockedHere);
+            lockEveryOtherActiveAdministrator(Set.of(last), lockedHere);
             assertEquals("NOT_ALLOWED", errorCode(admin, admin.request(MessageTypes.ADMIN_USER_UPDATE,
                     new UpdateUser(last, null, null, false, null, null))));
             assertEquals("NOT_ALLOWED", errorCode(admin, admin.request(MessageTypes.ADMIN_USER_UPDATE,
@@ -69,15 +74,15 @@ class LastAdministratorTest extends AdminTestSupport {
         }
     }
 
-    /** Locks every active administrator but {@code keep}; notes whom it locked, to unlock them later. */
-    private static void lockEveryOtherActiveAdministrator(String keep, List<String> locked) throws Exception {
+    /** Locks every active administrator not in {@code keep}; notes whom it locked, to unlock them later. */
+    private static void lockEveryOtherActiveAdministrator(Set<String> keep, List<String> locked) throws Exception {
         AdminService service = adminService();
         List<String> others = new ArrayList<>();
         Instant now = Instant.now();
         for (int offset = 0;; offset += 1000) {
             AccountPage page = service.users(AdminActor.console(), "", offset, 1000);
             page.accounts().stream().map(AccountOverview::account)
-                    .filter(a -> a.activeAdminAt(now) && !a.username().equals(keep))
+                    .filter(a -> a.activeAdminAt(now) && !keep.contains(a.username()))
                     .forEach(a -> others.add(a.username()));
             if (page.accounts().size() < 1000) {
                 break;
@@ -90,15 +95,44 @@ class LastAdministratorTest extends AdminTestSupport {
     }
 
     @Test
-    void banningAnAdministratorNeedsAnotherActiveOne() throws Exception {
+    void twoAdministratorsDemotingEachOtherAtOnceLeaveOneActive() throws Exception {
         String one = newAdmin();
         String two = newAdmin();
         AdminService service = adminService();
-        Optional<Duration> tenMinutes = Optional.of(Duration.ofMinutes(10));
-        assertTrue(service.kick(AdminActor.console(), two, Optional.of("test"), tenMinutes).bannedUntil().isPresent());
-        assertFalse(stored(two).activeAdminAt(Instant.now()), "a banned administrator is not active");
-        service.updateUser(AdminActor.console(), two, AccountChanges.none().withBanLifted());
-        assertTrue(stored(two).activeAdminAt(Instant.now()));
-        assertTrue(stored(one).activeAdminAt(Instant.now()));
+        List<String> lockedHere = new ArrayList<>();
+        try {
+            lockEveryOtherActiveAdministrator(Set.of(one, two), lockedHere);
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier start = new CyclicBarrier(2);
+                Callable<Boolean> demoteOne = () -> demote(service, one, start);
+                Callable<Boolean> demoteTwo = () -> demote(service, two, start);
+                try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                    Future<Boolean> first = pool.submit(demoteOne);
+                    Future<Boolean> second = pool.submit(demoteTwo);
+                    assertTrue(first.get(30, TimeUnit.SECONDS) ^ second.get(30, TimeUnit.SECONDS),
+                            "exactly one of two concurrent demotions succeeds (round " + round + ")");
+                }
+                Instant now = Instant.now();
+                assertTrue(stored(one).activeAdminAt(now) ^ stored(two).activeAdminAt(now));
+                String demoted = stored(one).admin() ? two : one;
+                service.updateUser(AdminActor.console(), demoted, AccountChanges.none().withAdmin(true));
+            }
+        } finally {
+            for (String name : lockedHere) {
+                service.updateUser(AdminActor.console(), name, AccountChanges.none().withLocked(false));
+            }
+        }
+    }
+
+    /** Demotes {@code name} as soon as the other thread is ready too; false when refused as the last one. */
+    private static boolean demote(AdminService service, String name, CyclicBarrier start) throws Exception {
+        start.await(10, TimeUnit.SECONDS);
+        try {
+            service.updateUser(AdminActor.console(), name, AccountChanges.none().withAdmin(false));
+            return true;
+        } catch (ProtocolException e) {
+            assertEquals(ErrorCode.NOT_ALLOWED, e.code(), e.getMessage());
+            return false;
+        }
     }
 }
