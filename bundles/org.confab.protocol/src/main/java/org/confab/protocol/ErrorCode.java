@@ -24,6 +24,8 @@ public enum ErrorCode {
     AUTH_FAILED,
     /** The account is locked by an administrator. */
     ACCOUNT_LOCKED,
+    /** An administrator has banned the account for a while; the message says until when. */
+    ACCOUNT_BANNED,
     /** The session is already logged in. */
     ALREADY_AUTHENTICATED,
     /** The username does not meet the rules (length, characters). */

@@ -36,6 +36,10 @@ final class Check {
         return value;
     }
 
+    static Integer optionalRange(String field, Integer value, int min, int max) {
+        return value == null ? null : range(field, value, min, max);
+    }
+
     static <T> List<T> list(String field, List<T> value, int maxSize) {
         if (value == null) {
             return List.of();

@@ -19,6 +19,17 @@ public final class MessageTypes {
     public static final String CHAT_SEARCH = "chat.search";
     public static final String PRESENCE_LIST = "presence.list";
 
+    /** Administration (section "Administration" of docs/protocol.md); only for administrators. */
+    public static final String ADMIN_USERS = "admin.users";
+    public static final String ADMIN_USER_ADD = "admin.user.add";
+    public static final String ADMIN_USER_UPDATE = "admin.user.update";
+    public static final String ADMIN_USER_DELETE = "admin.user.delete";
+    public static final String ADMIN_ONLINE = "admin.online";
+    public static final String ADMIN_KICK = "admin.kick";
+    public static final String ADMIN_BROADCAST = "admin.broadcast";
+    public static final String ADMIN_AUDIT = "admin.audit";
+    public static final String ADMIN_STATUS = "admin.status";
+
     /** Server push: a chat message for the receiving user. */
     public static final String CHAT_MESSAGE = "chat.message";
     /** Server push: messages the sender sent were received by their recipient. */
@@ -27,6 +38,8 @@ public final class MessageTypes {
     public static final String PRESENCE_UPDATE = "presence.update";
     /** Server push: the server is closing this session and says why. */
     public static final String SESSION_CLOSED = "session.closed";
+    /** Server push: a notice an administrator sent to everyone online. */
+    public static final String ADMIN_NOTICE = "admin.notice";
 
     /** The {@code .ok} response type of a request type. */
     public static String ok(String requestType) {

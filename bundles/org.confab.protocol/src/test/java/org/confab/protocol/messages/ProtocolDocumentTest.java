@@ -20,6 +20,24 @@ import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.AdminMessages.AddUser;
+import org.confab.protocol.messages.AdminMessages.AuditEntry;
+import org.confab.protocol.messages.AdminMessages.AuditPage;
+import org.confab.protocol.messages.AdminMessages.AuditQuery;
+import org.confab.protocol.messages.AdminMessages.Broadcast;
+import org.confab.protocol.messages.AdminMessages.BroadcastResult;
+import org.confab.protocol.messages.AdminMessages.DeleteUser;
+import org.confab.protocol.messages.AdminMessages.Kick;
+import org.confab.protocol.messages.AdminMessages.KickResult;
+import org.confab.protocol.messages.AdminMessages.Notice;
+import org.confab.protocol.messages.AdminMessages.OnlineList;
+import org.confab.protocol.messages.AdminMessages.OnlineSession;
+import org.confab.protocol.messages.AdminMessages.StatusReport;
+import org.confab.protocol.messages.AdminMessages.UpdateUser;
+import org.confab.protocol.messages.AdminMessages.UserDeleted;
+import org.confab.protocol.messages.AdminMessages.UserEntry;
+import org.confab.protocol.messages.AdminMessages.UserPage;
+import org.confab.protocol.messages.AdminMessages.UserQuery;
 import org.confab.protocol.messages.Messages.AuthChallenge;
 import org.confab.protocol.messages.Messages.AuthFinish;
 import org.confab.protocol.messages.Messages.AuthOk;
@@ -63,10 +81,19 @@ class ProtocolDocumentTest {
             Map.entry("chat.history.ok", MessagePage.class), Map.entry("chat.search", SearchRequest.class),
             Map.entry("chat.search.ok", MessagePage.class), Map.entry("presence.list.ok", PresenceList.class),
             Map.entry("presence.update", PresenceEntry.class), Map.entry("session.closed", SessionClosed.class),
-            Map.entry("error", ErrorBody.class));
+            Map.entry("error", ErrorBody.class),
+            Map.entry("admin.users", UserQuery.class), Map.entry("admin.users.ok", UserPage.class),
+            Map.entry("admin.user.add", AddUser.class), Map.entry("admin.user.add.ok", UserEntry.class),
+            Map.entry("admin.user.update", UpdateUser.class), Map.entry("admin.user.update.ok", UserEntry.class),
+            Map.entry("admin.user.delete", DeleteUser.class), Map.entry("admin.user.delete.ok", UserDeleted.class),
+            Map.entry("admin.online.ok", OnlineList.class), Map.entry("admin.kick", Kick.class),
+            Map.entry("admin.kick.ok", KickResult.class), Map.entry("admin.broadcast", Broadcast.class),
+            Map.entry("admin.broadcast.ok", BroadcastResult.class), Map.entry("admin.notice", Notice.class),
+            Map.entry("admin.audit", AuditQuery.class), Map.entry("admin.audit.ok", AuditPage.class),
+            Map.entry("admin.status.ok", StatusReport.class));
 
     private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
-            "presence.list", "chat.ack.ok");
+            "presence.list", "chat.ack.ok", "admin.online", "admin.status");
 
     private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
             "PROTOCOL_ERROR", "LOGIN_TIMEOUT");
@@ -135,6 +162,12 @@ class ProtocolDocumentTest {
                 checkNested(frame.body().get("messages"), ChatMessage.class, json);
             } else if (type == PresenceList.class) {
                 checkNested(frame.body().get("users"), PresenceEntry.class, json);
+            } else if (type == UserPage.class) {
+                checkNested(frame.body().get("users"), UserEntry.class, json);
+            } else if (type == OnlineList.class) {
+                checkNested(frame.body().get("sessions"), OnlineSession.class, json);
+            } else if (type == AuditPage.class) {
+                checkNested(frame.body().get("entries"), AuditEntry.class, json);
             }
         }
         Set<String> undocumented = new HashSet<>(BODIES.keySet());

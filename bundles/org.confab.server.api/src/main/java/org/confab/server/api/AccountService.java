@@ -27,4 +27,10 @@ public interface AccountService {
     Optional<StoredCredentials> credentials(String username);
 
     List<Account> list(int offset, int limit);
+
+    /** Checks a new password against the password rules and derives its SCRAM verifier. */
+    StoredCredentials deriveCredentials(String username, String password) throws ProtocolException;
+
+    /** A display name as it will be stored: trimmed, checked, the username when blank. */
+    String validDisplayName(String requested, String username) throws ProtocolException;
 }

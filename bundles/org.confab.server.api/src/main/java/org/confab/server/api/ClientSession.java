@@ -25,6 +25,9 @@ public interface ClientSession {
     /** When a frame was last received from the peer. */
     Instant lastActivity();
 
+    /** When the session logged in, empty before login. */
+    Optional<Instant> loggedInAt();
+
     /** The logged-in account's canonical username, empty before login. */
     Optional<String> username();
 

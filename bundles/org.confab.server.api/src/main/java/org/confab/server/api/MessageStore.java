@@ -1,5 +1,6 @@
 package org.confab.server.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,4 +36,15 @@ public interface MessageStore {
      */
     List<StoredMessage> search(String user, Optional<String> peer, String query, Optional<Long> beforeId,
             int limit);
+
+    /** How many messages were stored at or after {@code since}. */
+    long countSince(Instant since);
+
+    /**
+     * Deletes the messages to {@code recipient} that no client has acknowledged (used when the
+     * recipient's account is deleted: nobody can ever receive them).
+     *
+     * @return how many were deleted
+     */
+    int discardUndelivered(String recipient);
 }

@@ -1,10 +1,12 @@
 package org.confab.server.accounts.internal;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
+import org.confab.server.api.AdminActor;
 
 /** The username and password policy. Pure functions, so the rules are unit-tested without a server. */
 final class AccountRules {
@@ -15,6 +17,8 @@ final class AccountRules {
     static final int MAX_DISPLAY_NAME = 64;
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]*");
+    /** Names the audit log uses for actors that are not accounts. */
+    private static final Set<String> RESERVED = Set.of(AdminActor.CONSOLE);
 
     private AccountRules() {
     }
@@ -29,6 +33,9 @@ final class AccountRules {
         if (username.length() < MIN_USERNAME || username.length() > MAX_USERNAME) {
             throw new ProtocolException(ErrorCode.INVALID_USERNAME,
                     "username must be " + MIN_USERNAME + " to " + MAX_USERNAME + " characters long");
+        }
+        if (RESERVED.contains(username)) {
+            throw new ProtocolException(ErrorCode.INVALID_USERNAME, "username '" + username + "' is reserved");
         }
         if (!USERNAME.matcher(username).matches()) {
             throw new ProtocolException(ErrorCode.INVALID_USERNAME,

@@ -59,9 +59,7 @@ public class DefaultAccountService implements AccountService {
         if (store.find(canonical).isPresent()) {
             throw taken(canonical);
         }
-        Scram.Credentials derived = Scram.create(password, Math.max(Scram.MIN_ITERATIONS, config.scramIterations()));
-        StoredCredentials credentials = new StoredCredentials(derived.salt(), derived.iterations(),
-                derived.storedKey(), derived.serverKey());
+        StoredCredentials credentials = derive(password);
         try {
             Account account = store.create(new NewAccount(canonical, name, admin, credentials));
             LOG.info("account created: {}{}", canonical, admin ? " (admin)" : "");
@@ -69,6 +67,22 @@ public class DefaultAccountService implements AccountService {
         } catch (UsernameTakenException e) {
             throw taken(canonical);
         }
+    }
+
+    @Override
+    public StoredCredentials deriveCredentials(String username, String password) throws ProtocolException {
+        AccountRules.checkPassword(AccountRules.canonical(username), password);
+        return derive(password);
+    }
+
+    @Override
+    public String validDisplayName(String requested, String username) throws ProtocolException {
+        return AccountRules.displayName(requested, AccountRules.canonical(username));
+    }
+
+    private StoredCredentials derive(String password) {
+        Scram.Credentials derived = Scram.create(password, Math.max(Scram.MIN_ITERATIONS, config.scramIterations()));
+        return new StoredCredentials(derived.salt(), derived.iterations(), derived.storedKey(), derived.serverKey());
     }
 
     private static ProtocolException taken(String username) {

@@ -40,7 +40,14 @@ public class FirstAdministrator {
         boolean generated = fromEnvironment == null || fromEnvironment.isBlank();
         String password = generated ? Base64.getUrlEncoder().withoutPadding().encodeToString(Scram.randomBytes(15))
                 : fromEnvironment;
-        accounts.create(USERNAME, password, "Administrator", true);
+        try {
+            accounts.create(USERNAME, password, "Administrator", true);
+        } catch (ProtocolException e) {
+            // otherwise only the component runtime would know why there is no administrator
+            LOG.error("could not create the first administrator '{}' ({}): {}", USERNAME,
+                    generated ? "generated password" : "password from " + PASSWORD_VARIABLE, e.getMessage());
+            throw e;
+        }
         if (generated) {
             Path file = writeOwnerOnly(dataDirectory(context).resolve(PASSWORD_FILE), password);
             LOG.warn("created the first administrator '{}' with password {} (also in {}; change it after logging in)",

@@ -1,14 +1,18 @@
 package org.confab.server.persistence.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
 
 import org.confab.server.api.Account;
 import org.confab.server.api.AccountStore;
+import org.confab.server.api.AccountUpdate;
+import org.confab.server.api.LastAdministratorException;
 import org.confab.server.api.NewAccount;
 import org.confab.server.api.StorageException;
 import org.confab.server.api.StoredCredentials;
@@ -17,9 +21,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link AccountStore} on the {@code confab} persistence unit. */
+/**
+ * {@link AccountStore} on the {@code confab} persistence unit. Changes that could take away the
+ * last active administrator lock every administrator row first, so two such changes running at the
+ * same time (on this or another server node) cannot each leave the other's target as the last one.
+ */
 @Component(service = AccountStore.class)
 public class JpaAccountStore implements AccountStore {
+
+    /** Thrown inside a transaction to roll it back; turned into the checked exception outside. */
+    private static final class LastAdministrator extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
 
     private final Transactions transactions;
     private final Clock clock = Clock.systemUTC();
@@ -45,7 +58,7 @@ public class JpaAccountStore implements AccountStore {
         Account created;
         try {
             created = transactions.inTransaction("create an account", em -> {
-                if (entity(em, account.username()).isPresent()) {
+                if (usernameUsed(em, account.username())) {
                     return null;
                 }
                 AccountEntity entity = new AccountEntity(account, clock.instant());
@@ -55,7 +68,7 @@ public class JpaAccountStore implements AccountStore {
             });
         } catch (StorageException e) {
             // lost a race against a concurrent registration of the same name: the unique key refused it
-            if (find(account.username()).isPresent()) {
+            if (transactions.inTransaction("check a username", em -> usernameUsed(em, account.username()))) {
                 throw new UsernameTakenException(account.username());
             }
             throw e;
@@ -86,8 +99,85 @@ public class JpaAccountStore implements AccountStore {
                 em -> em.createNamedQuery("Account.admins", Long.class).getSingleResult() > 0);
     }
 
+    @Override
+    public List<Account> search(String fragment, int offset, int limit) {
+        return transactions.inTransaction("search accounts", em -> em
+                .createNamedQuery("Account.search", AccountEntity.class)
+                .setParameter("pattern", LikePatterns.containing(fragment))
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultList().stream().map(AccountEntity::toAccount).toList());
+    }
+
+    @Override
+    public long countMatching(String fragment) {
+        return transactions.inTransaction("count accounts", em -> em
+                .createNamedQuery("Account.countMatching", Long.class)
+                .setParameter("pattern", LikePatterns.containing(fragment)).getSingleResult());
+    }
+
+    @Override
+    public Optional<Account> update(String username, AccountUpdate update) throws LastAdministratorException {
+        try {
+            return transactions.inTransaction("update an account", em -> {
+                Instant now = clock.instant();
+                List<AccountEntity> admins = lockAdministrators(em);
+                Optional<AccountEntity> entity = entity(em, username);
+                entity.ifPresent(account -> {
+                    boolean wasActive = account.toAccount().activeAdminAt(now);
+                    account.apply(update);
+                    if (wasActive && noActiveAdministrator(admins, now)) {
+                        throw new LastAdministrator();
+                    }
+                });
+                return entity.map(AccountEntity::toAccount);
+            });
+        } catch (LastAdministrator e) {
+            throw new LastAdministratorException(username);
+        }
+    }
+
+    @Override
+    public Optional<Account> delete(String username) throws LastAdministratorException {
+        try {
+            return transactions.inTransaction("delete an account", em -> {
+                Instant now = clock.instant();
+                List<AccountEntity> admins = lockAdministrators(em);
+                Optional<AccountEntity> entity = entity(em, username);
+                return entity.map(account -> {
+                    Account before = account.toAccount();
+                    account.markDeleted(now);
+                    if (before.activeAdminAt(now)
+                            && noActiveAdministrator(admins.stream().filter(a -> a != account).toList(), now)) {
+                        throw new LastAdministrator();
+                    }
+                    return before;
+                });
+            });
+        } catch (LastAdministrator e) {
+            throw new LastAdministratorException(username);
+        }
+    }
+
+    /**
+     * Locks the rows of all administrators (SELECT ... FOR UPDATE) until the transaction ends. The
+     * entities returned are the managed instances, so changes made to them are seen by the check.
+     */
+    private static List<AccountEntity> lockAdministrators(EntityManager em) {
+        return em.createNamedQuery("Account.adminEntities", AccountEntity.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private static boolean noActiveAdministrator(List<AccountEntity> admins, Instant now) {
+        return admins.stream().noneMatch(a -> a.toAccount().activeAdminAt(now));
+    }
+
     private static Optional<AccountEntity> entity(EntityManager em, String username) {
         return em.createNamedQuery("Account.byUsername", AccountEntity.class)
                 .setParameter("username", username).getResultList().stream().findFirst();
+    }
+
+    private static boolean usernameUsed(EntityManager em, String username) {
+        return em.createNamedQuery("Account.usernameUsed", Long.class).setParameter("username", username)
+                .getSingleResult() > 0;
     }
 }

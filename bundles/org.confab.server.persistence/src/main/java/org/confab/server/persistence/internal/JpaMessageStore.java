@@ -1,6 +1,7 @@
 package org.confab.server.persistence.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,18 +113,25 @@ public class JpaMessageStore implements MessageStore {
             TypedQuery<MessageEntity> select = em.createQuery(SELECT + participants
                     + " AND LOWER(m.body) LIKE :pattern ESCAPE '!' AND m.id < :before ORDER BY m.id DESC",
                     MessageEntity.class);
-            select.setParameter("user", user).setParameter("pattern", likePattern(query))
+            select.setParameter("user", user).setParameter("pattern", LikePatterns.containing(query))
                     .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
             peer.ifPresent(p -> select.setParameter("peer", p));
             return select.getResultList().stream().map(MessageEntity::toMessage).toList();
         });
     }
 
-    /** A LIKE pattern matching the literal text anywhere: the user's % and _ are escaped, not wildcards. */
-    static String likePattern(String text) {
-        String escaped = text.toLowerCase(java.util.Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return "%" + escaped + "%";
+    @Override
+    public long countSince(Instant since) {
+        return transactions.inTransaction("count messages", em -> em
+                .createQuery("SELECT COUNT(m) FROM MessageEntity m WHERE m.sentAt >= :since", Long.class)
+                .setParameter("since", since.toEpochMilli()).getSingleResult());
+    }
+
+    @Override
+    public int discardUndelivered(String recipient) {
+        return transactions.inTransaction("discard undelivered messages", em -> em
+                .createQuery("DELETE FROM MessageEntity m WHERE m.recipient = :recipient AND m.delivered = FALSE")
+                .setParameter("recipient", recipient).executeUpdate());
     }
 
     private static Optional<MessageEntity> byClientId(EntityManager em, String sender, String clientMessageId) {

@@ -17,13 +17,15 @@ import org.confab.server.api.StoredMessage;
 
 /**
  * Table of 1:1 messages. The unique (sender, client id) pair makes resends idempotent; the indexes
- * serve offline delivery (recipient, delivered) and conversations (sender, recipient, id).
+ * serve offline delivery (recipient, delivered), conversations (sender, recipient, id) and the
+ * daily message count of the server status (sent at).
  */
 @Entity
 @Table(name = "CONFAB_MESSAGE",
         uniqueConstraints = @UniqueConstraint(name = "UQ_MESSAGE_CLIENT_ID", columnNames = { "SENDER", "CLIENT_MESSAGE_ID" }),
         indexes = { @Index(name = "IX_MESSAGE_PENDING", columnList = "RECIPIENT,DELIVERED,ID"),
-                @Index(name = "IX_MESSAGE_CONVERSATION", columnList = "SENDER,RECIPIENT,ID") })
+                @Index(name = "IX_MESSAGE_CONVERSATION", columnList = "SENDER,RECIPIENT,ID"),
+                @Index(name = "IX_MESSAGE_SENT_AT", columnList = "SENT_AT") })
 public class MessageEntity {
 
     @Id

@@ -1,5 +1,7 @@
 package org.confab.server.router.internal;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -44,6 +46,7 @@ public class LoginHandler implements MessageHandler {
     private final PresenceBroadcaster presence;
     private final Deliveries deliveries;
     private final byte[] decoySecret = Scram.randomBytes(32);
+    private final Clock clock = Clock.systemUTC();
 
     @Activate
     public LoginHandler(@Reference AccountService accounts, @Reference PresenceBroadcaster presence,
@@ -78,6 +81,10 @@ public class LoginHandler implements MessageHandler {
         Replies.ok(session, frame, new AuthChallenge(Scram.base64(salt), iterations, combinedNonce));
     }
 
+    private boolean mayStillLogIn(String username) {
+        return accounts.find(username).filter(a -> !a.locked() && !a.bannedAt(clock.instant())).isPresent();
+    }
+
     private void finish(ClientSession session, Frame frame) throws ProtocolException {
         AuthFinish request = Replies.read(frame, AuthFinish.class);
         if (!(session.attributes().remove(PENDING) instanceof PendingLogin pending)) {
@@ -97,7 +104,17 @@ public class LoginHandler implements MessageHandler {
         if (account.locked()) {
             throw new ProtocolException(ErrorCode.ACCOUNT_LOCKED, "this account is locked; contact an administrator");
         }
+        if (account.bannedAt(clock.instant())) {
+            throw new ProtocolException(ErrorCode.ACCOUNT_BANNED, "this account is banned until "
+                    + account.bannedUntil().orElseThrow().truncatedTo(ChronoUnit.SECONDS));
+        }
         session.authenticate(account.username(), account.admin());
+        if (!mayStillLogIn(account.username())) {
+            // an administrator locked, banned or deleted the account while this login was checked, and
+            // closed the user's sessions before this one counted as logged in
+            session.close("KICKED", "the account was locked, banned or deleted by an administrator");
+            return;
+        }
         LOG.info("login #{} user={} from {}", session.id(), account.username(), session.remoteAddress());
         byte[] signature = Scram.serverSignature(pending.credentials().get().serverKey(), authMessage);
         Replies.ok(session, frame,

@@ -56,6 +56,7 @@ final class Connection implements ClientSession {
     private volatile boolean open = true;
     private volatile String username;
     private volatile boolean admin;
+    private volatile Instant loggedInAt;
 
     Connection(long id, Socket socket, ConnectionContext context) {
         this.id = id;
@@ -249,8 +250,14 @@ final class Connection implements ClientSession {
     }
 
     @Override
+    public Optional<Instant> loggedInAt() {
+        return Optional.ofNullable(loggedInAt);
+    }
+
+    @Override
     public void authenticate(String name, boolean isAdmin) {
         this.admin = isAdmin;
+        this.loggedInAt = Instant.now();
         this.username = name;
     }
 

@@ -1,0 +1,138 @@
+package org.confab.protocol.messages;
+
+import java.util.List;
+
+import org.confab.protocol.Protocol;
+
+/**
+ * The bodies of the {@code admin.*} messages, which only sessions of administrators may send. Like
+ * {@link Messages}, each request record validates its fields in its constructor; times are
+ * milliseconds since the Unix epoch. Section "Administration" of docs/protocol.md describes them.
+ */
+public final class AdminMessages {
+    private static final int MAX_NAME = 64;
+    private static final int MAX_PASSWORD = 1024;
+    /** Longest kick reason; it is shown to the kicked user in {@code session.closed}. */
+    public static final int MAX_REASON = 200;
+    /** Longest broadcast notice. */
+    public static final int MAX_NOTICE = 2000;
+    /** Longest ban: 365 days. */
+    public static final int MAX_BAN_MINUTES = 525_600;
+
+    private AdminMessages() {
+    }
+
+    /** {@code admin.users}: accounts whose username or display name contains {@code query}, by username. */
+    public record UserQuery(String query, Integer offset, int limit) {
+        public UserQuery {
+            query = Check.optionalText("query", query, MAX_NAME);
+            offset = Check.optionalRange("offset", offset, 0, Integer.MAX_VALUE);
+            Check.range("limit", limit, 1, Protocol.MAX_PAGE_SIZE);
+        }
+    }
+
+    /** One account as administrators see it; {@code bannedUntil} only while a ban is in force. */
+    public record UserEntry(String username, String displayName, boolean admin, boolean locked, boolean online,
+            long createdAt, Long bannedUntil) {
+    }
+
+    /** {@code admin.users.ok}: one page, the number of all matching accounts, and whether more follow. */
+    public record UserPage(List<UserEntry> users, long total, boolean more) {
+    }
+
+    /** {@code admin.user.add}: creates an account; {@code .ok} is its {@link UserEntry}. */
+    public record AddUser(String username, String password, String displayName, Boolean admin) {
+        public AddUser {
+            Check.nonBlank("username", username, MAX_NAME);
+            Check.text("password", password, MAX_PASSWORD);
+            displayName = Check.optionalText("displayName", displayName, MAX_NAME);
+        }
+    }
+
+    /**
+     * {@code admin.user.update}: changes what is given and leaves the rest; {@code .ok} is the
+     * updated {@link UserEntry}. {@code clearBan: true} lifts a ban before it ends.
+     */
+    public record UpdateUser(String username, String displayName, String password, Boolean admin, Boolean locked,
+            Boolean clearBan) {
+        public UpdateUser {
+            Check.nonBlank("username", username, MAX_NAME);
+            displayName = Check.optionalText("displayName", displayName, MAX_NAME);
+            password = Check.optionalText("password", password, MAX_PASSWORD);
+            if (displayName == null && password == null && admin == null && locked == null
+                    && !Boolean.TRUE.equals(clearBan)) {
+                throw new IllegalArgumentException(
+                        "nothing to change: give at least one of 'displayName', 'password', 'admin', 'locked', 'clearBan'");
+            }
+        }
+    }
+
+    /** {@code admin.user.delete}. */
+    public record DeleteUser(String username) {
+        public DeleteUser {
+            Check.nonBlank("username", username, MAX_NAME);
+        }
+    }
+
+    /** {@code admin.user.delete.ok}: how many undelivered messages to the account were discarded. */
+    public record UserDeleted(String username, int discardedMessages) {
+    }
+
+    /** One logged-in session in {@code admin.online.ok}. */
+    public record OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
+            String client) {
+    }
+
+    /** {@code admin.online.ok}. */
+    public record OnlineList(List<OnlineSession> sessions) {
+    }
+
+    /** {@code admin.kick}: closes every session of a user; with {@code banMinutes} refuses logins that long. */
+    public record Kick(String username, String reason, Integer banMinutes) {
+        public Kick {
+            Check.nonBlank("username", username, MAX_NAME);
+            reason = Check.optionalText("reason", reason, MAX_REASON);
+            banMinutes = Check.optionalRange("banMinutes", banMinutes, 1, MAX_BAN_MINUTES);
+        }
+    }
+
+    /** {@code admin.kick.ok}. */
+    public record KickResult(String username, int sessionsClosed, Long bannedUntil) {
+    }
+
+    /** {@code admin.broadcast}: a notice for everyone online. */
+    public record Broadcast(String text) {
+        public Broadcast {
+            Check.nonBlank("text", text, MAX_NOTICE);
+        }
+    }
+
+    /** {@code admin.broadcast.ok}: how many sessions the notice was sent to. */
+    public record BroadcastResult(int recipients) {
+    }
+
+    /** {@code admin.notice} push. */
+    public record Notice(String from, String text, long timestamp) {
+    }
+
+    /** {@code admin.audit}: newest entries first, older than {@code beforeId} when it is set. */
+    public record AuditQuery(Long beforeId, int limit) {
+        public AuditQuery {
+            Check.range("limit", limit, 1, Protocol.MAX_PAGE_SIZE);
+        }
+    }
+
+    /** One audit log entry: who did what to whom, when, from where. */
+    public record AuditEntry(long id, long timestamp, String actor, String action, String target, String address,
+            String details) {
+    }
+
+    /** {@code admin.audit.ok}. */
+    public record AuditPage(List<AuditEntry> entries, boolean more) {
+    }
+
+    /** {@code admin.status.ok}. */
+    public record StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline,
+            int usersOnline, long accounts, long messagesToday, String database) {
+    }
+}
