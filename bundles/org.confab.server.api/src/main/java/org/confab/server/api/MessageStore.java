@@ -23,7 +23,7 @@ public interface MessageStore {
      * Marks messages to {@code recipient} delivered. Ids that are not addressed to the recipient or
      * already delivered are ignored, so a client cannot mark somebody else's messages.
      *
-     * @return the messages whose state changed by this call
+     * @return the messages whose state changed by this call (without their text, which callers do not need)
      */
     List<StoredMessage> markDelivered(String recipient, List<Long> messageIds);
 
