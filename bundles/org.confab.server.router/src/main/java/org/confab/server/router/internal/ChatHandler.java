@@ -35,7 +35,6 @@ public class ChatHandler implements MessageHandler {
     private final MessageStore store;
     private final SessionRegistry registry;
     private final Deliveries deliveries;
-    private final KnownUsers knownUsers;
 
     @Activate
     public ChatHandler(@Reference AccountService accounts, @Reference MessageStore store,
@@ -44,7 +43,6 @@ public class ChatHandler implements MessageHandler {
         this.store = store;
         this.registry = registry;
         this.deliveries = deliveries;
-        this.knownUsers = new KnownUsers(name -> accounts.find(name).isPresent());
     }
 
     @Override
@@ -59,7 +57,7 @@ public class ChatHandler implements MessageHandler {
     private void send(ClientSession session, Frame frame) throws ProtocolException {
         ChatSend request = Replies.read(frame, ChatSend.class);
         String recipient = accounts.canonical(request.to());
-        if (!knownUsers.exists(recipient)) {
+        if (accounts.find(recipient).isEmpty()) {
             throw new ProtocolException(ErrorCode.NO_SUCH_USER, "there is no user '" + recipient + "'");
         }
         String sender = session.username().orElseThrow();
