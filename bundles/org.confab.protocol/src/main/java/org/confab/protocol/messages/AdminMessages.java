@@ -133,6 +133,7 @@ public final class AdminMessages {
 
     /** {@code admin.status.ok}. */
     public record StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline,
-            int usersOnline, long accounts, long messagesToday, String database) {
+            int usersOnline, long accounts, long messagesToday, String database, long heapUsedBytes,
+            long heapMaxBytes) {
     }
 }

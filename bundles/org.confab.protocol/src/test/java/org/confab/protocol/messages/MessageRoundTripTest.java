@@ -144,7 +144,7 @@ class MessageRoundTripTest {
                         new AuditEntry(311, 1_764_000_300_000L, "alice", "kick", "carol", "192.0.2.7:50412", "closed 1 session"),
                         new AuditEntry(310, 1, "console", "broadcast", null, "console", "sent to 0 sessions: 'hi'")), true)),
                 Arguments.of(MessageTypes.ok(MessageTypes.ADMIN_STATUS),
-                        new StatusReport(1_763_990_000_000L, 10_300, 45, 42, 39, 120, 5310, "H2 2.3.232 (2024-08-11)")));
+                        new StatusReport(1_763_990_000_000L, 10_300, 45, 42, 39, 120, 5310, "H2 2.3.232 (2024-08-11)", 123_456_789L, 4_294_967_296L)));
     }
 
     /** Records that only travel as list elements; their pages' cases cover them. */

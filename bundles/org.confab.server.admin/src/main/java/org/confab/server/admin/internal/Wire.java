@@ -42,6 +42,8 @@ final class Wire {
 
     static AdminMessages.StatusReport status(ServerStatus s) {
         return new AdminMessages.StatusReport(s.startedAt().toEpochMilli(), s.uptime().toSeconds(), s.connections(),
-                s.sessionsOnline(), s.usersOnline(), s.accounts(), s.messagesToday(), s.database());
+                s.sessionsOnline(), s.usersOnline(), s.accounts(), s.messagesToday(), s.database(),
+                // what the load generator divides by sessions; measured when asked, not sampled
+                Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(), Runtime.getRuntime().maxMemory());
     }
 }
