@@ -14,6 +14,7 @@ public final class ConfabBench {
               connect --sessions N [--users U] [--concurrency C] [--hold SECONDS] [--server-pid PID]
               chat    --users N --rate MSGS_PER_S --duration SECONDS --size BYTES
               relay   --users N --rate MSGS_PER_S --duration SECONDS --size BYTES   (do-nothing TCP relay baseline)
+              plot    --input RESULTS.jsonl --output PLOT.png   (latency against load; add "label" to lines to name series)
             Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.""";
 
     private ConfabBench() {
@@ -34,8 +35,12 @@ public final class ConfabBench {
                 case "connect" -> new ConnectBench().run(options, err);
                 case "chat" -> new ChatBench().run(options, err);
                 case "relay" -> new RelayBench().run(options, err);
+                case "plot" -> new LatencyPlot().run(options);
                 default -> throw new IllegalArgumentException("unknown scenario '" + arguments.get(0) + "'");
             };
+            if (options.flag("label") || !options.text("label", "").isEmpty()) {
+                report.put("label", options.text("label", ""));
+            }
             report.print(out, options.flag("json"));
             return 0;
         } catch (IllegalArgumentException e) {

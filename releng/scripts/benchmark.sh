@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The benchmark suite behind docs/performance.md: starts the real server product on H2 and on MySQL,
+# sweeps chat load, measures the do-nothing relay under the same load, opens many sessions, and
+# writes docs/perf-results.jsonl and docs/perf-latency.png. Run on an otherwise idle machine.
+#   releng/scripts/benchmark.sh            (everything; about 10 minutes)
+# Tunables: CONFAB_BENCH_RATES, CONFAB_BENCH_USERS, CONFAB_BENCH_DURATION, CONFAB_BENCH_SESSIONS.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RESULTS="${CONFAB_BENCH_RESULTS:-$ROOT/docs/perf-results.jsonl}"
+RATES="${CONFAB_BENCH_RATES:-250 500 1000 2000 4000}"
+USERS="${CONFAB_BENCH_USERS:-100}"
+DURATION="${CONFAB_BENCH_DURATION:-15}"
+SESSIONS="${CONFAB_BENCH_SESSIONS:-15000}"
+WORK="$(mktemp -d /tmp/confab-bench.XXXXXX)"
+SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+# Load generation runs PBKDF2 for every simulated user; 4096 iterations (RFC 7677's minimum) keep
+# that affordable. The server's per-login work is two HMACs whatever the count (SCRAM).
+start_server() {
+  local label="$1"; shift
+  rm -rf "${WORK:?}/$label"
+  "$ROOT/confab" server --port 0 --bind 127.0.0.1 --data "$WORK/$label" --scram-iterations 4096 "$@" \
+    </dev/null >"$WORK/$label.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    grep -q "listening on" "$WORK/$label.log" && break
+    sleep 0.5
+  done
+  PORT="$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\).*/\1/p' "$WORK/$label.log" | head -1)"
+  [ -n "$PORT" ] || { echo "benchmark: server $label did not start" >&2; cat "$WORK/$label.log" >&2; exit 1; }
+  JAVA_PID="$(pgrep -f "confab.data=$WORK/$label" | head -1)"
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+bench() {
+  "$ROOT/confab" bench "$@" --json | tee -a "$RESULTS"
+}
+
+: > "$RESULTS"
+echo "== H2 (embedded)" >&2
+start_server h2
+bench connect --server "127.0.0.1:$PORT" --sessions "$SESSIONS" --users 200 --hold 5 --server-pid "$JAVA_PID" --label h2
+for rate in $RATES; do
+  bench chat --server "127.0.0.1:$PORT" --users "$USERS" --rate "$rate" --duration "$DURATION" --size 100 --label h2
+done
+stop_server
+
+if "$ROOT/releng/scripts/test-database.sh" >/dev/null; then
+  echo "== MySQL/MariaDB" >&2
+  mariadb -uroot -e "DROP DATABASE IF EXISTS confab_bench; CREATE DATABASE confab_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+    GRANT ALL ON confab_bench.* TO 'confab_test'@'127.0.0.1'; GRANT ALL ON confab_bench.* TO 'confab_test'@'localhost';" 2>/dev/null \
+    || mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS confab_bench; CREATE DATABASE confab_bench; GRANT ALL ON confab_bench.* TO 'confab_test'@'127.0.0.1';"
+  start_server mysql --db-url "jdbc:mysql://127.0.0.1:3306/confab_bench?rewriteBatchedStatements=true" \
+    --db-user confab_test --db-password-file "$HOME/.confab-test-mysql-password"
+  for rate in $RATES; do
+    bench chat --server "127.0.0.1:$PORT" --users "$USERS" --rate "$rate" --duration "$DURATION" --size 100 --label mysql
+  done
+  stop_server
+fi
+
+echo "== do-nothing relay" >&2
+for rate in $RATES; do
+  bench relay --users "$USERS" --rate "$rate" --duration "$DURATION" --size 100 --label baseline
+done
+"$ROOT/confab" bench plot --input "$RESULTS" --output "$ROOT/docs/perf-latency.png"
