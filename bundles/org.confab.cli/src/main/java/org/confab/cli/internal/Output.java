@@ -39,6 +39,14 @@ final class Output {
         out.flush();
     }
 
+    /** Prints a line for people only, such as a table header; JSON mode prints nothing. */
+    void text(String line) {
+        if (!json) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
     /** @param showDelivery whether text mode marks messages the recipient has not received yet */
     void message(ChatMessage message, boolean showDelivery) {
         Map<String, Object> fields = new LinkedHashMap<>();
