@@ -45,6 +45,9 @@ final class CliApplication {
             err.println("error: " + e.getMessage());
             err.print(commands.usage());
             return ExitCodes.USAGE;
+        } catch (SessionEndedException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.SERVER_ERROR;
         } catch (ConfabException e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return ExitCodes.SERVER_ERROR;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,6 +46,16 @@ final class Output {
             out.println(line);
             out.flush();
         }
+    }
+
+    /** An administrator's notice: in JSON an object with a {@code notice} field, so it is told from messages. */
+    void notice(Notice notice) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("notice", notice.text());
+        fields.put("from", notice.from());
+        fields.put("sentAt", Instant.ofEpochMilli(notice.timestamp()).toString());
+        item("notice from " + notice.from() + " at " + Instant.ofEpochMilli(notice.timestamp()) + ": " + notice.text(),
+                fields);
     }
 
     /** @param showDelivery whether text mode marks messages the recipient has not received yet */
