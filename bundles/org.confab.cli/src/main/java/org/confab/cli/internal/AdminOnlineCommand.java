@@ -33,7 +33,9 @@ final class AdminOnlineCommand extends AdminCommand<Void> {
         List<List<String>> rows = new ArrayList<>(List.of(AdminFields.SESSION_HEADER));
         sessions.forEach(online -> rows.add(AdminFields.sessionRow(online)));
         List<String> lines = TextTable.format(rows);
-        output.text(lines.get(0));
+        if (!sessions.isEmpty()) {
+            output.text(lines.get(0));
+        }
         for (int i = 0; i < sessions.size(); i++) {
             output.item(lines.get(i + 1), AdminFields.session(sessions.get(i)));
         }
