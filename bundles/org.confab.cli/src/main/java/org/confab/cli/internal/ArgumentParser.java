@@ -71,6 +71,10 @@ final class ArgumentParser {
             return "passwords are not accepted on the command line (other users can see it); "
                     + "use --password-file FILE or the CONFAB_PASSWORD environment variable";
         }
+        if (name.equals("new-password")) {
+            return "passwords are not accepted on the command line (other users can see it); "
+                    + "use --new-password-file FILE or the CONFAB_NEW_PASSWORD environment variable";
+        }
         return "unknown option --" + name;
     }
 }

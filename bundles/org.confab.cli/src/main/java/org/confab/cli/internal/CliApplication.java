@@ -32,18 +32,22 @@ final class CliApplication {
 
     int run(List<String> args) {
         try {
-            ParsedArguments parsed = new ArgumentParser(commands.allValueOptions(), GlobalOptions.FLAGS).parse(args);
+            ParsedArguments parsed = commands.resolve(
+                    new ArgumentParser(commands.allValueOptions(), commands.allFlags()).parse(args));
             if (parsed.flag("help") || parsed.command().equals("help")) {
                 out.print(commands.usage());
                 return ExitCodes.OK;
             }
             Command command = select(parsed);
             GlobalOptions global = GlobalOptions.from(parsed, env);
-            return command.run(new CommandContext(global, parsed, new Output(out, global.json()), connector));
+            return command.run(new CommandContext(global, parsed, new Output(out, global.json()), connector, env));
         } catch (UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.print(commands.usage());
             return ExitCodes.USAGE;
+        } catch (SessionEndedException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.SERVER_ERROR;
         } catch (ConfabException e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return ExitCodes.SERVER_ERROR;
@@ -64,11 +68,18 @@ final class CliApplication {
         if (parsed.command().isEmpty()) {
             throw new UsageException("no command given");
         }
+        List<String> subcommands = commands.subcommands(parsed.command());
+        if (!subcommands.isEmpty()) {
+            throw new UsageException(parsed.command() + " needs a subcommand: " + String.join(", ", subcommands));
+        }
         Command command = commands.find(parsed.command())
                 .orElseThrow(() -> new UsageException("unknown command '" + parsed.command() + "'"));
         Set<String> foreign = new HashSet<>(parsed.options().keySet());
         foreign.removeAll(GlobalOptions.VALUE_OPTIONS);
         foreign.removeAll(command.options());
+        foreign.addAll(parsed.flags());
+        foreign.removeAll(GlobalOptions.FLAGS);
+        foreign.removeAll(command.flags());
         if (!foreign.isEmpty()) {
             throw new UsageException("--" + foreign.iterator().next() + " does not apply to " + command.name());
         }

@@ -2,7 +2,10 @@ package org.confab.cli.internal;
 
 import java.util.Set;
 
-/** One CLI command, such as {@code send}. New commands (admin, bench) register in {@link CommandRegistry}. */
+/**
+ * One CLI command, such as {@code send}, or a subcommand of a group, such as {@code admin kick} (its
+ * name is then both words). Commands register in {@link CommandRegistry}.
+ */
 interface Command {
 
     /** The word that selects this command. */
@@ -16,6 +19,11 @@ interface Command {
 
     /** Names (without dashes) of the value options this command accepts besides the global ones. */
     default Set<String> options() {
+        return Set.of();
+    }
+
+    /** Names (without dashes) of the options without value this command accepts besides the global ones. */
+    default Set<String> flags() {
         return Set.of();
     }
 

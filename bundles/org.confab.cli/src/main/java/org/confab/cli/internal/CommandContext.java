@@ -1,6 +1,7 @@
 package org.confab.cli.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a running command gets: its arguments, the shared options, the output and a way to connect. */
@@ -14,12 +15,20 @@ final class CommandContext {
     private final ParsedArguments arguments;
     private final Output output;
     private final Connector connector;
+    private final Map<String, String> environment;
 
-    CommandContext(GlobalOptions global, ParsedArguments arguments, Output output, Connector connector) {
+    CommandContext(GlobalOptions global, ParsedArguments arguments, Output output, Connector connector,
+            Map<String, String> environment) {
         this.global = global;
         this.arguments = arguments;
         this.output = output;
         this.connector = connector;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The command's name, for messages: {@code send}, {@code admin kick}. */
+    String name() {
+        return arguments.command();
     }
 
     GlobalOptions global() {
@@ -36,6 +45,15 @@ final class CommandContext {
 
     Optional<String> option(String name) {
         return arguments.option(name);
+    }
+
+    boolean flag(String name) {
+        return arguments.flag(name);
+    }
+
+    /** An environment variable, if it is set and not empty. */
+    Optional<String> environment(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
     }
 
     /** Fails with a usage error unless there are between {@code min} and {@code max} operands. */

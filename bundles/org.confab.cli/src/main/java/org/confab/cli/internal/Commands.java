@@ -1,6 +1,6 @@
 package org.confab.cli.internal;
 
-/** The standard command set. Administrative and benchmark commands will be registered here too. */
+/** The standard command set, with the {@code admin} group for administrators. */
 final class Commands {
     private Commands() {
     }
@@ -14,6 +14,16 @@ final class Commands {
                 .register(new OnlineCommand())
                 .register(new ReceiveCommand())
                 .register(new PingCommand())
-                .alias("inbox", "receive");
+                .alias("inbox", "receive")
+                .group(AdminCommand.GROUP, AdminCommand.HEADING)
+                .register(new AdminUsersCommand())
+                .register(new AdminAddUserCommand())
+                .register(new AdminUpdateUserCommand())
+                .register(new AdminDeleteUserCommand())
+                .register(new AdminOnlineCommand())
+                .register(new AdminKickCommand())
+                .register(new AdminBroadcastCommand())
+                .register(new AdminAuditCommand())
+                .register(new AdminStatusCommand());
     }
 }

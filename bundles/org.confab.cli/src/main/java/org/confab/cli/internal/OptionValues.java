@@ -35,4 +35,13 @@ final class OptionValues {
         throw new UsageException(option + " expects a whole number from " + min + " to " + max + ", got '"
                 + text + "'");
     }
+
+    /** Text of at most {@code maxLength} characters (UTF-16 code units, as the protocol counts). */
+    static String text(String option, String text, int maxLength) {
+        if (text.length() > maxLength) {
+            throw new UsageException(option + " may be at most " + maxLength + " characters long, got "
+                    + text.length());
+        }
+        return text;
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +38,24 @@ final class Output {
             out.println(text);
         }
         out.flush();
+    }
+
+    /** Prints a line for people only, such as a table header; JSON mode prints nothing. */
+    void text(String line) {
+        if (!json) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** An administrator's notice: in JSON an object with a {@code notice} field, so it is told from messages. */
+    void notice(Notice notice) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("notice", notice.text());
+        fields.put("from", notice.from());
+        fields.put("sentAt", Instant.ofEpochMilli(notice.timestamp()).toString());
+        item("notice from " + notice.from() + " at " + Instant.ofEpochMilli(notice.timestamp()) + ": " + notice.text(),
+                fields);
     }
 
     /** @param showDelivery whether text mode marks messages the recipient has not received yet */

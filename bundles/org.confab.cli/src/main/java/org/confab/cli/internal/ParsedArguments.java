@@ -28,4 +28,13 @@ record ParsedArguments(String command, List<String> operands, Map<String, String
     boolean flag(String name) {
         return flags.contains(name);
     }
+
+    /** For a command group such as {@code admin}: the first operand joins the command name. */
+    ParsedArguments withSubcommand() {
+        if (operands.isEmpty()) {
+            throw new IllegalStateException("no subcommand");
+        }
+        return new ParsedArguments(command + " " + operands.get(0), operands.subList(1, operands.size()), options,
+                flags);
+    }
 }

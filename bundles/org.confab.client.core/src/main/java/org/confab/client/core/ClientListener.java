@@ -1,5 +1,6 @@
 package org.confab.client.core;
 
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.PresenceEntry;
@@ -46,5 +47,13 @@ public interface ClientListener {
      * not reconnect on its own.
      */
     default void onSessionClosed(String code, String reason) {
+    }
+
+    /**
+     * An administrator sent a notice to everyone online ({@code admin.notice}), for example that the
+     * server restarts soon. {@link Notice#from()} is the administrator's username, or {@code console}
+     * when it was sent from the server console. Notices are not stored: only logged-in sessions get them.
+     */
+    default void onAdminNotice(Notice notice) {
     }
 }

@@ -46,10 +46,12 @@ import org.confab.protocol.messages.Messages.SearchRequest;
 public final class ConfabClient implements AutoCloseable {
     private final ClientOptions options;
     private final ClientEngine engine;
+    private final AdminClient admin;
 
     public ConfabClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = new ClientEngine(options);
+        this.admin = new AdminClient(engine);
     }
 
     public ClientOptions options() {
@@ -133,6 +135,14 @@ public final class ConfabClient implements AutoCloseable {
      */
     public CompletableFuture<Void> ack(List<Long> messageIds) {
         return engine.ack(List.copyOf(messageIds));
+    }
+
+    /**
+     * The administration requests on this client's connection; they succeed only while logged in as an
+     * administrator (see {@link LoginResult#admin()}).
+     */
+    public AdminClient admin() {
+        return admin;
     }
 
     /** Measures the round trip of a {@code ping}. */

@@ -1,7 +1,8 @@
 /**
  * The headless Confab client: {@link org.confab.client.core.ConfabClient} connects to a server, logs in
  * with SCRAM-SHA-256, sends and receives chat messages and keeps the session alive across connection
- * losses. Plain Java on top of the protocol bundle: no UI toolkit and no OSGi runtime API, so it runs
- * in an OSGi framework and on a plain classpath alike.
+ * losses; its {@link org.confab.client.core.AdminClient} makes the administration requests. Plain Java
+ * on top of the protocol bundle: no UI toolkit and no OSGi runtime API, so it runs in an OSGi framework
+ * and on a plain classpath alike.
  */
 package org.confab.client.core;

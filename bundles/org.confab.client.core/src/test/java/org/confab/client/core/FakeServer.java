@@ -28,7 +28,8 @@ import org.confab.protocol.messages.Messages.ChatMessage;
 /**
  * A small in-process Confab server on a real loopback socket, speaking the wire protocol through the
  * protocol bundle's codec. It implements just enough of the server (handshake, SCRAM, register,
- * send/ack, presence, history, logout) for client tests, records what it receives, and has switches
+ * send/ack, presence, history, logout, and administration through {@link FakeAdmin}) for client tests,
+ * records what it receives, and has switches
  * to misbehave: ignore a request type, forge the login signature or nonce, drop the connection after
  * storing a message, hold new connections before the handshake, stop reading.
  */
@@ -54,6 +55,9 @@ final class FakeServer implements AutoCloseable {
     final AtomicInteger dropAfterStoringSends = new AtomicInteger();
     final AtomicInteger logins = new AtomicInteger();
     final BlockingQueue<Long> acked = new LinkedBlockingQueue<>();
+    /** Users whose logins report {@code admin: true} and who may send {@code admin.*} requests. */
+    final Set<String> admins = ConcurrentHashMap.newKeySet();
+    final FakeAdmin admin = new FakeAdmin(this);
     volatile int heartbeatSeconds;
     volatile int maxFrameBytes = 1 << 20;
     volatile boolean forgeSignature;
@@ -139,6 +143,11 @@ final class FakeServer implements AutoCloseable {
 
     boolean isOnline(String user) {
         return allSessions.stream().anyMatch(s -> s.isOpen() && user.equals(s.user()));
+    }
+
+    /** The open sessions that logged in, in the order they connected. */
+    List<FakeSession> loggedInSessions() {
+        return allSessions.stream().filter(s -> s.isOpen() && s.user() != null).toList();
     }
 
     private BlockingQueue<Frame> queue(String type) {

@@ -15,6 +15,7 @@ import org.confab.protocol.FrameReader;
 import org.confab.protocol.FrameWriter;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.Scram;
+import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.AuthChallenge;
 import org.confab.protocol.messages.Messages.AuthFinish;
@@ -25,6 +26,7 @@ import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.ErrorBody;
+import org.confab.protocol.messages.Messages.Hello;
 import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
@@ -44,6 +46,7 @@ final class FakeSession {
     private String clientNonce;
     private String combinedNonce;
     private FakeServer.User loginUser;
+    private volatile String clientName;
 
     FakeSession(FakeServer server, Socket socket) throws IOException {
         this.server = server;
@@ -57,6 +60,12 @@ final class FakeSession {
 
     boolean isOpen() {
         return !socket.isClosed();
+    }
+
+    /** This session as {@code admin.online} lists it. */
+    OnlineSession describe() {
+        return new OnlineSession(socket.getPort(), user, socket.getInetAddress().getHostAddress() + ":" + socket.getPort(),
+                FakeAdmin.CREATED_AT, 3, clientName);
     }
 
     void run() {
@@ -105,6 +114,7 @@ final class FakeSession {
     private void handle(Frame request) throws IOException, ProtocolException {
         switch (request.type()) {
             case MessageTypes.HELLO -> {
+                clientName = server.codec.read(request, Hello.class).client();
                 answer(request, new HelloOk(1, "fake/1", server.maxFrameBytes, server.heartbeatSeconds, 60, List.of()));
                 server.handshaken(this);
             }
@@ -126,7 +136,13 @@ final class FakeSession {
                 answer(request, Map.of());
                 close();
             }
-            default -> error(request, ErrorCode.UNKNOWN_TYPE, request.type());
+            default -> {
+                if (request.type().startsWith("admin.")) {
+                    server.admin.handle(this, request);
+                } else {
+                    error(request, ErrorCode.UNKNOWN_TYPE, request.type());
+                }
+            }
         }
     }
 
@@ -167,7 +183,7 @@ final class FakeSession {
                 : Scram.serverSignature(credentials.serverKey(), authMessage);
         user = loginUser.name();
         server.logins.incrementAndGet();
-        answer(request, new AuthOk(user, loginUser.displayName(), false, Scram.base64(signature)));
+        answer(request, new AuthOk(user, loginUser.displayName(), server.admins.contains(user), Scram.base64(signature)));
         for (ChatMessage message : server.backlog) {
             push(MessageTypes.CHAT_MESSAGE, message);
         }
@@ -207,11 +223,11 @@ final class FakeSession {
         answer(request, new MessagePage(page.stream().limit(query.limit()).toList(), page.size() > query.limit()));
     }
 
-    private void answer(Frame request, Object body) throws IOException {
+    void answer(Frame request, Object body) throws IOException {
         writer.write(server.codec.frame(request.okType(), request.rid(), body));
     }
 
-    private void error(Frame request, ErrorCode code, String message) throws IOException {
+    void error(Frame request, ErrorCode code, String message) throws IOException {
         writer.write(server.codec.frame(MessageTypes.ERROR, request.rid(), new ErrorBody(code.name(), message)));
     }
 }

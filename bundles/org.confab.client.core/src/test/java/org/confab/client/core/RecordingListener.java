@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.PresenceEntry;
@@ -24,6 +25,7 @@ final class RecordingListener implements ClientListener {
     final BlockingQueue<PresenceEntry> presence = new LinkedBlockingQueue<>();
     final BlockingQueue<StateChange> states = new LinkedBlockingQueue<>();
     final BlockingQueue<SessionEnd> sessionEnds = new LinkedBlockingQueue<>();
+    final BlockingQueue<Notice> notices = new LinkedBlockingQueue<>();
 
     @Override
     public void onMessage(ChatMessage message) {
@@ -48,6 +50,11 @@ final class RecordingListener implements ClientListener {
     @Override
     public void onSessionClosed(String code, String reason) {
         sessionEnds.add(new SessionEnd(code, reason));
+    }
+
+    @Override
+    public void onAdminNotice(Notice notice) {
+        notices.add(notice);
     }
 
     /** Skips state changes until {@code wanted} is reported, and returns it. */

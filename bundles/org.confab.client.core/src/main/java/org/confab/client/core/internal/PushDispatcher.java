@@ -2,6 +2,7 @@ package org.confab.client.core.internal;
 
 import org.confab.client.core.ConfabException;
 import org.confab.protocol.Frame;
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.Delivered;
@@ -54,6 +55,10 @@ final class PushDispatcher {
                     SessionClosed closed = connection.read(push, SessionClosed.class);
                     session.onSessionClosed(connection, closed);
                     listeners.fire(listener -> listener.onSessionClosed(closed.code(), String.valueOf(closed.reason())));
+                }
+                case MessageTypes.ADMIN_NOTICE -> {
+                    Notice notice = connection.read(push, Notice.class);
+                    listeners.fire(listener -> listener.onAdminNotice(notice));
                 }
                 case MessageTypes.ERROR -> {
                     ErrorBody error = connection.read(push, ErrorBody.class);

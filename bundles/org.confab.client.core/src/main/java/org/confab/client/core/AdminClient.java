@@ -1,0 +1,93 @@
+package org.confab.client.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.confab.client.core.internal.ClientEngine;
+import org.confab.protocol.messages.AdminMessages.AddUser;
+import org.confab.protocol.messages.AdminMessages.AuditPage;
+import org.confab.protocol.messages.AdminMessages.AuditQuery;
+import org.confab.protocol.messages.AdminMessages.Broadcast;
+import org.confab.protocol.messages.AdminMessages.BroadcastResult;
+import org.confab.protocol.messages.AdminMessages.DeleteUser;
+import org.confab.protocol.messages.AdminMessages.Kick;
+import org.confab.protocol.messages.AdminMessages.KickResult;
+import org.confab.protocol.messages.AdminMessages.OnlineList;
+import org.confab.protocol.messages.AdminMessages.OnlineSession;
+import org.confab.protocol.messages.AdminMessages.StatusReport;
+import org.confab.protocol.messages.AdminMessages.UpdateUser;
+import org.confab.protocol.messages.AdminMessages.UserDeleted;
+import org.confab.protocol.messages.AdminMessages.UserEntry;
+import org.confab.protocol.messages.AdminMessages.UserPage;
+import org.confab.protocol.messages.AdminMessages.UserQuery;
+import org.confab.protocol.messages.MessageTypes;
+
+/**
+ * The {@code admin.*} requests (docs/protocol.md, section 16) of one {@link ConfabClient}, obtained
+ * with {@link ConfabClient#admin()}. They need a session logged in as an administrator; the server
+ * checks that on every request and refuses everybody else with
+ * {@link org.confab.protocol.ErrorCode#NOT_ALLOWED}, so a failed future carries a
+ * {@link ConfabException} with the server's code, exactly as for the other requests of the client.
+ * Notices that administrators broadcast arrive at {@link ClientListener#onAdminNotice}.
+ * <p>
+ * Requests are the protocol's records, which check their fields when they are constructed (an
+ * {@link IllegalArgumentException} for a limit out of range, a blank username, a reason that is too
+ * long). Nothing is retried after a lost connection: the caller decides whether a change is worth
+ * sending again. Thread-safe.
+ */
+public final class AdminClient {
+    private final ClientEngine engine;
+
+    AdminClient(ClientEngine engine) {
+        this.engine = engine;
+    }
+
+    /** One page of the accounts whose username or display name contains the query, by username. */
+    public CompletableFuture<UserPage> users(UserQuery query) {
+        return engine.request(MessageTypes.ADMIN_USERS, query, UserPage.class);
+    }
+
+    /** Creates an account, also when self-registration is closed; completes with the new account. */
+    public CompletableFuture<UserEntry> addUser(AddUser request) {
+        return engine.request(MessageTypes.ADMIN_USER_ADD, request, UserEntry.class);
+    }
+
+    /**
+     * Changes what the request gives (display name, password, role, lock, ban) and leaves the rest;
+     * completes with the account as it is now.
+     */
+    public CompletableFuture<UserEntry> updateUser(UpdateUser request) {
+        return engine.request(MessageTypes.ADMIN_USER_UPDATE, request, UserEntry.class);
+    }
+
+    /** Deletes an account for good; completes with how many undelivered messages to it were discarded. */
+    public CompletableFuture<UserDeleted> deleteUser(String username) {
+        return engine.request(MessageTypes.ADMIN_USER_DELETE, new DeleteUser(username), UserDeleted.class);
+    }
+
+    /** Every logged-in session, by username. */
+    public CompletableFuture<List<OnlineSession>> online() {
+        return engine.request(MessageTypes.ADMIN_ONLINE, Map.of(), OnlineList.class).thenApply(OnlineList::sessions);
+    }
+
+    /** Closes every session of a user with the reason, and with a ban also refuses their logins a while. */
+    public CompletableFuture<KickResult> kick(Kick request) {
+        return engine.request(MessageTypes.ADMIN_KICK, request, KickResult.class);
+    }
+
+    /** Sends a notice to every logged-in session, this one included; completes with how many got it. */
+    public CompletableFuture<BroadcastResult> broadcast(String text) {
+        return engine.request(MessageTypes.ADMIN_BROADCAST, new Broadcast(text), BroadcastResult.class);
+    }
+
+    /** One page of the audit log, newest first. */
+    public CompletableFuture<AuditPage> audit(AuditQuery query) {
+        return engine.request(MessageTypes.ADMIN_AUDIT, query, AuditPage.class);
+    }
+
+    /** Uptime, connections, sessions, accounts, today's messages and the database in use. */
+    public CompletableFuture<StatusReport> status() {
+        return engine.request(MessageTypes.ADMIN_STATUS, Map.of(), StatusReport.class);
+    }
+}
