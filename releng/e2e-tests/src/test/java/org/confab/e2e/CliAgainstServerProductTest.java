@@ -40,7 +40,7 @@ class CliAgainstServerProductTest {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        server = ServerProcess.start(data, Map.of("CONFAB_ADMIN_PASSWORD", "e2e admin password"), "--idle-timeout", "5");
+        server = ServerProcess.start(data, Map.of("CONFAB_ADMIN_PASSWORD", "keeper of the e2e keys"), "--idle-timeout", "5");
     }
 
     @AfterAll
