@@ -70,7 +70,7 @@ class AdminFieldsTest {
 
     @Test
     void statusAndDurations() throws Exception {
-        StatusReport status = new StatusReport(T0, 93_784, 45, 42, 39, 120, 5310, "H2 2.3.232");
+        StatusReport status = new StatusReport(T0, 93_784, 45, 42, 39, 120, 5310, "H2 2.3.232", 1_000_000L, 2_000_000L);
 
         assertEquals("{\"startedAt\":\"2025-11-24T16:00:00Z\",\"uptimeSeconds\":93784,\"connections\":45,"
                 + "\"sessionsOnline\":42,\"usersOnline\":39,\"accounts\":120,\"messagesToday\":5310,"

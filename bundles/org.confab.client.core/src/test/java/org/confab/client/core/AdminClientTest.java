@@ -225,7 +225,7 @@ class AdminClientTest extends ClientTestSupport {
         assertTrue(kick.address().startsWith("127.0.0.1:"), kick.address());
         assertEquals(List.of("broadcast"), older.entries().stream().map(AuditEntry::action).toList());
         assertFalse(older.more());
-        assertEquals(new StatusReport(FakeAdmin.CREATED_AT, 42, 1, 1, 1, 3, 7, "Fake DB 1.0"), status);
+        assertEquals(new StatusReport(FakeAdmin.CREATED_AT, 42, 1, 1, 1, 3, 7, "Fake DB 1.0", 1_000_000L, 2_000_000L), status);
     }
 
     @Test

@@ -74,7 +74,7 @@ final class FakeAdmin {
             }
             case MessageTypes.ADMIN_STATUS -> session.answer(request, new StatusReport(CREATED_AT, 42,
                     server.loggedInSessions().size(), server.loggedInSessions().size(), 1, server.users.size(), 7,
-                    "Fake DB 1.0"));
+                    "Fake DB 1.0", 1_000_000L, 2_000_000L));
             default -> session.error(request, ErrorCode.UNKNOWN_TYPE, request.type());
         }
     }

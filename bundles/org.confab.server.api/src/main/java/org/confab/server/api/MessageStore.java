@@ -16,6 +16,13 @@ public interface MessageStore {
     /** Stores a message, or returns the one stored earlier with the same sender and client id. */
     StoreResult store(NewMessage message);
 
+    /**
+     * {@link #store} without blocking the caller: completes once the message is committed (or fails
+     * with {@link StorageException}). Completions for one caller's messages happen in submission
+     * order, so a connection can pipeline sends and still acknowledge them in order.
+     */
+    java.util.concurrent.CompletableFuture<StoreResult> storeAsync(NewMessage message);
+
     /** Messages to {@code recipient} with an id above {@code afterId} not yet acknowledged by any of its clients, oldest first. */
     List<StoredMessage> undelivered(String recipient, long afterId, int limit);
 
@@ -26,6 +33,9 @@ public interface MessageStore {
      * @return the messages whose state changed by this call (without their text, which callers do not need)
      */
     List<StoredMessage> markDelivered(String recipient, List<Long> messageIds);
+
+    /** {@link #markDelivered} without blocking the caller; completes after the commit. */
+    java.util.concurrent.CompletableFuture<List<StoredMessage>> markDeliveredAsync(String recipient, List<Long> messageIds);
 
     /** The conversation of two users, newest first, older than {@code beforeId} when present. */
     List<StoredMessage> conversation(String user, String peer, Optional<Long> beforeId, int limit);

@@ -16,6 +16,9 @@ public interface SessionRegistry {
 
     void closed(ClientSession session);
 
+    /** The session has just logged in: index it under its user (call after {@link ClientSession#authenticate}). */
+    void authenticated(ClientSession session);
+
     /** All open sessions. */
     Collection<ClientSession> all();
 

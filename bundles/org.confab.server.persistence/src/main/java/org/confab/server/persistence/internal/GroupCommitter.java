@@ -54,11 +54,7 @@ final class GroupCommitter implements AutoCloseable {
      *        its own (for example with a duplicate check the batched path leaves to the unique key)
      */
     <T> T submit(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone) {
-        if (!running) {
-            throw new StorageException("the store is shut down", null);
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Unit<>(what, work, alone, result));
+        CompletableFuture<T> result = submitAsync(what, work, alone);
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -70,6 +66,20 @@ final class GroupCommitter implements AutoCloseable {
             }
             throw new StorageException("failed to " + what, e.getCause());
         }
+    }
+
+    /**
+     * Queues {@code work} and returns at once. The future completes on the committer thread, in
+     * queue order, after the commit: dependent actions should be quick (queue a frame, not do I/O).
+     */
+    <T> CompletableFuture<T> submitAsync(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (!running) {
+            result.completeExceptionally(new StorageException("the store is shut down", null));
+            return result;
+        }
+        queue.add(new Unit<>(what, work, alone, result));
+        return result;
     }
 
     private void commitLoop() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -58,6 +59,14 @@ public class JpaMessageStore implements MessageStore {
     }
 
     /** The id comes from the preallocated sequence at persist, so no flush is needed before the commit. */
+    @Override
+    public CompletableFuture<StoreResult> storeAsync(NewMessage message) {
+        return writes.submitAsync("store a message", em -> insert(em, message), em -> {
+            Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
+            return earlier.isPresent() ? new StoreResult(earlier.get().toMessage(), true) : insert(em, message);
+        });
+    }
+
     private StoreResult insert(EntityManager em, NewMessage message) {
         MessageEntity entity = new MessageEntity(message, clock.instant());
         em.persist(entity);
@@ -79,6 +88,15 @@ public class JpaMessageStore implements MessageStore {
             return List.of();
         }
         return writes.submit("mark messages delivered", em -> markDelivered(em, recipient, messageIds),
+                em -> markDelivered(em, recipient, messageIds));
+    }
+
+    @Override
+    public CompletableFuture<List<StoredMessage>> markDeliveredAsync(String recipient, List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return writes.submitAsync("mark messages delivered", em -> markDelivered(em, recipient, messageIds),
                 em -> markDelivered(em, recipient, messageIds));
     }
 

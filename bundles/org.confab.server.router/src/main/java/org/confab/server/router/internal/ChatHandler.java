@@ -18,7 +18,6 @@ import org.confab.server.api.MessageHandler;
 import org.confab.server.api.MessageStore;
 import org.confab.server.api.NewMessage;
 import org.confab.server.api.SessionRegistry;
-import org.confab.server.api.StoreResult;
 import org.confab.server.api.StoredMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,26 +60,42 @@ public class ChatHandler implements MessageHandler {
             throw new ProtocolException(ErrorCode.NO_SUCH_USER, "there is no user '" + recipient + "'");
         }
         String sender = session.username().orElseThrow();
-        StoreResult result = store.store(new NewMessage(sender, recipient, request.clientMessageId(), request.text()));
-        StoredMessage stored = result.message();
-        Replies.ok(session, frame, new ChatSent(stored.id(), stored.sentAt().toEpochMilli(), result.duplicate()));
-        if (!stored.delivered()) {
-            deliveries.pushLive(stored);
-        }
+        // Pipelined: the connection reads its next frame while this one commits with others in a
+        // group; the acknowledgement is sent from the completion, still only after the commit.
+        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), request.text()))
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,
+                                "the server could not store the message right now; nothing was saved, please retry");
+                        return;
+                    }
+                    StoredMessage stored = result.message();
+                    Replies.ok(session, frame, new ChatSent(stored.id(), stored.sentAt().toEpochMilli(), result.duplicate()));
+                    if (!stored.delivered()) {
+                        deliveries.pushLive(stored);
+                    }
+                });
     }
 
     private void acknowledge(ClientSession session, Frame frame) throws ProtocolException {
         ChatAck request = Replies.read(frame, ChatAck.class);
-        List<StoredMessage> delivered = store.markDelivered(session.username().orElseThrow(), request.messageIds());
-        if (frame.rid() != 0) {
-            Replies.ok(session, frame);
-        }
-        Map<String, List<Long>> bySender = delivered.stream().collect(
-                Collectors.groupingBy(StoredMessage::sender, Collectors.mapping(StoredMessage::id, Collectors.toList())));
-        bySender.forEach((sender, ids) -> {
-            Delivered notice = new Delivered(session.username().orElseThrow(), ids);
-            registry.sessionsOf(sender).forEach(s -> Replies.push(s, MessageTypes.CHAT_DELIVERED, notice));
+        String recipient = session.username().orElseThrow();
+        store.markDeliveredAsync(recipient, request.messageIds()).whenComplete((delivered, failure) -> {
+            if (failure != null) {
+                // nothing changed: the messages stay pending and are pushed again at the next login
+                session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE, "could not record the acknowledgement; please retry");
+                return;
+            }
+            if (frame.rid() != 0) {
+                Replies.ok(session, frame);
+            }
+            Map<String, List<Long>> bySender = delivered.stream().collect(Collectors.groupingBy(StoredMessage::sender,
+                    Collectors.mapping(StoredMessage::id, Collectors.toList())));
+            bySender.forEach((sender, ids) -> {
+                Delivered notice = new Delivered(recipient, ids);
+                registry.sessionsOf(sender).forEach(s -> Replies.push(s, MessageTypes.CHAT_DELIVERED, notice));
+            });
+            deliveries.continueBacklog(session);
         });
-        deliveries.continueBacklog(session);
     }
 }

@@ -25,8 +25,9 @@ public class PresenceBroadcaster {
         this.accounts = accounts;
     }
 
-    /** Called after {@code session} logged in. */
+    /** Called after {@code session} logged in: indexes it for delivery, then tells the others if it is the user's first. */
     void loggedIn(ClientSession session, String displayName) {
+        registry.authenticated(session);
         String username = session.username().orElseThrow();
         if (registry.sessionsOf(username).stream().anyMatch(other -> other.id() != session.id())) {
             return;

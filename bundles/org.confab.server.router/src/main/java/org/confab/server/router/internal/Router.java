@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.FrameDispatcher;
 import org.confab.server.api.MessageHandler;
@@ -35,8 +36,15 @@ public class Router implements FrameDispatcher {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final PresenceBroadcaster presence;
 
+    /**
+     * The login and chat handlers are required (not merely collected) so that the dispatcher, and
+     * with it the transport, only appears once users can log in and chat: otherwise a client that
+     * connects during start-up could be told that auth.start is an unknown type.
+     */
     @Activate
-    public Router(@Reference PresenceBroadcaster presence) {
+    public Router(@Reference PresenceBroadcaster presence,
+            @Reference(target = "(" + MessageHandler.TYPES + "=" + MessageTypes.AUTH_START + ")") MessageHandler login,
+            @Reference(target = "(" + MessageHandler.TYPES + "=" + MessageTypes.CHAT_SEND + ")") MessageHandler chat) {
         this.presence = presence;
     }
 

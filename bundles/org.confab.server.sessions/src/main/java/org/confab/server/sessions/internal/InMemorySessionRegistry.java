@@ -2,7 +2,8 @@ package org.confab.server.sessions.internal;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.confab.server.api.ClientSession;
@@ -23,6 +24,8 @@ public class InMemorySessionRegistry implements SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySessionRegistry.class);
 
     private final ConcurrentHashMap<Long, ClientSession> sessions = new ConcurrentHashMap<>();
+    /** Logged-in sessions by user: delivery and presence look users up per message, never scan all sessions. */
+    private final ConcurrentHashMap<String, Set<ClientSession>> byUser = new ConcurrentHashMap<>();
     private volatile SessionPolicy policy;
 
     @Activate
@@ -44,7 +47,16 @@ public class InMemorySessionRegistry implements SessionRegistry {
     }
 
     @Override
+    public void authenticated(ClientSession session) {
+        session.username().ifPresent(user -> byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(session));
+    }
+
+    @Override
     public void closed(ClientSession session) {
+        session.username().ifPresent(user -> byUser.computeIfPresent(user, (u, set) -> {
+            set.remove(session);
+            return set.isEmpty() ? null : set;
+        }));
         if (sessions.remove(session.id()) != null) {
             LOG.info("disconnect #{} user={} from {}", session.id(), session.username().orElse("-"),
                     session.remoteAddress());
@@ -58,14 +70,14 @@ public class InMemorySessionRegistry implements SessionRegistry {
 
     @Override
     public List<ClientSession> sessionsOf(String username) {
-        Optional<String> wanted = Optional.of(username);
-        return sessions.values().stream().filter(s -> s.isOpen() && wanted.equals(s.username())).toList();
+        Set<ClientSession> of = byUser.get(username);
+        return of == null ? List.of() : of.stream().filter(ClientSession::isOpen).toList();
     }
 
     @Override
     public List<String> onlineUsers() {
-        return sessions.values().stream().filter(ClientSession::isOpen).map(ClientSession::username)
-                .flatMap(Optional::stream).distinct().sorted().toList();
+        return byUser.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(ClientSession::isOpen))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     @Override
