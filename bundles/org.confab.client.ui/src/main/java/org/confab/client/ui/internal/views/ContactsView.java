@@ -1,51 +1,124 @@
-package org.confab.client.ui;
+package org.confab.client.ui.internal.views;
 
+import java.util.List;
+
+import org.confab.client.ui.internal.model.ChatController;
+import org.confab.client.ui.internal.model.Contact;
+import org.confab.client.ui.internal.model.ContactsModel;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StyledCellLabelProvider;
+import org.eclipse.jface.viewers.StyledString;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.ViewerCell;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.TextStyle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
-/** The contact list: who exists and who is online. */
+/**
+ * Everyone with their presence, online first, with unread counts and a filter; double-click (or Enter)
+ * opens the conversation.
+ */
 public class ContactsView extends ViewPart {
     public static final String ID = "org.confab.client.ui.view.contacts";
+    private static final Color ONLINE = new Color(30, 150, 60);
+    private static final Color OFFLINE = new Color(160, 160, 160);
+    private static final Color BADGE = new Color(200, 40, 40);
 
-    private Label status;
+    private ChatController controller;
+    private ContactsModel contacts;
+    private Label summary;
     private Text filter;
-    private Table contacts;
+    private TableViewer viewer;
+    private final Runnable refresh = this::refresh;
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        status = new Label(parent, SWT.WRAP);
-        status.setText("Server: " + settings().map(s -> s.server().toString()).orElse("not configured"));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH);
+        controller = Workbench.controller(getSite());
+        contacts = controller.contacts();
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        summary = Ids.name(new Label(parent, SWT.NONE), "contacts.summary");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        filter = Ids.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "contacts.filter");
         filter.setMessage("Filter contacts");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
-        contacts = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(contacts);
+        filter.addModifyListener(e -> refresh());
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        Ids.name(viewer.getTable(), "contacts.table");
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setLabelProvider(new ContactLabels());
+        viewer.addOpenListener(event -> {
+            Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (selected instanceof Contact contact) {
+                Workbench.openConversation(getSite().getWorkbenchWindow(), contact.username(), true);
+            }
+        });
+        contacts.addObserver(refresh);
+        refresh();
     }
 
-    private java.util.Optional<ClientSettings> settings() {
-        BundleContext context = FrameworkUtil.getBundle(ContactsView.class).getBundleContext();
-        ServiceReference<ClientSettings> reference = context.getServiceReference(ClientSettings.class);
-        return reference == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(context.getService(reference));
+    /** The rows shown, for tests. */
+    public List<Contact> shown() {
+        return contacts.contacts(filter.getText());
     }
 
-    /** The status text, for tests. */
-    public String statusText() {
-        return status.getText();
+    private void refresh() {
+        if (viewer == null || viewer.getTable().isDisposed()) {
+            return;
+        }
+        List<Contact> rows = contacts.contacts(filter.getText());
+        viewer.setInput(rows);
+        summary.setText(contacts.onlineCount() + " online");
     }
 
     @Override
     public void setFocus() {
-        filter.setFocus();
+        viewer.getTable().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (contacts != null) {
+            contacts.removeObserver(refresh);
+        }
+        super.dispose();
+    }
+
+    /** A dot for presence, the name, and the unread count. */
+    private static final class ContactLabels extends StyledCellLabelProvider {
+        @Override
+        public void update(ViewerCell cell) {
+            Contact contact = (Contact) cell.getElement();
+            StyledString text = new StyledString("\u25CF ", colour(contact.online() ? ONLINE : OFFLINE));
+            text.append(contact.label(), contact.online() ? null : colour(OFFLINE));
+            if (contact.unread() > 0) {
+                text.append("  " + contact.unread() + " new", colour(BADGE));
+            }
+            cell.setText(text.getString());
+            cell.setStyleRanges(text.getStyleRanges());
+            super.update(cell);
+        }
+
+        @Override
+        public String getToolTipText(Object element) {
+            Contact contact = (Contact) element;
+            return contact.username() + (contact.online() ? " is online" : " is offline");
+        }
+
+        private static StyledString.Styler colour(Color color) {
+            return new StyledString.Styler() {
+                @Override
+                public void applyStyles(TextStyle style) {
+                    style.foreground = color;
+                }
+            };
+        }
     }
 }
