@@ -20,12 +20,11 @@ final class Forms {
         return text;
     }
 
-    /** A red line under a field, hidden while empty. */
+    /** A red line under a field, across the form, hidden while empty. */
     static Label errorLine(Composite parent, String id) {
-        new Label(parent, SWT.NONE);
         Label error = Ids.name(new Label(parent, SWT.WRAP), id);
         error.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).exclude(true).applyTo(error);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(360, SWT.DEFAULT).exclude(true).applyTo(error);
         error.setVisible(false);
         return error;
     }

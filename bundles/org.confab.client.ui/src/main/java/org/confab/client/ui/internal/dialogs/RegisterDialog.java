@@ -135,7 +135,8 @@ public final class RegisterDialog extends TitleAreaDialog {
         Forms.setError(passwordError, problem != null && problem.field() == Field.PASSWORD ? problem.message() : "");
         Forms.setError(confirmationError,
                 problem != null && problem.field() == Field.CONFIRMATION ? problem.message() : "");
-        setErrorMessage(problem == null ? null : problem.message());
+        setErrorMessage(problem == null ? null
+                : problem.field() == Field.FORM ? problem.message() : "Correct the field marked in red.");
         if (problem != null) {
             switch (problem.field()) {
                 case USERNAME -> username.setFocus();

@@ -21,8 +21,7 @@ public record ConnectionStatus(String text, Level level) {
             case CONNECTED -> new ConnectionStatus(
                     user.isEmpty() ? "Connected to " + server : "Connected as " + user + " to " + server, Level.OK);
             case CONNECTING -> new ConnectionStatus("Connecting to " + server + "\u2026", Level.WORKING);
-            case RECONNECTING -> new ConnectionStatus("Reconnecting to " + server + "\u2026" + why
-                    + " Messages you write are sent when the connection is back.", Level.WORKING);
+            case RECONNECTING -> new ConnectionStatus("Reconnecting to " + server + "\u2026" + why, Level.WORKING);
             case DISCONNECTED -> new ConnectionStatus("Offline" + why, Level.PROBLEM);
         };
     }

@@ -34,18 +34,24 @@ public record RegistrationProblem(Field field, String message) {
     public static RegistrationProblem of(Throwable failure, String server) {
         Throwable cause = Problems.unwrap(failure);
         if (cause instanceof ConfabException refusal) {
-            String detail = refusal.getMessage() == null ? "" : " (" + refusal.getMessage() + ")";
+            String serverSays = refusal.getMessage() == null || refusal.getMessage().isBlank() ? ""
+                    : capitalised(refusal.getMessage()) + ".";
             return switch (refusal.code()) {
-                case INVALID_USERNAME -> new RegistrationProblem(Field.USERNAME,
-                        "3 to 32 characters: a-z, 0-9, '.', '_' or '-', starting with a letter" + detail + ".");
+                case INVALID_USERNAME -> new RegistrationProblem(Field.USERNAME, serverSays.isEmpty()
+                        ? "Use 3 to 32 characters: a-z, 0-9, '.', '_' or '-', starting with a letter." : serverSays);
                 case USERNAME_TAKEN -> new RegistrationProblem(Field.USERNAME, "This username is taken.");
-                case WEAK_PASSWORD -> new RegistrationProblem(Field.PASSWORD,
-                        "At least 8 characters, and not the username" + detail + ".");
+                case WEAK_PASSWORD -> new RegistrationProblem(Field.PASSWORD, serverSays.isEmpty()
+                        ? "Use at least 8 characters, and not the username." : serverSays);
                 case REGISTRATION_CLOSED -> new RegistrationProblem(Field.FORM,
                         "This server does not allow self-registration. Ask an administrator for an account.");
                 default -> new RegistrationProblem(Field.FORM, Problems.describe(cause));
             };
         }
         return new RegistrationProblem(Field.FORM, Problems.login(cause, server));
+    }
+
+    private static String capitalised(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? trimmed : Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
     }
 }

@@ -54,7 +54,7 @@ public final class TranscriptBuilder {
     /** The words shown for a delivery state. */
     public static String stateLabel(ChatLine line) {
         return switch (line.state()) {
-            case SENDING -> "\u23F3 sending";
+            case SENDING -> "\u25CB sending";
             case STORED -> "\u2713 stored";
             case DELIVERED -> "\u2713\u2713 delivered";
             case FAILED -> "\u26A0 not sent: " + line.problem();

@@ -61,7 +61,8 @@ public final class ConnectionStatusItem extends ContributionItem {
         String server = controller.session().server().map(Object::toString).orElse("no server");
         ConnectionStatus status = ConnectionStatus.of(controller.state(), user, server, controller.stateReason());
         label.setText(status.text());
-        label.setToolTipText(status.text());
+        label.setToolTipText(status.level() == ConnectionStatus.Level.WORKING
+                ? status.text() + "\nMessages you write now are sent when the connection is back." : status.text());
         label.setImage(switch (status.level()) {
             case OK -> ok;
             case WORKING -> working;

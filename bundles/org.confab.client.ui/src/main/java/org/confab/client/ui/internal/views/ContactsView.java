@@ -97,10 +97,10 @@ public class ContactsView extends ViewPart {
         public void update(ViewerCell cell) {
             Contact contact = (Contact) cell.getElement();
             StyledString text = new StyledString("\u25CF ", colour(contact.online() ? ONLINE : OFFLINE));
-            text.append(contact.label(), contact.online() ? null : colour(OFFLINE));
             if (contact.unread() > 0) {
-                text.append("  " + contact.unread() + " new", colour(BADGE));
+                text.append("(" + contact.unread() + ") ", colour(BADGE));
             }
+            text.append(contact.label(), contact.online() ? null : colour(OFFLINE));
             cell.setText(text.getString());
             cell.setStyleRanges(text.getStyleRanges());
             super.update(cell);

@@ -216,6 +216,7 @@ public final class ConversationEditor extends EditorPart {
             return;
         }
         String name = controller.contacts().displayName(peer);
+        setPartName(name);
         boolean online = controller.contacts().contact(peer).map(c -> c.online()).orElse(false);
         header.setText(name + " (" + peer + ") \u2014 " + (online ? "online" : "offline"));
         header.getParent().layout();

@@ -4,6 +4,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
@@ -21,6 +22,9 @@ final class NotificationPopup {
     public static final String SHELL_ID = "notification";
     private static final int SHOW_MILLIS = 6000;
     private static final int PREVIEW = 140;
+    private static final Color BACKGROUND = new Color(255, 255, 255);
+    private static final Color TEXT = new Color(30, 30, 30);
+    private static final Color BORDER = new Color(90, 130, 200);
 
     private NotificationPopup() {
     }
@@ -32,8 +36,14 @@ final class NotificationPopup {
             }
         }
         Shell popup = Ids.name(new Shell(display, SWT.ON_TOP | SWT.NO_TRIM | SWT.TOOL), SHELL_ID);
-        popup.setBackground(display.getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+        popup.setBackground(BACKGROUND);
+        popup.setForeground(TEXT);
         GridLayoutFactory.fillDefaults().margins(12, 10).applyTo(popup);
+        popup.addListener(SWT.Paint, e -> {
+            e.gc.setForeground(BORDER);
+            Rectangle area = popup.getClientArea();
+            e.gc.drawRectangle(0, 0, area.width - 1, area.height - 1);
+        });
         Label heading = label(popup, title);
         heading.setFont(JFaceResources.getBannerFont());
         Label body = label(popup, text.length() > PREVIEW ? text.substring(0, PREVIEW) + "\u2026" : text);
@@ -59,7 +69,8 @@ final class NotificationPopup {
     private static Label label(Composite parent, String text) {
         Label label = new Label(parent, SWT.WRAP);
         label.setText(text);
-        label.setBackground(parent.getBackground());
+        label.setBackground(BACKGROUND);
+        label.setForeground(TEXT);
         return label;
     }
 }
