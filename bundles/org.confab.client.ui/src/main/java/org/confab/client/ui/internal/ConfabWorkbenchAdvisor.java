@@ -4,6 +4,7 @@ import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.session.SavedPasswords;
+import org.confab.client.ui.internal.views.DisplayExecutor;
 import org.confab.client.ui.internal.views.WindowAttention;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.ui.IWorkbench;
@@ -34,7 +35,7 @@ final class ConfabWorkbenchAdvisor extends WorkbenchAdvisor {
         super.initialize(configurer);
         configurer.setSaveAndRestore(false);
         IWorkbench workbench = configurer.getWorkbench();
-        controller = new ChatController(session, workbench.getDisplay()::asyncExec,
+        controller = new ChatController(session, new DisplayExecutor(workbench.getDisplay()),
                 new WindowAttention(workbench, () -> settings), System::currentTimeMillis);
         controller.start();
         workbench.getService(IEclipseContext.class).set(ChatController.class, controller);

@@ -8,6 +8,7 @@ import org.confab.client.ui.ServerAddress;
 import org.confab.client.ui.internal.model.Problems;
 import org.confab.client.ui.internal.prefs.Preferences;
 import org.confab.client.ui.internal.session.SavedPasswords;
+import org.confab.client.ui.internal.views.DisplayExecutor;
 import org.confab.client.ui.internal.views.Ids;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -116,8 +117,8 @@ public final class LoginDialog extends TitleAreaDialog {
         setBusy(true);
         setErrorMessage(null);
         setMessage("Logging in to " + address + "\u2026");
-        var display = getShell().getDisplay();
-        session.login(address, user, secret).whenComplete((login, error) -> display.asyncExec(() -> {
+        var display = new DisplayExecutor(getShell().getDisplay());
+        session.login(address, user, secret).whenComplete((login, error) -> display.execute(() -> {
             if (getShell() == null || getShell().isDisposed()) {
                 return;
             }

@@ -6,6 +6,7 @@ import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ServerAddress;
 import org.confab.client.ui.internal.model.RegistrationProblem;
 import org.confab.client.ui.internal.model.RegistrationProblem.Field;
+import org.confab.client.ui.internal.views.DisplayExecutor;
 import org.confab.client.ui.internal.views.Ids;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -111,9 +112,9 @@ public final class RegisterDialog extends TitleAreaDialog {
         show(null);
         setBusy(true);
         setMessage("Creating the account on " + address + "\u2026");
-        var display = getShell().getDisplay();
+        var display = new DisplayExecutor(getShell().getDisplay());
         session.register(address, user, secret, displayName.getText()).whenComplete((registered, error) ->
-                display.asyncExec(() -> {
+                display.execute(() -> {
                     if (getShell() == null || getShell().isDisposed()) {
                         return;
                     }

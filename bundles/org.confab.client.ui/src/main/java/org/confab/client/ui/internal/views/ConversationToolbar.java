@@ -10,7 +10,6 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.menus.IMenuService;
 
 /**
@@ -30,8 +29,8 @@ final class ConversationToolbar {
         this.context = context;
         this.menus = menus;
         this.registry = registry;
-        Display display = toolbar.getControl().getDisplay();
-        this.changed = () -> display.asyncExec(this::rebuild);
+        DisplayExecutor display = new DisplayExecutor(toolbar.getControl().getDisplay());
+        this.changed = () -> display.execute(this::rebuild);
         registry.ifPresent(r -> r.addObserver(changed));
         rebuild();
     }

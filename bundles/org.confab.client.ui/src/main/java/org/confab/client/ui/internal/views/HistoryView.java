@@ -154,8 +154,8 @@ public class HistoryView extends ViewPart {
                 ? controller.session().history(new HistoryRequest(peer, request.beforeId(), PAGE_SIZE))
                 : controller.session().search(new SearchRequest(onlyPeer.getSelection() ? peer : null, searching,
                         request.beforeId(), PAGE_SIZE));
-        var display = viewer.getControl().getDisplay();
-        answer.whenComplete((page, error) -> display.asyncExec(() -> {
+        var display = new DisplayExecutor(viewer.getControl().getDisplay());
+        answer.whenComplete((page, error) -> display.execute(() -> {
             if (viewer.getControl().isDisposed()) {
                 return;
             }
