@@ -9,9 +9,12 @@ import static org.confab.client.ui.tests.Ui.ui;
 import static org.confab.client.ui.tests.Ui.waitUntil;
 import static org.confab.client.ui.tests.Ui.widget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
@@ -27,11 +30,13 @@ import org.confab.client.ui.ConversationContext;
 import org.confab.client.ui.internal.dialogs.LoginDialog;
 import org.confab.client.ui.internal.dialogs.RegisterDialog;
 import org.confab.client.ui.internal.model.Contact;
+import org.confab.client.ui.internal.session.SavedPasswords;
 import org.confab.client.ui.internal.views.ContactsView;
 import org.confab.client.ui.internal.views.ConversationEditor;
 import org.confab.client.ui.internal.views.HistoryView;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.server.api.ServerEndpoint;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.custom.StyledText;
@@ -171,6 +176,11 @@ class ChatClientUITest {
         waitUntil("the login dialog to close", login::isDisposed);
         waitUntil("the status line to say connected",
                 () -> statusLine().startsWith("Connected as " + alice + " to " + server));
+
+        Path storage = Platform.getStateLocation(FrameworkUtil.getBundle(LoginDialog.class)).append("secure_storage")
+                .toPath();
+        assertEquals(Optional.of(PASSWORD), new SavedPasswords(storage).load(server, alice), "remember me saved it");
+        assertFalse(Files.readString(storage).contains(PASSWORD), "never in plain text");
 
         ConversationEditor conversation = await("the conversation with bob, opened for the offline message",
                 () -> conversation(bob));
