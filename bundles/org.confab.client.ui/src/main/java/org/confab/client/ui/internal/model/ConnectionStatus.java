@@ -16,7 +16,7 @@ public record ConnectionStatus(String text, Level level) {
     }
 
     public static ConnectionStatus of(ConnectionState state, String user, String server, String reason) {
-        String why = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+        String why = reason == null || reason.isBlank() ? "" : " (" + withoutCode(reason) + ")";
         return switch (state) {
             case CONNECTED -> new ConnectionStatus(
                     user.isEmpty() ? "Connected to " + server : "Connected as " + user + " to " + server, Level.OK);
@@ -24,6 +24,11 @@ public record ConnectionStatus(String text, Level level) {
             case RECONNECTING -> new ConnectionStatus("Reconnecting to " + server + "\u2026" + why, Level.WORKING);
             case DISCONNECTED -> new ConnectionStatus("Offline" + why, Level.PROBLEM);
         };
+    }
+
+    /** "SHUTDOWN: the server is shutting down" reads better without the protocol's code. */
+    private static String withoutCode(String reason) {
+        return reason.replaceFirst("^[A-Z_]+: ", "");
     }
 
     /** The window title: the unread count first, so it shows in task bars. */

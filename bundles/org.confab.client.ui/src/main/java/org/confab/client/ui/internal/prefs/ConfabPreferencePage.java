@@ -52,7 +52,21 @@ public class ConfabPreferencePage extends FieldEditorPreferencePage implements I
                 "Longest wait between reconnect attempts (seconds):", getFieldEditorParent());
         reconnect.setValidRange(1, 600);
         addField(reconnect);
-        addField(new DirectoryFieldEditor(Preferences.DOWNLOADS, "Received files:", getFieldEditorParent()));
-        addField(new DirectoryFieldEditor(Preferences.SCREENSHOTS, "Screenshots:", getFieldEditorParent()));
+        addField(folder(Preferences.DOWNLOADS, "Received files:"));
+        addField(folder(Preferences.SCREENSHOTS, "Screenshots:"));
+    }
+
+    /** A folder that need not exist yet: the plugins create it when they first save something. */
+    private DirectoryFieldEditor folder(String key, String label) {
+        return new DirectoryFieldEditor(key, label, getFieldEditorParent()) {
+            @Override
+            protected boolean doCheckState() {
+                if (getStringValue().isBlank()) {
+                    setErrorMessage(label + " choose a folder");
+                    return false;
+                }
+                return true;
+            }
+        };
     }
 }

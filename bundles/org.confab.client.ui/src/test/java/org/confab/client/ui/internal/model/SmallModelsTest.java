@@ -62,6 +62,8 @@ class SmallModelsTest {
                 ConnectionStatus.of(ConnectionState.RECONNECTING, "alice", "h:1", "connection reset").level());
         assertTrue(ConnectionStatus.of(ConnectionState.RECONNECTING, "alice", "h:1", "connection reset").text()
                 .startsWith("Reconnecting to h:1"));
+        assertEquals("Reconnecting to h:1\u2026 (the server is shutting down)", ConnectionStatus.of(
+                ConnectionState.RECONNECTING, "alice", "h:1", "SHUTDOWN: the server is shutting down").text());
         assertEquals("Offline (logged out)", ConnectionStatus.of(ConnectionState.DISCONNECTED, "", "h:1", "logged out").text());
         assertEquals("(3) Confab \u2014 alice", ConnectionStatus.windowTitle("alice", 3));
         assertEquals("Confab", ConnectionStatus.windowTitle("", 0));
