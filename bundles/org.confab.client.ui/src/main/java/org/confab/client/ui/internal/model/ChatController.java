@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
@@ -125,11 +126,11 @@ public final class ChatController {
     }
 
     /** Sends a message: shown at once as "sending", then stored or failed when the server answers. */
-    public java.util.concurrent.CompletableFuture<ChatSent> send(String peer, String text) {
+    public CompletableFuture<ChatSent> send(String peer, String text) {
         String clientMessageId = UUID.randomUUID().toString();
         ConversationModel conversation = conversation(peer);
         conversation.addSending(clientMessageId, text, clock.getAsLong());
-        java.util.concurrent.CompletableFuture<ChatSent> sent = session.send(peer, clientMessageId, text);
+        CompletableFuture<ChatSent> sent = session.send(peer, clientMessageId, text);
         sent.whenComplete((answer, error) -> ui.execute(() -> {
             if (error == null) {
                 conversation.stored(clientMessageId, answer);

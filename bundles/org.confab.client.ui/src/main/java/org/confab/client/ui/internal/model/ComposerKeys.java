@@ -1,5 +1,7 @@
 package org.confab.client.ui.internal.model;
 
+import java.util.Optional;
+
 /** Enter sends, Shift+Enter starts a new line. */
 public final class ComposerKeys {
     public static final int SHIFT = 1 << 17;
@@ -18,8 +20,8 @@ public final class ComposerKeys {
     }
 
     /** The text to send, or empty when there is nothing worth sending. */
-    public static java.util.Optional<String> message(String typed) {
+    public static Optional<String> message(String typed) {
         String text = typed.strip();
-        return text.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(text);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

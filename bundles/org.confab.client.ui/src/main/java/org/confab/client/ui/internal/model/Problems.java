@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.model;
 
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -63,7 +64,7 @@ public final class Problems {
     }
 
     private static String humanCode(ErrorCode code) {
-        String words = code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -2,8 +2,10 @@ package org.confab.client.ui.internal.views;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.Contact;
@@ -174,7 +176,7 @@ public class HistoryView extends ViewPart {
         }
         List<ChatMessage> messages = new ArrayList<>(results.messages());
         if (searching.isEmpty()) {
-            java.util.Collections.reverse(messages);
+            Collections.reverse(messages);
         }
         viewer.setInput(messages);
         newer.setEnabled(results.hasNewer());
@@ -223,7 +225,7 @@ public class HistoryView extends ViewPart {
         return button;
     }
 
-    private void column(String title, int width, java.util.function.Function<ChatMessage, String> text) {
+    private void column(String title, int width, Function<ChatMessage, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
