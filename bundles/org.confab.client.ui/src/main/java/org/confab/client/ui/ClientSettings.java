@@ -1,8 +1,36 @@
 package org.confab.client.ui;
 
-/** The client's launch settings, provided as a service to the views. */
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The client's settings as a service: launch options and the user's preferences (Window &gt;
+ * Preferences &gt; Confab). Values are read when asked for, so a changed preference takes effect at the
+ * next use.
+ */
+@ProviderType
 public interface ClientSettings {
 
-    /** The server this client talks to. */
+    /** The server to offer at login: {@code ./confab client --server}, else the last one used. */
     ServerAddress server();
+
+    /** Whether to show a popup for messages that arrive while the window is not focused. */
+    boolean notificationsEnabled();
+
+    /**
+     * How long a request, including the heartbeat ping, may go unanswered before the connection counts
+     * as dead and is re-established. The ping interval itself is set by the server.
+     */
+    Duration requestTimeout();
+
+    /** The longest wait between two reconnect attempts. */
+    Duration maxReconnectDelay();
+
+    /** Where received files go (for the file-transfer plugin). */
+    Path downloadDirectory();
+
+    /** Where screenshots are saved (for the screenshot plugin). */
+    Path screenshotDirectory();
 }

@@ -1,12 +1,45 @@
 package org.confab.client.ui.internal;
 
-import org.eclipse.swt.graphics.Point;
+import org.confab.client.ui.ChatSession;
+import org.confab.client.ui.ClientSettings;
+import org.confab.client.ui.internal.model.ChatController;
+import org.confab.client.ui.internal.session.SavedPasswords;
+import org.confab.client.ui.internal.views.DisplayExecutor;
+import org.confab.client.ui.internal.views.WindowAttention;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Opens one window on the Chat perspective with a status line and perspective bar. */
+/**
+ * Creates the {@link ChatController} for the workbench and publishes it in the workbench context,
+ * where parts find it ({@code getSite().getService(ChatController.class)}); opens one window on the
+ * Chat perspective.
+ */
 final class ConfabWorkbenchAdvisor extends WorkbenchAdvisor {
+    private final ChatSession session;
+    private final ClientSettings settings;
+    private final SavedPasswords passwords;
+    private ChatController controller;
+
+    ConfabWorkbenchAdvisor(ChatSession session, ClientSettings settings, SavedPasswords passwords) {
+        this.session = session;
+        this.settings = settings;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        super.initialize(configurer);
+        configurer.setSaveAndRestore(false);
+        IWorkbench workbench = configurer.getWorkbench();
+        controller = new ChatController(session, new DisplayExecutor(workbench.getDisplay()),
+                new WindowAttention(workbench, () -> settings), System::currentTimeMillis);
+        controller.start();
+        workbench.getService(IEclipseContext.class).set(ChatController.class, controller);
+    }
 
     @Override
     public String getInitialWindowPerspectiveId() {
@@ -15,15 +48,12 @@ final class ConfabWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
-        return new WorkbenchWindowAdvisor(configurer) {
-            @Override
-            public void preWindowOpen() {
-                IWorkbenchWindowConfigurer window = getWindowConfigurer();
-                window.setInitialSize(new Point(1000, 680));
-                window.setShowPerspectiveBar(true);
-                window.setShowStatusLine(true);
-                window.setTitle("Confab");
-            }
-        };
+        return new ChatWindowAdvisor(configurer, controller, settings, passwords);
+    }
+
+    @Override
+    public void postShutdown() {
+        controller.stop();
+        session.logout();
     }
 }

@@ -1,0 +1,125 @@
+package org.confab.client.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.confab.client.ui.internal.views.Ids;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+
+/**
+ * Drives the real window from the test thread: every widget access hops onto the display thread, and
+ * waits poll a condition with a deadline (never a fixed sleep). Widgets are found by the ids the
+ * client sets ({@link Ids#KEY}), the way SWTBot finds them.
+ */
+final class Ui {
+    static final long TIMEOUT_MILLIS = 30_000;
+
+    private Ui() {
+    }
+
+    static Display display() {
+        return Display.getDefault();
+    }
+
+    /** Runs on the display thread and returns the result; failures are rethrown here. */
+    static <T> T ui(Callable<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        display().syncExec(() -> {
+            try {
+                result.set(work.call());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        return result.get();
+    }
+
+    static void run(Runnable work) {
+        ui(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs later on the display thread, for actions that open a modal dialog (which would block). */
+    static void later(Runnable work) {
+        display().asyncExec(work);
+    }
+
+    /** Waits until the condition (evaluated on the display thread) holds. */
+    static void waitUntil(String what, Supplier<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            if (Boolean.TRUE.equals(ui(condition::get))) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for " + what);
+            }
+        }
+        fail("timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
+    }
+
+    /** Waits for a value (computed on the display thread) to be present. */
+    static <T> T await(String what, Supplier<Optional<T>> value) {
+        AtomicReference<T> found = new AtomicReference<>();
+        waitUntil(what, () -> {
+            value.get().ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    /** A visible shell with the given id. Call on the display thread. */
+    static Optional<Shell> shell(String id) {
+        for (Shell shell : display().getShells()) {
+            if (!shell.isDisposed() && shell.isVisible() && id.equals(shell.getData(Ids.KEY))) {
+                return Optional.of(shell);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A widget with the given id inside a shell. Call on the display thread. */
+    static <W extends Widget> W widget(Shell shell, Class<W> type, String id) {
+        List<Widget> all = new ArrayList<>();
+        collect(shell, all);
+        W found = all.stream().filter(w -> id.equals(w.getData(Ids.KEY))).filter(type::isInstance).map(type::cast)
+                .findFirst().orElse(null);
+        assertNotNull(found, "no " + type.getSimpleName() + " '" + id + "' in " + shell.getText());
+        return found;
+    }
+
+    static void click(Widget widget) {
+        widget.notifyListeners(SWT.Selection, new Event());
+    }
+
+    private static void collect(Control control, List<Widget> into) {
+        into.add(control);
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, into);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.confab.client.ui;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ConnectionState;
+import org.confab.client.core.LoginResult;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.protocol.messages.Messages.SearchRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The client's one connection to a Confab server, as an OSGi service: who is logged in and the
+ * operations on that session. Every operation is asynchronous and never blocks the caller; listeners
+ * are called on a client thread, never on the display thread, so UI code hops over with
+ * {@code Display.asyncExec}. Across reconnects the listeners stay registered and sends wait in the
+ * library's queue.
+ */
+@ProviderType
+public interface ChatSession {
+
+    /** Where the connection stands; {@link ConnectionState#DISCONNECTED} when nobody is logged in. */
+    ConnectionState state();
+
+    /** Who is logged in, once a login has succeeded and until logout. */
+    Optional<LoginResult> user();
+
+    /** The server of the current or last session. */
+    Optional<ServerAddress> server();
+
+    /** Creates an account on a server, on a connection of its own; does not log in. */
+    CompletableFuture<Registered> register(ServerAddress server, String username, String password,
+            String displayName);
+
+    /**
+     * Connects and logs in, ending any earlier session. On success the library keeps the session alive:
+     * it reconnects with backoff and resends unacknowledged messages.
+     */
+    CompletableFuture<LoginResult> login(ServerAddress server, String username, String password);
+
+    /** Ends the session; listeners see {@link ConnectionState#DISCONNECTED}. */
+    CompletableFuture<Void> logout();
+
+    /**
+     * Sends a message; completes when the server has stored it. While the connection is being
+     * re-established the message waits and is sent after the next login.
+     */
+    CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text);
+
+    /** A page of the conversation with one peer, newest first. */
+    CompletableFuture<MessagePage> history(HistoryRequest request);
+
+    /** Messages containing a text, newest first. */
+    CompletableFuture<MessagePage> search(SearchRequest request);
+
+    /** Every account with its presence, online first. */
+    CompletableFuture<List<PresenceEntry>> presence();
+
+    /** Receives pushes and connection changes of this and every later session until removed. */
+    void addListener(ClientListener listener);
+
+    void removeListener(ClientListener listener);
+}

@@ -1,0 +1,88 @@
+package org.confab.client.ui.internal;
+
+import org.confab.client.ui.internal.model.ChatController;
+import org.confab.client.ui.internal.views.ConnectionStatusItem;
+import org.confab.client.ui.internal.views.ContactsView;
+import org.confab.client.ui.internal.views.HistoryView;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IStatusLineManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+/** Menus (Confab, View, Window) and the connection state in the status line. */
+final class ChatActionBarAdvisor extends ActionBarAdvisor {
+    private final ChatController controller;
+    private final Runnable logOut;
+    private IAction quit;
+    private IAction preferences;
+    private IAction logOutAction;
+    private IAction contacts;
+    private IAction history;
+
+    ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut) {
+        super(configurer);
+        this.controller = controller;
+        this.logOut = logOut;
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow window) {
+        quit = ActionFactory.QUIT.create(window);
+        register(quit);
+        preferences = ActionFactory.PREFERENCES.create(window);
+        register(preferences);
+        logOutAction = new Action("Log &Out") {
+            @Override
+            public void run() {
+                logOut.run();
+            }
+        };
+        contacts = showView(window, "&Contacts", ContactsView.ID);
+        history = showView(window, "&History and Search", HistoryView.ID);
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager menuBar) {
+        MenuManager confab = new MenuManager("&Confab", IWorkbenchActionConstants.M_FILE);
+        confab.add(logOutAction);
+        confab.add(new Separator());
+        confab.add(quit);
+        MenuManager view = new MenuManager("&View", "view");
+        view.add(contacts);
+        view.add(history);
+        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        windowMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        windowMenu.add(preferences);
+        menuBar.add(confab);
+        menuBar.add(view);
+        menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(windowMenu);
+    }
+
+    @Override
+    protected void fillStatusLine(IStatusLineManager statusLine) {
+        statusLine.add(new ConnectionStatusItem(controller));
+    }
+
+    private static IAction showView(IWorkbenchWindow window, String label, String id) {
+        return new Action(label) {
+            @Override
+            public void run() {
+                try {
+                    window.getActivePage().showView(id);
+                } catch (PartInitException e) {
+                    System.getLogger(ChatActionBarAdvisor.class.getName()).log(System.Logger.Level.ERROR,
+                            "cannot show " + id, e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,244 @@
+package org.confab.client.ui.internal.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ConnectionState;
+import org.confab.client.core.LoginResult;
+import org.confab.client.ui.ChatSession;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+
+/**
+ * The presenter between the {@link ChatSession} and the window: turns pushes into model changes
+ * (conversations, contacts, unread counts) and user actions into requests. Everything here runs on the
+ * {@code ui} executor (the display thread in the application); network answers hop back onto it.
+ * Messages and receipts that arrive before the login's answer wait for it, since only then do we know
+ * which side of a conversation we are.
+ */
+public final class ChatController {
+    static final int PAGE_SIZE = 50;
+
+    private final ChatSession session;
+    private final Executor ui;
+    private final Attention attention;
+    private final LongSupplier clock;
+    private final UnreadCounter unread = new UnreadCounter();
+    private final ContactsModel contacts = new ContactsModel(unread);
+    private final Map<String, ConversationModel> conversations = new HashMap<>();
+    private final List<Runnable> waitingForLogin = new ArrayList<>();
+    private final Map<ConversationModel, Boolean> loading = new HashMap<>();
+    private final Observers connectionObservers = new Observers();
+    private final ClientListener listener = new UiListener();
+    private ConnectionState state = ConnectionState.DISCONNECTED;
+    private String stateReason = "";
+    private String self;
+    private long loggedInAt;
+
+    public ChatController(ChatSession session, Executor ui, Attention attention, LongSupplier clock) {
+        this.session = session;
+        this.ui = ui;
+        this.attention = attention;
+        this.clock = clock;
+    }
+
+    public void start() {
+        session.addListener(listener);
+    }
+
+    public void stop() {
+        session.removeListener(listener);
+    }
+
+    /** A login succeeded: starts afresh for this user. */
+    public void loggedIn(LoginResult user) {
+        self = user.username();
+        loggedInAt = clock.getAsLong();
+        conversations.clear();
+        unread.clearAll();
+        contacts.setSelf(self);
+        state = session.state();
+        stateReason = "";
+        connectionObservers.changed();
+        refreshPresence();
+        List<Runnable> waiting = List.copyOf(waitingForLogin);
+        waitingForLogin.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    /** The user logged out: forget everything until the next login. */
+    public void loggedOut() {
+        self = null;
+        conversations.clear();
+        loading.clear();
+        unread.clearAll();
+        contacts.clear();
+        waitingForLogin.clear();
+        connectionObservers.changed();
+    }
+
+    public Optional<String> self() {
+        return Optional.ofNullable(self);
+    }
+
+    public ContactsModel contacts() {
+        return contacts;
+    }
+
+    public UnreadCounter unread() {
+        return unread;
+    }
+
+    public ChatSession session() {
+        return session;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    public String stateReason() {
+        return stateReason;
+    }
+
+    public void addConnectionObserver(Runnable observer) {
+        connectionObservers.add(observer);
+    }
+
+    public void removeConnectionObserver(Runnable observer) {
+        connectionObservers.remove(observer);
+    }
+
+    /** The conversation with a peer, created empty on first use. */
+    public ConversationModel conversation(String peer) {
+        return conversations.computeIfAbsent(peer, p -> new ConversationModel(self == null ? "" : self, p));
+    }
+
+    /** Sends a message: shown at once as "sending", then stored or failed when the server answers. */
+    public CompletableFuture<ChatSent> send(String peer, String text) {
+        String clientMessageId = UUID.randomUUID().toString();
+        ConversationModel conversation = conversation(peer);
+        conversation.addSending(clientMessageId, text, clock.getAsLong());
+        CompletableFuture<ChatSent> sent = session.send(peer, clientMessageId, text);
+        sent.whenComplete((answer, error) -> ui.execute(() -> {
+            if (error == null) {
+                conversation.stored(clientMessageId, answer);
+            } else {
+                conversation.failed(clientMessageId, Problems.describe(error));
+            }
+        }));
+        return sent;
+    }
+
+    /** Loads the newest page of a conversation once. */
+    public void loadLatest(String peer) {
+        ConversationModel conversation = conversation(peer);
+        if (!conversation.latestLoaded()) {
+            load(conversation, null, false);
+        }
+    }
+
+    /** Loads the page before the oldest loaded message; false when there is nothing (more) to load. */
+    public boolean loadOlder(String peer) {
+        ConversationModel conversation = conversation(peer);
+        if (!conversation.latestLoaded() || !conversation.olderAvailable() || conversation.oldestId().isEmpty()) {
+            return false;
+        }
+        return load(conversation, conversation.oldestId().getAsLong(), true);
+    }
+
+    /** The user looks at a conversation now: its messages count as read. */
+    public void viewed(String peer) {
+        unread.clear(peer);
+    }
+
+    /** Asks the server who is online; the answer replaces the contact list. */
+    public void refreshPresence() {
+        session.presence().whenComplete((users, error) -> {
+            if (error == null) {
+                ui.execute(() -> contacts.replaceAll(users));
+            }
+        });
+    }
+
+    private boolean load(ConversationModel conversation, Long beforeId, boolean older) {
+        if (loading.putIfAbsent(conversation, Boolean.TRUE) != null) {
+            return false;
+        }
+        session.history(new HistoryRequest(conversation.peer(), beforeId, PAGE_SIZE))
+                .whenComplete((page, error) -> ui.execute(() -> {
+                    loading.remove(conversation);
+                    if (error == null) {
+                        conversation.addPage(page, older);
+                    }
+                }));
+        return true;
+    }
+
+    private void onMessage(ChatMessage message) {
+        boolean own = message.from().equals(self);
+        String peer = own ? message.to() : message.from();
+        if (!conversation(peer).received(message) || own) {
+            return;
+        }
+        if (!attention.isLookingAt(peer)) {
+            unread.increment(peer);
+        }
+        if (message.timestamp() < loggedInAt) {
+            attention.showConversation(peer);
+        }
+        attention.messageArrived(peer, contacts.displayName(peer), message.text());
+    }
+
+    private void onConnectionState(ConnectionState next, String reason) {
+        ConnectionState previous = state;
+        state = next;
+        stateReason = reason;
+        if (next == ConnectionState.CONNECTED && previous == ConnectionState.RECONNECTING && self != null) {
+            refreshPresence();
+        }
+        connectionObservers.changed();
+    }
+
+    private void whenLoggedIn(Runnable work) {
+        if (self == null) {
+            waitingForLogin.add(work);
+        } else {
+            work.run();
+        }
+    }
+
+    /** Forwards the session's events onto the UI executor, in order. */
+    private final class UiListener implements ClientListener {
+        @Override
+        public void onMessage(ChatMessage message) {
+            ui.execute(() -> whenLoggedIn(() -> ChatController.this.onMessage(message)));
+        }
+
+        @Override
+        public void onDelivered(Delivered delivered) {
+            ui.execute(() -> whenLoggedIn(() -> conversation(delivered.to()).delivered(delivered.messageIds())));
+        }
+
+        @Override
+        public void onPresence(PresenceEntry presence) {
+            ui.execute(() -> contacts.update(presence));
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState next, String reason) {
+            ui.execute(() -> ChatController.this.onConnectionState(next, reason));
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.confab.client.ui.internal.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ConfabClient;
+import org.confab.client.core.ConfabConnectionException;
+import org.confab.client.core.ConnectionState;
+import org.confab.client.core.LoginResult;
+import org.confab.client.ui.ChatSession;
+import org.confab.client.ui.ClientSettings;
+import org.confab.client.ui.ServerAddress;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.protocol.messages.Messages.SearchRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@link ChatSession}: owns the {@link ConfabClient} of the logged-in user. A login replaces the
+ * client; listeners registered here follow every client. Closing an old client happens on a
+ * background thread, so no method blocks its caller.
+ */
+@Component(service = ChatSession.class)
+public final class ChatSessionComponent implements ChatSession {
+    static final String CLIENT_NAME = "confab-rcp/0.1";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ClientSettings settings;
+    private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+    private final ClientListener forwarder = new Forwarder();
+    private volatile ConfabClient client;
+    private volatile LoginResult user;
+    private volatile ServerAddress server;
+
+    @Activate
+    public ChatSessionComponent(@Reference ClientSettings settings) {
+        this.settings = settings;
+    }
+
+    @Deactivate
+    void deactivate() {
+        ConfabClient last;
+        synchronized (this) {
+            last = client;
+            client = null;
+            user = null;
+        }
+        if (last != null) {
+            last.close();
+        }
+    }
+
+    @Override
+    public ConnectionState state() {
+        ConfabClient current = client;
+        return current == null ? ConnectionState.DISCONNECTED : current.state();
+    }
+
+    @Override
+    public Optional<LoginResult> user() {
+        return Optional.ofNullable(user);
+    }
+
+    @Override
+    public Optional<ServerAddress> server() {
+        return Optional.ofNullable(server);
+    }
+
+    @Override
+    public CompletableFuture<Registered> register(ServerAddress where, String username, String password,
+            String displayName) {
+        ConfabClient registrar = new ConfabClient(options(where));
+        return registrar.connect().thenCompose(hello -> registrar.register(username, password,
+                displayName == null || displayName.isBlank() ? null : displayName.strip()))
+                .whenComplete((answer, error) -> closeInBackground(registrar));
+    }
+
+    @Override
+    public CompletableFuture<LoginResult> login(ServerAddress where, String username, String password) {
+        ConfabClient fresh = new ConfabClient(options(where));
+        ConfabClient previous;
+        synchronized (this) {
+            previous = client;
+            client = fresh;
+            user = null;
+            server = where;
+        }
+        if (previous != null) {
+            previous.removeListener(forwarder);
+            closeInBackground(previous);
+        }
+        fresh.addListener(forwarder);
+        return fresh.connect().thenCompose(hello -> fresh.login(username, password)).whenComplete((result, error) -> {
+            synchronized (this) {
+                if (client != fresh) {
+                    return;
+                }
+                if (error == null) {
+                    user = result;
+                    return;
+                }
+                client = null;
+            }
+            closeInBackground(fresh);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> logout() {
+        ConfabClient last;
+        synchronized (this) {
+            last = client;
+            client = null;
+            user = null;
+        }
+        if (last == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return last.logout().exceptionally(error -> null).whenComplete((done, error) -> closeInBackground(last));
+    }
+
+    @Override
+    public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
+        return current().map(c -> c.send(peer, clientMessageId, text)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public CompletableFuture<MessagePage> history(HistoryRequest request) {
+        return current().map(c -> c.history(request)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public CompletableFuture<MessagePage> search(SearchRequest request) {
+        return current().map(c -> c.search(request)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public CompletableFuture<List<PresenceEntry>> presence() {
+        return current().map(ConfabClient::presence).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public void addListener(ClientListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ClientListener listener) {
+        listeners.remove(listener);
+    }
+
+    private Optional<ConfabClient> current() {
+        return Optional.ofNullable(client);
+    }
+
+    private ClientOptions options(ServerAddress where) {
+        return ClientOptions.of(where.host(), where.port()).withClientName(CLIENT_NAME)
+                .withTimeouts(CONNECT_TIMEOUT, settings.requestTimeout())
+                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay());
+    }
+
+    private static void closeInBackground(ConfabClient old) {
+        Thread.ofVirtual().name("confab-client-close").start(old::close);
+    }
+
+    private static <T> CompletableFuture<T> notLoggedIn() {
+        return CompletableFuture.failedFuture(new ConfabConnectionException("not logged in"));
+    }
+
+    /** Passes the current client's events on to every listener of the session. */
+    private final class Forwarder implements ClientListener {
+        @Override
+        public void onMessage(ChatMessage message) {
+            listeners.forEach(l -> l.onMessage(message));
+        }
+
+        @Override
+        public void onDelivered(Delivered delivered) {
+            listeners.forEach(l -> l.onDelivered(delivered));
+        }
+
+        @Override
+        public void onPresence(PresenceEntry presence) {
+            listeners.forEach(l -> l.onPresence(presence));
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState state, String reason) {
+            listeners.forEach(l -> l.onConnectionState(state, reason));
+        }
+
+        @Override
+        public void onSessionClosed(String code, String reason) {
+            listeners.forEach(l -> l.onSessionClosed(code, reason));
+        }
+    }
+}

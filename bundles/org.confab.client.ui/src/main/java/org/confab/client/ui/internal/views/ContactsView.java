@@ -1,0 +1,124 @@
+package org.confab.client.ui.internal.views;
+
+import java.util.List;
+
+import org.confab.client.ui.internal.model.ChatController;
+import org.confab.client.ui.internal.model.Contact;
+import org.confab.client.ui.internal.model.ContactsModel;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StyledCellLabelProvider;
+import org.eclipse.jface.viewers.StyledString;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.ViewerCell;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.TextStyle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * Everyone with their presence, online first, with unread counts and a filter; double-click (or Enter)
+ * opens the conversation.
+ */
+public class ContactsView extends ViewPart {
+    public static final String ID = "org.confab.client.ui.view.contacts";
+    private static final Color ONLINE = new Color(30, 150, 60);
+    private static final Color OFFLINE = new Color(160, 160, 160);
+    private static final Color BADGE = new Color(200, 40, 40);
+
+    private ChatController controller;
+    private ContactsModel contacts;
+    private Label summary;
+    private Text filter;
+    private TableViewer viewer;
+    private final Runnable refresh = this::refresh;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        controller = Workbench.controller(getSite());
+        contacts = controller.contacts();
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        summary = Ids.name(new Label(parent, SWT.NONE), "contacts.summary");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        filter = Ids.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "contacts.filter");
+        filter.setMessage("Filter contacts");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
+        filter.addModifyListener(e -> refresh());
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        Ids.name(viewer.getTable(), "contacts.table");
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setLabelProvider(new ContactLabels());
+        viewer.addOpenListener(event -> {
+            Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (selected instanceof Contact contact) {
+                Workbench.openConversation(getSite().getWorkbenchWindow(), contact.username(), true);
+            }
+        });
+        contacts.addObserver(refresh);
+        refresh();
+    }
+
+    /** The rows shown, for tests. */
+    public List<Contact> shown() {
+        return contacts.contacts(filter.getText());
+    }
+
+    private void refresh() {
+        if (viewer == null || viewer.getTable().isDisposed()) {
+            return;
+        }
+        List<Contact> rows = contacts.contacts(filter.getText());
+        viewer.setInput(rows);
+        summary.setText(contacts.onlineCount() + " online");
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getTable().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (contacts != null) {
+            contacts.removeObserver(refresh);
+        }
+        super.dispose();
+    }
+
+    /** A dot for presence, the name, and the unread count. */
+    private static final class ContactLabels extends StyledCellLabelProvider {
+        @Override
+        public void update(ViewerCell cell) {
+            Contact contact = (Contact) cell.getElement();
+            StyledString text = new StyledString("\u25CF ", colour(contact.online() ? ONLINE : OFFLINE));
+            if (contact.unread() > 0) {
+                text.append("(" + contact.unread() + ") ", colour(BADGE));
+            }
+            text.append(contact.label(), contact.online() ? null : colour(OFFLINE));
+            cell.setText(text.getString());
+            cell.setStyleRanges(text.getStyleRanges());
+            super.update(cell);
+        }
+
+        @Override
+        public String getToolTipText(Object element) {
+            Contact contact = (Contact) element;
+            return contact.username() + (contact.online() ? " is online" : " is offline");
+        }
+
+        private static StyledString.Styler colour(Color color) {
+            return new StyledString.Styler() {
+                @Override
+                public void applyStyles(TextStyle style) {
+                    style.foreground = color;
+                }
+            };
+        }
+    }
+}

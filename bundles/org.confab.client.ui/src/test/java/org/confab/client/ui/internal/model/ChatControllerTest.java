@@ -1,0 +1,136 @@
+package org.confab.client.ui.internal.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.confab.client.core.ConnectionState;
+import org.confab.client.core.LoginResult;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChatControllerTest {
+    private static final long NOW = 1_000_000;
+
+    private final FakeChatSession session = new FakeChatSession();
+    private final RecordingAttention attention = new RecordingAttention();
+    private final ChatController controller = new ChatController(session, Runnable::run, attention, () -> NOW);
+
+    @BeforeEach
+    void start() {
+        controller.start();
+    }
+
+    @Test
+    void messagesPushedBeforeTheLoginAnswerWaitForIt() {
+        session.push(message(1, "bob", "offline hello", NOW - 5000));
+        assertEquals(0, controller.unread().total());
+
+        logIn();
+
+        assertEquals(1, controller.unread().count("bob"));
+        assertEquals(List.of("bob"), attention.shown, "messages from while we were offline open their conversation");
+        assertEquals("offline hello", controller.conversation("bob").lines().get(0).text());
+    }
+
+    @Test
+    void liveMessagesCountAsUnreadUnlessTheConversationIsInView() {
+        logIn();
+        session.push(message(1, "bob", "one", NOW + 1));
+        session.push(message(1, "bob", "one", NOW + 1));
+        assertEquals(1, controller.unread().count("bob"), "a redelivered push is counted once");
+        assertEquals(List.of(), attention.shown, "live messages do not open conversations by themselves");
+        assertEquals(List.of("bob: one"), attention.notified);
+
+        attention.lookingAt = Set.of("carol");
+        session.push(message(2, "carol", "two", NOW + 2));
+        assertEquals(0, controller.unread().count("carol"));
+
+        controller.viewed("bob");
+        assertEquals(0, controller.unread().total());
+    }
+
+    @Test
+    void sentMessagesFollowTheServersAnswers() {
+        logIn();
+        controller.send("bob", "hi");
+        ConversationModel conversation = controller.conversation("bob");
+        assertEquals(DeliveryState.SENDING, conversation.lines().get(0).state());
+
+        session.sends.get(0).complete(new ChatSent(10, NOW, false));
+        assertEquals(DeliveryState.STORED, conversation.lines().get(0).state());
+
+        session.pushDelivered(new Delivered("bob", List.of(10L)));
+        assertEquals(DeliveryState.DELIVERED, conversation.lines().get(0).state());
+    }
+
+    @Test
+    void historyIsLoadedOnceAndOlderPagesOnDemand() {
+        logIn();
+        controller.loadLatest("bob");
+        controller.loadLatest("bob");
+        assertEquals(1, session.histories.size(), "one request while the first is under way");
+        session.histories.get(0).future().complete(new MessagePage(List.of(message(20, "bob", "x", NOW)), true));
+
+        assertTrue(controller.loadOlder("bob"));
+        assertEquals(20L, session.histories.get(1).request().beforeId());
+    }
+
+    @Test
+    void presenceIsRefreshedAfterLoginAndAfterAReconnect() {
+        logIn();
+        session.presenceAnswers.get(0).complete(List.of(new PresenceEntry("bob", "Bob", true)));
+        assertEquals(1, controller.contacts().onlineCount());
+
+        session.state(ConnectionState.RECONNECTING, "connection reset");
+        assertEquals(ConnectionState.RECONNECTING, controller.state());
+        session.state(ConnectionState.CONNECTED, "reconnected");
+        assertEquals(2, session.presenceAnswers.size());
+    }
+
+    @Test
+    void logoutForgetsTheSession() {
+        logIn();
+        session.push(message(1, "bob", "one", NOW + 1));
+        controller.loggedOut();
+        assertEquals(0, controller.unread().total());
+        assertTrue(controller.self().isEmpty());
+    }
+
+    private void logIn() {
+        controller.loggedIn(new LoginResult("alice", "Alice", false));
+    }
+
+    private static ChatMessage message(long id, String from, String text, long at) {
+        return new ChatMessage(id, from, "alice", text, at, "c" + id, false);
+    }
+
+    private static final class RecordingAttention implements Attention {
+        Set<String> lookingAt = Set.of();
+        final List<String> shown = new ArrayList<>();
+        final List<String> notified = new ArrayList<>();
+
+        @Override
+        public boolean isLookingAt(String peer) {
+            return lookingAt.contains(peer);
+        }
+
+        @Override
+        public void messageArrived(String peer, String senderName, String text) {
+            notified.add(peer + ": " + text);
+        }
+
+        @Override
+        public void showConversation(String peer) {
+            shown.add(peer);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.confab.client.ui.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ConnectionState;
+import org.confab.client.core.LoginResult;
+import org.confab.client.ui.ChatSession;
+import org.confab.client.ui.ServerAddress;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Delivered;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
+import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.Registered;
+import org.confab.protocol.messages.Messages.SearchRequest;
+
+/** A {@link ChatSession} whose answers the test gives by completing the recorded futures. */
+final class FakeChatSession implements ChatSession {
+    record History(HistoryRequest request, CompletableFuture<MessagePage> future) {
+    }
+
+    final List<ClientListener> listeners = new ArrayList<>();
+    final List<CompletableFuture<ChatSent>> sends = new ArrayList<>();
+    final List<History> histories = new ArrayList<>();
+    final List<CompletableFuture<List<PresenceEntry>>> presenceAnswers = new ArrayList<>();
+    ConnectionState state = ConnectionState.CONNECTED;
+
+    void push(ChatMessage message) {
+        listeners.forEach(l -> l.onMessage(message));
+    }
+
+    void pushDelivered(Delivered delivered) {
+        listeners.forEach(l -> l.onDelivered(delivered));
+    }
+
+    void state(ConnectionState next, String reason) {
+        state = next;
+        listeners.forEach(l -> l.onConnectionState(next, reason));
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<LoginResult> user() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ServerAddress> server() {
+        return Optional.of(new ServerAddress("localhost", 7777));
+    }
+
+    @Override
+    public CompletableFuture<Registered> register(ServerAddress server, String username, String password,
+            String displayName) {
+        return new CompletableFuture<>();
+    }
+
+    @Override
+    public CompletableFuture<LoginResult> login(ServerAddress server, String username, String password) {
+        return new CompletableFuture<>();
+    }
+
+    @Override
+    public CompletableFuture<Void> logout() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
+        CompletableFuture<ChatSent> future = new CompletableFuture<>();
+        sends.add(future);
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<MessagePage> history(HistoryRequest request) {
+        CompletableFuture<MessagePage> future = new CompletableFuture<>();
+        histories.add(new History(request, future));
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<MessagePage> search(SearchRequest request) {
+        return new CompletableFuture<>();
+    }
+
+    @Override
+    public CompletableFuture<List<PresenceEntry>> presence() {
+        CompletableFuture<List<PresenceEntry>> future = new CompletableFuture<>();
+        presenceAnswers.add(future);
+        return future;
+    }
+
+    @Override
+    public void addListener(ClientListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ClientListener listener) {
+        listeners.remove(listener);
+    }
+}
