@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLSocket;
+
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
@@ -56,6 +58,8 @@ final class Connection implements ClientSession {
     private volatile boolean open = true;
     private volatile String username;
     private volatile boolean admin;
+    /** Whether anything can be written: a TLS handshake is done (or the connection is plain TCP). */
+    private volatile boolean writable;
 
     Connection(long id, Socket socket, ConnectionContext context) {
         this.id = id;
@@ -64,6 +68,11 @@ final class Connection implements ClientSession {
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.outbound = new ArrayBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
+        if (socket instanceof SSLSocket tls) {
+            tls.addHandshakeCompletedListener(event -> writable = true);
+        } else {
+            writable = true;
+        }
     }
 
     /** Runs the connection until either side closes it. */
@@ -171,6 +180,12 @@ final class Connection implements ClientSession {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        if (!writable) {
+            // a peer that never finished the TLS handshake cannot be told anything; writing would only
+            // start a handshake on the writer and hold the socket for the grace period
+            closeSocket();
+            return;
+        }
         if (open && enqueue(context.codec().encode(
                 context.codec().frame(MessageTypes.SESSION_CLOSED, 0, new SessionClosed(code, reason)))) && enqueue(END)) {
             Thread.ofVirtual().start(() -> {
@@ -197,17 +212,30 @@ final class Connection implements ClientSession {
         }
     }
 
-    /** Tells a connection over the limit why it is refused, without giving it a thread of its own for long. */
-    static void refuseBusy(Socket socket, FrameCodec codec) {
+    /**
+     * Tells a connection over a limit why it is refused, on a short-lived thread with a short timeout
+     * (over TLS the handshake happens here too), then closes it.
+     */
+    static void refuseBusy(Socket socket, FrameCodec codec, String reason, Runnable done) {
         Thread.ofVirtual().start(() -> {
             try (socket) {
                 socket.setSoTimeout(1000);
                 new FrameWriter(socket.getOutputStream(), codec).write(codec.frame(MessageTypes.ERROR, 0,
-                        new ErrorBody(ErrorCode.SERVER_BUSY.name(), "the server is at its connection limit")));
+                        new ErrorBody(ErrorCode.SERVER_BUSY.name(), reason)));
             } catch (IOException e) {
                 LOG.debug("refusing a connection: {}", e.getMessage());
+            } finally {
+                done.run();
             }
         });
+    }
+
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing a refused connection: {}", e.getMessage());
+        }
     }
 
     @Override
