@@ -43,14 +43,16 @@ public class LoginHandler implements MessageHandler {
     private final AccountService accounts;
     private final PresenceBroadcaster presence;
     private final Deliveries deliveries;
+    private final AbuseLimits limits;
     private final byte[] decoySecret = Scram.randomBytes(32);
 
     @Activate
     public LoginHandler(@Reference AccountService accounts, @Reference PresenceBroadcaster presence,
-            @Reference Deliveries deliveries) {
+            @Reference Deliveries deliveries, @Reference AbuseLimits limits) {
         this.accounts = accounts;
         this.presence = presence;
         this.deliveries = deliveries;
+        this.limits = limits;
     }
 
     @Override
@@ -68,6 +70,7 @@ public class LoginHandler implements MessageHandler {
     private void start(ClientSession session, Frame frame) throws ProtocolException {
         AuthStart request = Replies.read(frame, AuthStart.class);
         String username = accounts.canonical(request.username());
+        limits.checkLogin(username, session);
         Optional<StoredCredentials> credentials = accounts.credentials(username);
         byte[] salt = credentials.map(StoredCredentials::salt)
                 .orElseGet(() -> Arrays.copyOf(Scram.hmac(decoySecret, username), 16));
@@ -88,8 +91,10 @@ public class LoginHandler implements MessageHandler {
         byte[] proof = Scram.fromBase64("proof", request.proof());
         boolean valid = pending.combinedNonce().equals(request.nonce()) && pending.credentials().isPresent()
                 && Scram.verifyProof(pending.credentials().get().storedKey(), authMessage, proof);
+        limits.checkLogin(pending.username(), session);
         if (!valid) {
             LOG.info("failed login for '{}' from {}", pending.username(), session.remoteAddress());
+            limits.loginFailed(pending.username(), session);
             throw new ProtocolException(ErrorCode.AUTH_FAILED, "wrong username or password");
         }
         Account account = accounts.find(pending.username())
@@ -97,6 +102,7 @@ public class LoginHandler implements MessageHandler {
         if (account.locked()) {
             throw new ProtocolException(ErrorCode.ACCOUNT_LOCKED, "this account is locked; contact an administrator");
         }
+        limits.loginSucceeded(account.username());
         session.authenticate(account.username(), account.admin());
         LOG.info("login #{} user={} from {}", session.id(), account.username(), session.remoteAddress());
         byte[] signature = Scram.serverSignature(pending.credentials().get().serverKey(), authMessage);

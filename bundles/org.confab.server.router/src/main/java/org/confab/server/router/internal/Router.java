@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.FrameDispatcher;
 import org.confab.server.api.MessageHandler;
@@ -34,10 +36,12 @@ public class Router implements FrameDispatcher {
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final PresenceBroadcaster presence;
+    private final AbuseLimits limits;
 
     @Activate
-    public Router(@Reference PresenceBroadcaster presence) {
+    public Router(@Reference PresenceBroadcaster presence, @Reference AbuseLimits limits) {
         this.presence = presence;
+        this.limits = limits;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -66,6 +70,13 @@ public class Router implements FrameDispatcher {
 
     @Override
     public void dispatch(ClientSession session, Frame frame) {
+        try {
+            // every frame counts against the session's rate, whatever becomes of it
+            limits.request(session);
+        } catch (ProtocolException e) {
+            sendError(session, frame, e);
+            return;
+        }
         Route route = routes.get(frame.type());
         if (route == null) {
             session.sendError(frame.rid(), ErrorCode.UNKNOWN_TYPE, "unknown message type '" + frame.type() + "'");
@@ -78,7 +89,7 @@ public class Router implements FrameDispatcher {
         try {
             route.handler().handle(session, frame);
         } catch (ProtocolException e) {
-            session.sendError(frame.rid(), e.code(), e.getMessage());
+            sendError(session, frame, e);
         } catch (StorageException e) {
             LOG.error("storage failure handling {} from #{}", frame.type(), session.id(), e);
             session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,
@@ -86,6 +97,15 @@ public class Router implements FrameDispatcher {
         } catch (RuntimeException e) {
             LOG.error("handler for {} failed on #{}", frame.type(), session.id(), e);
             session.sendError(frame.rid(), ErrorCode.INTERNAL, "internal server error");
+        }
+    }
+
+    private static void sendError(ClientSession session, Frame frame, ProtocolException e) {
+        if (e.retryAfterSeconds().isPresent()) {
+            session.send(Replies.CODEC.frame(MessageTypes.ERROR, frame.rid(),
+                    new ErrorBody(e.code().name(), e.getMessage(), e.retryAfterSeconds().getAsLong())));
+        } else {
+            session.sendError(frame.rid(), e.code(), e.getMessage());
         }
     }
 
