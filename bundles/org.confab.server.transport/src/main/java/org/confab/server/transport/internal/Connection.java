@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.net.ssl.SSLSocket;
-
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
@@ -58,8 +56,8 @@ final class Connection implements ClientSession {
     private volatile boolean open = true;
     private volatile String username;
     private volatile boolean admin;
-    /** Whether anything can be written: a TLS handshake is done (or the connection is plain TCP). */
-    private volatile boolean writable;
+    /** Whether the peer ever sent a whole frame (over TLS: also finished the handshake). */
+    private volatile boolean spoke;
 
     Connection(long id, Socket socket, ConnectionContext context) {
         this.id = id;
@@ -68,11 +66,6 @@ final class Connection implements ClientSession {
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.outbound = new ArrayBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
-        if (socket instanceof SSLSocket tls) {
-            tls.addHandshakeCompletedListener(event -> writable = true);
-        } else {
-            writable = true;
-        }
     }
 
     /** Runs the connection until either side closes it. */
@@ -110,6 +103,7 @@ final class Connection implements ClientSession {
                 return;
             }
             lastActivity = Instant.now();
+            spoke = true;
             if (!handshake.done() && payload.get().length > Protocol.MIN_MAX_FRAME_BYTES) {
                 // before hello.ok the client cannot know our limit; any server accepts this much
                 throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
@@ -180,9 +174,10 @@ final class Connection implements ClientSession {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        if (!writable) {
-            // a peer that never finished the TLS handshake cannot be told anything; writing would only
-            // start a handshake on the writer and hold the socket for the grace period
+        if (!spoke) {
+            // a peer that never sent a whole frame (a slowloris, a port scan, a stalled TLS handshake)
+            // gets no goodbye: over TLS writing would only start a handshake on the writer and hold
+            // the socket for the whole grace period
             closeSocket();
             return;
         }
