@@ -63,6 +63,8 @@ class SlowClientsTest extends ServerTestSupport {
                 Thread.sleep(100);
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            System.out.printf("slowloris: %d stalled connections closed after %d s; %d chat round trips meanwhile, slowest %d ms%n",
+                    stalled.size(), seconds, exchanged, TimeUnit.NANOSECONDS.toMillis(maxRoundTrip));
             assertTrue(seconds <= 20, "all 300 closed " + seconds + " s after they started, with a 6 s login timeout");
             assertTrue(exchanged > 10, "chat went on meanwhile");
             assertTrue(maxRoundTrip < TimeUnit.SECONDS.toNanos(2), "slowest chat round trip "
@@ -91,7 +93,9 @@ class SlowClientsTest extends ServerTestSupport {
             while (!registry.sessionsOf(slow).isEmpty()) {
                 assertTrue(acknowledged.size() < 3000, "the hung client was never disconnected");
                 assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "not disconnected within 60 s");
+                assertTrue(hung.isOpenForTest(), "the hung client does not close by itself");
                 String text = acknowledged.size() < 400 ? big : "small " + acknowledged.size();
+                keepAlive(hung);
                 Frame ok = s.request(MessageTypes.CHAT_SEND, new ChatSend(slow, clientId(), text));
                 assertEquals("chat.send.ok", ok.type(), ok.toString());
                 acknowledged.add(s.body(ok, ChatSent.class).messageId());
@@ -100,6 +104,8 @@ class SlowClientsTest extends ServerTestSupport {
                 }
             }
             hung.close();
+            System.out.printf("slow reader: disconnected after %d acknowledged messages in %d ms%n", acknowledged.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             assertEquals("chat.send.ok", by.request(MessageTypes.CHAT_SEND, new ChatSend(sender, clientId(), "fine")).type());
         }
         Set<Long> delivered = new HashSet<>();
@@ -113,6 +119,18 @@ class SlowClientsTest extends ServerTestSupport {
             }
         }
         assertEquals(acknowledged, delivered, "every acknowledged message reached the slow user at the next login");
+    }
+
+    /**
+     * The hung client still sends pings, so the idle timeout cannot be what ends it: only its full
+     * send queue can.
+     */
+    private static void keepAlive(TestClient hung) {
+        try {
+            hung.send(MessageTypes.PING, java.util.Map.of());
+        } catch (IOException e) {
+            // the server has closed it
+        }
     }
 
     private static Socket silentTcp(InetAddress local) throws Exception {

@@ -95,6 +95,10 @@ final class TestClient implements AutoCloseable {
         return awaitResponse(rid);
     }
 
+    boolean isOpenForTest() {
+        return !socket.isClosed();
+    }
+
     /** Stops reading after the frame in progress, like a client that hangs; nothing tells the server. */
     void stopReading() {
         stopReading = true;
