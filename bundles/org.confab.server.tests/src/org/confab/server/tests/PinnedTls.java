@@ -22,7 +22,15 @@ final class PinnedTls {
 
     /** A TCP connection from {@code local} (any when null) to the server, TLS handshake done. */
     static Socket connect(InetSocketAddress server, InetAddress local, Fingerprint pin) throws IOException {
+        return connect(server, local, pin, 0);
+    }
+
+    /** As above, with a receive buffer of {@code receiveBuffer} bytes (0: the system's default) set before connecting. */
+    static Socket connect(InetSocketAddress server, InetAddress local, Fingerprint pin, int receiveBuffer) throws IOException {
         Socket tcp = new Socket();
+        if (receiveBuffer > 0) {
+            tcp.setReceiveBufferSize(receiveBuffer); // before connect, so the TCP window stays small
+        }
         if (local != null) {
             tcp.bind(new InetSocketAddress(local, 0));
         }

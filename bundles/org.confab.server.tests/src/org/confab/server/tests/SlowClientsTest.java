@@ -17,11 +17,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.confab.protocol.Frame;
+import org.confab.protocol.Protocol;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.Hello;
 import org.confab.server.api.SessionRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -82,19 +84,20 @@ class SlowClientsTest extends ServerTestSupport {
         String sender = register("sender");
         String bystander = register("bystander");
         SessionRegistry registry = Services.await(SessionRegistry.class, 10_000);
-        // big messages fill the socket buffers quickly, then small ones the server's frame queue
+        // big messages fill the server's socket buffer quickly, then small ones its frame queue
         String big = "\u20ac".repeat(8000); // 24 KB of UTF-8
         Set<Long> acknowledged = new HashSet<>();
         try (TestClient s = loggedIn(sender); TestClient by = loggedIn(bystander)) {
-            TestClient hung = loggedIn(slow);
-            hung.socket.setReceiveBufferSize(4096);
+            TestClient hung = new TestClient(server(), null, 8192);
+            assertEquals("hello.ok", hung.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "hung", List.of())).type());
+            assertEquals("auth.finish.ok", hung.login(slow, PASSWORD).type());
             hung.stopReading();
             long start = System.nanoTime();
             while (!registry.sessionsOf(slow).isEmpty()) {
                 assertTrue(acknowledged.size() < 3000, "the hung client was never disconnected");
                 assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "not disconnected within 60 s");
                 assertTrue(hung.isOpenForTest(), "the hung client does not close by itself");
-                String text = acknowledged.size() < 400 ? big : "small " + acknowledged.size();
+                String text = acknowledged.size() < 200 ? big : "small " + acknowledged.size();
                 keepAlive(hung);
                 Frame ok = s.request(MessageTypes.CHAT_SEND, new ChatSend(slow, clientId(), text));
                 assertEquals("chat.send.ok", ok.type(), ok.toString());

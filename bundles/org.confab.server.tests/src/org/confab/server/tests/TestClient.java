@@ -52,7 +52,12 @@ final class TestClient implements AutoCloseable {
 
     /** A client whose connection comes from {@code local}, another loopback address such as 127.0.0.7. */
     TestClient(InetSocketAddress server, InetAddress local) throws Exception {
-        socket = PinnedTls.connect(server, local, ServerTestSupport.fingerprint());
+        this(server, local, 0);
+    }
+
+    /** A client with a small TCP receive buffer, so that a client that stops reading backs up quickly. */
+    TestClient(InetSocketAddress server, InetAddress local, int receiveBuffer) throws Exception {
+        socket = PinnedTls.connect(server, local, ServerTestSupport.fingerprint(), receiveBuffer);
         writer = new FrameWriter(socket.getOutputStream(), codec);
         FrameReader frames = new FrameReader(socket.getInputStream(), codec);
         reader = Thread.ofVirtual().start(() -> {

@@ -44,7 +44,13 @@ final class Connection implements ClientSession {
     private static final Duration FLUSH_GRACE = Duration.ofSeconds(5);
 
     private final long id;
+    /** What frames are read from and written to: the TLS layer, or the TCP socket itself. */
     private final Socket socket;
+    /**
+     * The TCP socket underneath. Forced closes close this one: closing a TLS socket would try to send
+     * close_notify and so wait for a writer blocked on a peer that does not read.
+     */
+    private final Socket tcp;
     private final ConnectionContext context;
     private final InetSocketAddress remote;
     private final Instant connectedAt = Instant.now();
@@ -73,7 +79,7 @@ final class Connection implements ClientSession {
         context.registry().opened(this);
         Thread.ofVirtual().name("confab-writer-" + id).start(this::writeLoop);
         try {
-            socket.setTcpNoDelay(true);
+            tcp.setTcpNoDelay(true);
             readLoop(new FrameReader(new BufferedInputStream(socket.getInputStream(), 8192), context.codec()));
         } catch (ProtocolException e) {
             sendError(0, e.code(), e.getMessage());
@@ -134,6 +140,8 @@ final class Connection implements ClientSession {
             while (true) {
                 byte[] payload = outbound.take();
                 if (payload == END) {
+                    buffered.flush();
+                    closeGracefully();
                     return;
                 }
                 writer.writePayload(payload);
@@ -196,14 +204,25 @@ final class Connection implements ClientSession {
         }
     }
 
+    /** Cuts the connection at once, from any thread; never blocks on the peer. */
     private void closeSocket() {
         open = false;
         outbound.clear();
         outbound.offer(END);
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("closing connection #{}: {}", id, e.getMessage());
+        closeQuietly(tcp);
+    }
+
+    /**
+     * On the writer, after the goodbye frames: a TLS close_notify first, so the peer sees a clean end.
+     * Should the peer not read, the grace timer's {@link #closeSocket} ends the wait.
+     */
+    private void closeGracefully() {
+        if (socket != tcp) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("closing TLS of connection #{}: {}", id, e.getMessage());
+            }
         }
     }
 
@@ -211,15 +230,16 @@ final class Connection implements ClientSession {
      * Tells a connection over a limit why it is refused, on a short-lived thread with a short timeout
      * (over TLS the handshake happens here too), then closes it.
      */
-    static void refuseBusy(Socket socket, FrameCodec codec, String reason, Runnable done) {
+    static void refuseBusy(Socket tcp, Socket socket, FrameCodec codec, String reason, Runnable done) {
         Thread.ofVirtual().start(() -> {
-            try (socket) {
-                socket.setSoTimeout(1000);
+            try {
+                tcp.setSoTimeout(1000);
                 new FrameWriter(socket.getOutputStream(), codec).write(codec.frame(MessageTypes.ERROR, 0,
                         new ErrorBody(ErrorCode.SERVER_BUSY.name(), reason)));
             } catch (IOException e) {
                 LOG.debug("refusing a connection: {}", e.getMessage());
             } finally {
+                closeQuietly(tcp);
                 done.run();
             }
         });

@@ -43,6 +43,7 @@ public class SocketTransport implements ServerEndpoint {
     private final ConnectionContext context;
     private final ConnectionLimits limits;
     private final Optional<Fingerprint> fingerprint;
+    private final Optional<TlsServerSockets> tls;
     private final Semaphore refusals = new Semaphore(MAX_CONCURRENT_REFUSALS);
     private final AtomicLong ids = new AtomicLong();
     private final Thread acceptor;
@@ -53,17 +54,16 @@ public class SocketTransport implements ServerEndpoint {
         this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
         this.context = new ConnectionContext(new FrameCodec(config.maxFrameBytes()), dispatcher, registry,
                 Math.max(16, config.sendQueueFrames()));
-        if (config.tls()) {
-            TlsServerSockets tls = TlsServerSockets.from(config, dataDirectory(config, bundleContext));
-            this.fingerprint = Optional.of(tls.fingerprint());
-            this.serverSocket = tls.open();
+        this.tls = config.tls() ? Optional.of(TlsServerSockets.from(config, dataDirectory(config, bundleContext)))
+                : Optional.empty();
+        this.fingerprint = tls.map(TlsServerSockets::fingerprint);
+        if (fingerprint.isPresent()) {
             // operators hand this to their users, who check it when their client first connects
-            LOG.info("TLS certificate fingerprint {} (hex {})", tls.fingerprint(), tls.fingerprint().toHex());
+            LOG.info("TLS certificate fingerprint {} (hex {})", fingerprint.get(), fingerprint.get().toHex());
         } else {
-            this.fingerprint = Optional.empty();
-            this.serverSocket = new ServerSocket();
             LOG.warn("TLS is off: connections, including passwords at registration, travel in clear text");
         }
+        this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 4096);
         InetSocketAddress bound = (InetSocketAddress) serverSocket.getLocalSocketAddress();
@@ -109,14 +109,22 @@ public class SocketTransport implements ServerEndpoint {
     private void acceptLoop() {
         while (!serverSocket.isClosed()) {
             try {
-                Socket socket = serverSocket.accept();
-                InetAddress address = socket.getInetAddress();
-                Optional<String> refusal = limits.admit(address);
-                if (refusal.isPresent()) {
-                    refuse(socket, refusal.get());
+                Socket tcp = serverSocket.accept();
+                Socket socket;
+                try {
+                    socket = tls.isPresent() ? tls.get().wrap(tcp) : tcp;
+                } catch (IOException e) {
+                    LOG.debug("cannot set up TLS on a connection: {}", e.getMessage());
+                    Connection.closeQuietly(tcp);
                     continue;
                 }
-                Connection connection = new Connection(ids.incrementAndGet(), socket, context);
+                InetAddress address = tcp.getInetAddress();
+                Optional<String> refusal = limits.admit(address);
+                if (refusal.isPresent()) {
+                    refuse(tcp, socket, refusal.get());
+                    continue;
+                }
+                Connection connection = new Connection(ids.incrementAndGet(), tcp, socket, context);
                 Thread.ofVirtual().name("confab-conn-" + connection.id()).start(() -> {
                     try {
                         connection.run();
@@ -132,12 +140,12 @@ public class SocketTransport implements ServerEndpoint {
         }
     }
 
-    private void refuse(Socket socket, String reason) {
-        LOG.debug("refusing a connection from {}: {}", socket.getInetAddress(), reason);
+    private void refuse(Socket tcp, Socket socket, String reason) {
+        LOG.debug("refusing a connection from {}: {}", tcp.getInetAddress(), reason);
         if (!refusals.tryAcquire()) {
-            Connection.closeQuietly(socket);
+            Connection.closeQuietly(tcp);
             return;
         }
-        Connection.refuseBusy(socket, context.codec(), reason, refusals::release);
+        Connection.refuseBusy(tcp, socket, context.codec(), reason, refusals::release);
     }
 }

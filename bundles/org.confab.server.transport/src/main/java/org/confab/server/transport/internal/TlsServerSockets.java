@@ -1,21 +1,21 @@
 package org.confab.server.transport.internal;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 import org.confab.protocol.Fingerprint;
 
 /**
- * Makes the listening socket: TLS with the server's key material, or plain TCP when the operator
- * turned TLS off. The TLS handshake itself happens lazily on each connection's own thread at its
- * first read, so a slow or hostile handshake never holds up the acceptor.
+ * Puts TLS with the server's key material on accepted connections. The TLS handshake itself happens
+ * lazily on each connection's own thread at its first read, so a slow or hostile handshake never
+ * holds up the acceptor.
  */
 final class TlsServerSockets {
     private final SSLContext context;
@@ -49,10 +49,15 @@ final class TlsServerSockets {
         return fingerprint;
     }
 
-    ServerSocket open() throws IOException {
-        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        String[] enabled = Arrays.stream(protocols).map(String::strip).filter(p -> !p.isEmpty()).toArray(String[]::new);
-        socket.setEnabledProtocols(enabled);
+    /**
+     * TLS over an accepted TCP socket, as the server side. Layered rather than from an
+     * SSLServerSocket, so the transport keeps the TCP socket and can always cut it without waiting.
+     */
+    Socket wrap(Socket tcp) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, null, true);
+        socket.setEnabledProtocols(
+                Arrays.stream(protocols).map(String::strip).filter(p -> !p.isEmpty()).toArray(String[]::new));
+        socket.setUseClientMode(false);
         socket.setNeedClientAuth(false);
         return socket;
     }
