@@ -65,11 +65,12 @@ final class Connection implements ClientSession {
     /** Whether the peer ever sent a whole frame (over TLS: also finished the handshake). */
     private volatile boolean spoke;
 
-    Connection(long id, Socket socket, ConnectionContext context) {
+    Connection(long id, Socket tcp, Socket socket, ConnectionContext context) {
         this.id = id;
+        this.tcp = tcp;
         this.socket = socket;
         this.context = context;
-        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.remote = (InetSocketAddress) tcp.getRemoteSocketAddress();
         this.outbound = new ArrayBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
     }
