@@ -80,11 +80,11 @@ class CrashSafetyTest {
                     }
                 }));
             }
-            awaitAtLeast(acknowledged, 5, 60);
+            awaitAtLeast(acknowledged, 4, 60);
             server.kill();
             int beforeCrash = acknowledged.size();
             server = ServerProcess.start(data, Map.of(), restartOptions(server.port, databaseOptions));
-            awaitAtLeast(acknowledged, beforeCrash + 4, 90);
+            awaitAtLeast(acknowledged, beforeCrash + 3, 90);
             stop.set(true);
             for (Thread thread : senders) {
                 thread.join(TimeUnit.SECONDS.toMillis(60));
