@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ServerTrust;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ConnectionState;
 import org.confab.protocol.messages.Messages.ChatMessage;
@@ -72,7 +73,8 @@ class ClientLibraryTest extends ServerTestSupport {
 
     private static ConfabClient client(Inbox inbox) throws Exception {
         ClientOptions options = ClientOptions.of("127.0.0.1", server().getPort())
-                .withReconnectDelays(Duration.ofMillis(100), Duration.ofMillis(500));
+                .withReconnectDelays(Duration.ofMillis(100), Duration.ofMillis(500))
+                .withTrust(ServerTrust.pinned(fingerprint()));
         ConfabClient client = new ConfabClient(options);
         client.addListener(inbox);
         client.connect().get(WAIT, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.confab.protocol.Fingerprint;
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
@@ -20,6 +21,12 @@ abstract class ServerTestSupport {
     static InetSocketAddress server() throws InterruptedException {
         ServerEndpoint endpoint = Services.await(ServerEndpoint.class, 60_000);
         return new InetSocketAddress("127.0.0.1", endpoint.address().getPort());
+    }
+
+    /** The fingerprint of the certificate the running server presents. */
+    static Fingerprint fingerprint() throws InterruptedException {
+        return Services.await(ServerEndpoint.class, 60_000).tlsFingerprint()
+                .orElseThrow(() -> new AssertionError("the server runs without TLS, but TLS is on by default"));
     }
 
     /** A username no earlier run has used. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Base64;
@@ -30,7 +31,8 @@ import org.confab.protocol.messages.Messages.Hello;
 
 /**
  * A deliberately raw protocol client for the tests: it speaks frames directly, so the tests check
- * the wire contract itself (and can send what a well-behaved client library never would).
+ * the wire contract itself (and can send what a well-behaved client library never would). It speaks
+ * TLS, trusting the server's own certificate by its fingerprint.
  */
 final class TestClient implements AutoCloseable {
     static final long WAIT_MILLIS = 10_000;
@@ -42,17 +44,30 @@ final class TestClient implements AutoCloseable {
     private final AtomicLong rids = new AtomicLong();
     private final Thread reader;
     private volatile boolean closedByServer;
+    private volatile boolean stopReading;
 
-    TestClient(InetSocketAddress server) throws IOException {
-        socket = new Socket();
-        socket.connect(server, 5000);
+    TestClient(InetSocketAddress server) throws Exception {
+        this(server, null);
+    }
+
+    /** A client whose connection comes from {@code local}, another loopback address such as 127.0.0.7. */
+    TestClient(InetSocketAddress server, InetAddress local) throws Exception {
+        this(server, local, 0);
+    }
+
+    /** A client with a small TCP receive buffer, so that a client that stops reading backs up quickly. */
+    TestClient(InetSocketAddress server, InetAddress local, int receiveBuffer) throws Exception {
+        socket = PinnedTls.connect(server, local, ServerTestSupport.fingerprint(), receiveBuffer);
         writer = new FrameWriter(socket.getOutputStream(), codec);
         FrameReader frames = new FrameReader(socket.getInputStream(), codec);
         reader = Thread.ofVirtual().start(() -> {
             try {
                 Optional<Frame> frame;
-                while ((frame = frames.read()).isPresent()) {
+                while (!stopReading && (frame = frames.read()).isPresent()) {
                     received.add(frame.get());
+                }
+                if (stopReading) {
+                    return; // a slow reader: the server's frames pile up in the socket
                 }
             } catch (Exception e) {
                 // connection ended; tests observe it through isClosedByServer()
@@ -62,7 +77,11 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient connected(InetSocketAddress server) throws Exception {
-        TestClient client = new TestClient(server);
+        return connected(server, null);
+    }
+
+    static TestClient connected(InetSocketAddress server, InetAddress local) throws Exception {
+        TestClient client = new TestClient(server, local);
         Frame ok = client.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "server-tests", List.of()));
         assertEquals("hello.ok", ok.type(), ok.toString());
         return client;
@@ -78,6 +97,26 @@ final class TestClient implements AutoCloseable {
     Frame request(String type) throws Exception {
         long rid = rids.incrementAndGet();
         writer.write(Frame.of(type, rid));
+        return awaitResponse(rid);
+    }
+
+    boolean isOpenForTest() {
+        return !socket.isClosed();
+    }
+
+    /** Stops reading after the frame in progress, like a client that hangs; nothing tells the server. */
+    void stopReading() {
+        stopReading = true;
+    }
+
+    /** Sends a request without waiting; collect the answer with {@link #response}. */
+    long sendRequest(String type, Object body) throws IOException {
+        long rid = rids.incrementAndGet();
+        writer.write(codec.frame(type, rid, body));
+        return rid;
+    }
+
+    Frame response(long rid) throws InterruptedException {
         return awaitResponse(rid);
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The README's story, against the real server product on the embedded database: register two users
  * with the CLI, message one while offline, receive it once at login, read and search the history,
- * watch a silent connection get dropped, stop the server with SIGTERM.
+ * see the CLI trust the server only when told to, watch a silent connection get dropped, stop the
+ * server with SIGTERM. Every connection is TLS, trusted by the fingerprint the server logs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliAgainstServerProductTest {
@@ -51,13 +52,15 @@ class CliAgainstServerProductTest {
     }
 
     private static Processes.Result cli(Map<String, String> env, String user, String... arguments) throws Exception {
-        String[] all = new String[arguments.length + 5];
+        String[] all = new String[arguments.length + 7];
         all[0] = "cli";
         all[1] = "--server";
         all[2] = server.address();
         all[3] = "--user";
         all[4] = user;
-        System.arraycopy(arguments, 0, all, 5, arguments.length);
+        all[5] = "--fingerprint";
+        all[6] = server.fingerprint;
+        System.arraycopy(arguments, 0, all, 7, arguments.length);
         return Processes.run(env, all);
     }
 
@@ -125,8 +128,35 @@ class CliAgainstServerProductTest {
 
     @Test
     @Order(5)
+    void theCliTrustsAServerOnlyWhenToldAndRefusesAChangedCertificateLoudly() throws Exception {
+        Path known = Processes.WORK.resolve("known_servers");
+        Files.deleteIfExists(known);
+        String[] online = { "cli", "--server", server.address(), "--user", "alice", "--known-servers", known.toString(), "online" };
+
+        Processes.Result unknown = Processes.run(ALICE, online);
+        assertEquals(4, unknown.exitCode(), unknown.toString());
+        assertEquals(1, unknown.stderr().strip().lines().count(), "one line: " + unknown);
+        assertTrue(unknown.stderr().contains(server.fingerprint) && unknown.stderr().contains("--trust-new"), unknown.toString());
+
+        String[] trustNew = java.util.Arrays.copyOf(online, online.length + 1);
+        trustNew[online.length] = "--trust-new";
+        assertEquals(0, Processes.run(ALICE, trustNew).exitCode());
+        assertTrue(Files.readString(known).contains(server.address() + " " + server.fingerprint));
+        assertEquals(0, Processes.run(ALICE, online).exitCode(), "remembered");
+
+        Files.writeString(known, server.address() + " SHA256:" + "A".repeat(43) + "\n");
+        Processes.Result changed = Processes.run(ALICE, trustNew);
+        assertEquals(4, changed.exitCode(), changed.toString());
+        assertTrue(changed.stderr().contains("CHANGED"), changed.toString());
+
+        Processes.Result plain = Processes.run(ALICE, "cli", "--server", server.address(), "--user", "alice", "--plain", "online");
+        assertNotEquals(0, plain.exitCode(), "a plain client cannot talk to the TLS server: " + plain);
+    }
+
+    @Test
+    @Order(6)
     void silentConnectionIsDroppedAfterTheIdleTimeout() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port)) {
+        try (Socket socket = tlsSocket()) {
             byte[] hello = "{\"type\":\"hello\",\"rid\":1,\"version\":1,\"client\":\"e2e\"}".getBytes(StandardCharsets.UTF_8);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.writeInt(hello.length);
@@ -149,12 +179,17 @@ class CliAgainstServerProductTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sigtermStopsTheServerCleanly() throws Exception {
         long start = System.nanoTime();
         assertEquals(0, server.terminate(5));
         assertTrue(System.nanoTime() - start < 5_000_000_000L);
         assertTrue(server.log().contains("Confab server stopped"), server.log());
+    }
+
+    /** A TLS connection to the server, trusting its certificate by the fingerprint it logged. */
+    private static Socket tlsSocket() throws Exception {
+        return Tls.connect("127.0.0.1", server.port, server.fingerprint);
     }
 
     private static int count(String text, String needle) {

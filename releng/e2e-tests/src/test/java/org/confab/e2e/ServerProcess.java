@@ -12,15 +12,19 @@ import java.util.regex.Pattern;
 /** The real server product, started with {@code ./confab server} on a free port. */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on ([0-9.]+):(\\d+)");
+    private static final Pattern FINGERPRINT = Pattern.compile("fingerprint (SHA256:[A-Za-z0-9+/]+)");
 
     final Process process;
     final Path log;
     final int port;
+    /** The TLS certificate's fingerprint the server logged; empty for a server run with --plain. */
+    final String fingerprint;
 
-    private ServerProcess(Process process, Path log, int port) {
+    private ServerProcess(Process process, Path log, int port, String fingerprint) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.fingerprint = fingerprint;
     }
 
     static ServerProcess start(Path data, Map<String, String> environment, String... extraOptions)
@@ -35,9 +39,12 @@ final class ServerProcess implements AutoCloseable {
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            Matcher matcher = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher matcher = LISTENING.matcher(text);
             if (matcher.find()) {
-                return new ServerProcess(process, log, Integer.parseInt(matcher.group(2)));
+                Matcher fingerprint = FINGERPRINT.matcher(text);
+                return new ServerProcess(process, log, Integer.parseInt(matcher.group(2)),
+                        fingerprint.find() ? fingerprint.group(1) : "");
             }
             if (!process.isAlive()) {
                 throw new AssertionError("server exited with " + process.exitValue() + ":\n" + Files.readString(log));
@@ -54,6 +61,12 @@ final class ServerProcess implements AutoCloseable {
 
     String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** SIGKILL: the process dies at once, as in a power cut or an OOM kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, as a service manager would send; returns the exit code. */

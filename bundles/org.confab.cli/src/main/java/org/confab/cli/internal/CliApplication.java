@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
+import org.confab.client.core.UntrustedServerException;
 
 /**
  * Runs one command line: parses it, picks the command, runs it and turns every outcome into an exit
@@ -51,6 +52,9 @@ final class CliApplication {
         } catch (ConfabException e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return ExitCodes.SERVER_ERROR;
+        } catch (UntrustedServerException e) {
+            err.println("error: " + untrusted(e));
+            return ExitCodes.UNTRUSTED_SERVER;
         } catch (ConfabConnectionException | TimeoutException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.CANNOT_CONNECT;
@@ -62,6 +66,19 @@ final class CliApplication {
             err.println("error: unexpected failure: " + e);
             return ExitCodes.SERVER_ERROR;
         }
+    }
+
+    /** One line that tells what to do; a changed certificate is shouted, since it may be an attack. */
+    private static String untrusted(UntrustedServerException e) {
+        if (e.isChanged()) {
+            return "WARNING: THE SERVER'S CERTIFICATE HAS CHANGED, refusing to connect. " + e.serverAddress()
+                    + " presented " + e.presented() + " but " + e.expected().orElseThrow()
+                    + " was expected; someone may be intercepting the connection. If the operator confirms a new "
+                    + "certificate, remove the old line from the known servers file or use --fingerprint " + e.presented();
+        }
+        return "the server " + e.serverAddress() + " is not known; its certificate fingerprint is " + e.presented()
+                + ". Check it with the server's operator, then run again with --fingerprint " + e.presented()
+                + " or --trust-new to remember it";
     }
 
     private Command select(ParsedArguments parsed) {

@@ -35,7 +35,8 @@ final class CliSession implements AutoCloseable {
     static CliSession connect(GlobalOptions global) throws Exception {
         ClientOptions options = ClientOptions.of(global.server().host(), global.server().port())
                 .withClientName(CLIENT_NAME).withTimeouts(global.timeout(), global.timeout())
-                .withReconnectDelays(Duration.ofMillis(200), Duration.ofSeconds(2)).withAutoAck(false);
+                .withReconnectDelays(Duration.ofMillis(200), Duration.ofSeconds(2)).withAutoAck(false)
+                .withTrust(global.trust().serverTrust());
         ConfabClient client = new ConfabClient(options);
         try {
             return new CliSession(global, client, await(client.connect(), global.timeout().plus(global.timeout())));

@@ -104,6 +104,11 @@ final class CommandRegistry {
                                          (default: $CONFAB_PASSWORD; never given as an argument)
                   --json                 print one JSON object per line
                   --timeout SECONDS      how long to wait for the server (default: 10)
+                  --fingerprint SHA256:...  trust the server only with this certificate fingerprint
+                  --trust-new            trust a server seen for the first time and remember it
+                  --known-servers FILE   trusted servers (default: $CONFAB_KNOWN_SERVERS or
+                                         ~/.confab/known_servers); unknown servers are refused
+                  --plain                no TLS, for a server run with --plain
 
                 commands:
                 """);
@@ -122,7 +127,8 @@ final class CommandRegistry {
                     ? String.format(layout, synopsis, "", description)
                     : String.format(layout, synopsis, description));
         }
-        text.append("\nexit codes: 0 ok, 1 server error, 2 usage error, 3 cannot connect or no answer\n");
+        text.append("\nexit codes: 0 ok, 1 server error, 2 usage error, 3 cannot connect or no answer,\n"
+                + "            4 server not trusted (unknown or changed certificate)\n");
         return text.toString();
     }
 }

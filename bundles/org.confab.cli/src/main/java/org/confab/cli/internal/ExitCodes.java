@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** The server could not be reached, the connection broke, or it did not answer in time. */
     static final int CANNOT_CONNECT = 3;
+    /** The server's TLS certificate is unknown or changed; nothing was sent. */
+    static final int UNTRUSTED_SERVER = 4;
 
     private ExitCodes() {
     }

@@ -15,12 +15,14 @@ import java.util.Set;
  *
  * @param passwordFile from {@code --password-file}; preferred over {@code envPassword}
  * @param envPassword from {@code CONFAB_PASSWORD}
+ * @param trust how the server's certificate is checked
  */
 record GlobalOptions(ServerAddress server, Optional<String> user, Optional<Path> passwordFile,
-        Optional<String> envPassword, boolean json, Duration timeout) {
+        Optional<String> envPassword, boolean json, Duration timeout, TrustOptions trust) {
 
-    static final Set<String> VALUE_OPTIONS = Set.of("server", "user", "password-file", "timeout");
-    static final Set<String> FLAGS = Set.of("json", "help");
+    static final Set<String> VALUE_OPTIONS = Set.of("server", "user", "password-file", "timeout", "fingerprint",
+            "known-servers");
+    static final Set<String> FLAGS = Set.of("json", "help", "trust-new", "plain");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     static GlobalOptions from(ParsedArguments args, Map<String, String> env) {
@@ -30,7 +32,7 @@ record GlobalOptions(ServerAddress server, Optional<String> user, Optional<Path>
         Duration timeout = args.option("timeout").map(text -> OptionValues.seconds("--timeout", text, false))
                 .orElse(DEFAULT_TIMEOUT);
         return new GlobalOptions(server, user, args.option("password-file").map(Path::of),
-                nonEmpty(env.get("CONFAB_PASSWORD")), args.flag("json"), timeout);
+                nonEmpty(env.get("CONFAB_PASSWORD")), args.flag("json"), timeout, TrustOptions.from(args, env));
     }
 
     String requireUser() {

@@ -8,11 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
+import org.confab.client.core.UntrustedServerException;
+import org.confab.protocol.Fingerprint;
 import org.confab.protocol.ErrorCode;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +129,32 @@ class CliApplicationTest {
         assertEquals(ExitCodes.SERVER_ERROR, run("online"));
 
         assertEquals("error: AUTH_FAILED: wrong username or password", stderr().strip());
+    }
+
+    @Test
+    void unknownServerIsRefusedInOneLineThatShowsTheFingerprintAndWhatToDo() {
+        Fingerprint presented = Fingerprint.of(new byte[] { 1 });
+        connector = global -> {
+            throw new UntrustedServerException("h:9", presented, Optional.empty());
+        };
+
+        assertEquals(ExitCodes.UNTRUSTED_SERVER, run("online"));
+
+        String line = stderr().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.contains(presented.toString()) && line.contains("--fingerprint") && line.contains("--trust-new"), line);
+    }
+
+    @Test
+    void changedCertificateIsRefusedLoudly() {
+        Fingerprint presented = Fingerprint.of(new byte[] { 1 });
+        connector = global -> {
+            throw new UntrustedServerException("h:9", presented, Optional.of(Fingerprint.of(new byte[] { 2 })));
+        };
+
+        assertEquals(ExitCodes.UNTRUSTED_SERVER, run("online"));
+
+        assertTrue(stderr().startsWith("error: WARNING: THE SERVER'S CERTIFICATE HAS CHANGED"), stderr());
+        assertEquals(1, stderr().strip().lines().count());
     }
 }

@@ -85,4 +85,23 @@ class GlobalOptionsTest {
         assertThrows(UsageException.class, () -> ServerAddress.parse("h:port"));
         assertThrows(UsageException.class, () -> ServerAddress.parse(":80"));
     }
+
+    @Test
+    void trustDefaultsToTheKnownServersAndFollowsTheFlags() {
+        Path known = dir.resolve("known");
+        assertEquals("TLS, servers known in " + known.toAbsolutePath(),
+                parse(Map.of("CONFAB_KNOWN_SERVERS", known.toString()), "ping").trust().serverTrust().toString());
+        assertTrue(parse(Map.of(), "ping", "--trust-new", "--known-servers", known.toString()).trust().serverTrust()
+                .toString().startsWith("TLS, new servers remembered"));
+        String pin = org.confab.protocol.Fingerprint.of(new byte[] { 7 }).toString();
+        assertEquals("TLS pinned to " + pin, parse(Map.of(), "ping", "--fingerprint", pin).trust().serverTrust().toString());
+        assertFalse(parse(Map.of(), "ping", "--plain").trust().serverTrust().usesTls());
+    }
+
+    @Test
+    void plainCannotBeMixedWithTrustOptionsAndABadFingerprintIsAUsageError() {
+        assertThrows(UsageException.class, () -> parse(Map.of(), "ping", "--plain", "--trust-new"));
+        UsageException bad = assertThrows(UsageException.class, () -> parse(Map.of(), "ping", "--fingerprint", "SHA256:nope"));
+        assertTrue(bad.getMessage().startsWith("--fingerprint"), bad.getMessage());
+    }
 }

@@ -25,12 +25,15 @@ import java.util.concurrent.ThreadFactory;
  * @param threadFactory makes the socket reader, timer and short-lived I/O threads
  * @param listenerExecutor runs {@link ClientListener} calls (a UI passes its display's async executor);
  *        the client serialises the calls itself. Must not run tasks inline on the calling thread.
+ * @param trust how the server's TLS certificate is checked, or {@link ServerTrust#plain()} for no TLS;
+ *        by default servers known in {@link KnownServers#userDefault()}
  */
 public record ClientOptions(String host, int port, String clientName, Duration connectTimeout,
         Duration requestTimeout, Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends,
-        boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor) {
+        boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust) {
 
     public ClientOptions {
+        Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(threadFactory, "threadFactory");
@@ -50,50 +53,66 @@ public record ClientOptions(String host, int port, String clientName, Duration c
         }
     }
 
+    /** The options without a trust policy, as before TLS existed: trusts servers known in {@code ~/.confab/known_servers}. */
+    public ClientOptions(String host, int port, String clientName, Duration connectTimeout, Duration requestTimeout,
+            Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends, boolean autoAck,
+            ThreadFactory threadFactory, Executor listenerExecutor) {
+        this(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay, reconnectMaxDelay,
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor, ServerTrust.knownServers(KnownServers.userDefault()));
+    }
+
     /**
      * Defaults: 10 s connect timeout, 15 s request timeout, reconnect backoff 1 s to 60 s, up to 1000
-     * unacknowledged sends, automatic acknowledgement, virtual threads for I/O and listeners.
+     * unacknowledged sends, automatic acknowledgement, virtual threads for I/O and listeners, TLS
+     * trusting only the servers known in {@code ~/.confab/known_servers}.
      */
     public static ClientOptions of(String host, int port) {
         ThreadFactory virtual = Thread.ofVirtual().name("confab-client-", 0).factory();
         Executor listeners = task -> Thread.ofVirtual().name("confab-listener").start(task);
         return new ClientOptions(host, port, "confab-client/0.1", Duration.ofSeconds(10), Duration.ofSeconds(15),
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 1000, true, virtual, listeners);
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 1000, true, virtual, listeners,
+                ServerTrust.knownServers(KnownServers.userDefault()));
     }
 
     public ClientOptions withClientName(String name) {
         return new ClientOptions(host, port, name, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust);
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration request) {
         return new ClientOptions(host, port, clientName, connect, request, reconnectMinDelay, reconnectMaxDelay,
-                maxQueuedSends, autoAck, threadFactory, listenerExecutor);
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust);
     }
 
     public ClientOptions withReconnectDelays(Duration min, Duration max) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, min, max, maxQueuedSends,
-                autoAck, threadFactory, listenerExecutor);
+                autoAck, threadFactory, listenerExecutor, trust);
     }
 
     public ClientOptions withMaxQueuedSends(int max) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor);
+                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor, trust);
     }
 
     public ClientOptions withAutoAck(boolean enabled) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor);
+                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor, trust);
     }
 
     public ClientOptions withThreadFactory(ThreadFactory factory) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor);
+                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor, trust);
     }
 
     public ClientOptions withListenerExecutor(Executor executor) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor, trust);
+    }
+
+    /** The same options with another way of trusting (or not encrypting) the server. */
+    public ClientOptions withTrust(ServerTrust serverTrust) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, serverTrust);
     }
 
     /** {@code host:port}, as used in messages and as the key of cached credentials. */

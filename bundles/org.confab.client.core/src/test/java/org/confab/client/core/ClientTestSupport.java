@@ -34,7 +34,8 @@ abstract class ClientTestSupport {
     }
 
     ClientOptions options() {
-        return ClientOptions.of("127.0.0.1", server.port()).withClientName("confab-test/1")
+        // the fake server speaks plain TCP; TLS is tested against the real server in org.confab.server.tests
+        return ClientOptions.of("127.0.0.1", server.port()).withClientName("confab-test/1").withTrust(ServerTrust.plain())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700))
                 .withReconnectDelays(Duration.ofMillis(20), Duration.ofMillis(100));
     }

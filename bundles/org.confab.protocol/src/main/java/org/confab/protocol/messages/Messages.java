@@ -137,7 +137,13 @@ public final class Messages {
     public record SessionClosed(String code, String reason) {
     }
 
-    /** {@code error}. */
-    public record ErrorBody(String code, String message) {
+    /**
+     * {@code error}. {@code retryAfterSeconds} is set with {@code RATE_LIMITED}: when the client may try
+     * again.
+     */
+    public record ErrorBody(String code, String message, Long retryAfterSeconds) {
+        public ErrorBody(String code, String message) {
+            this(code, message, null);
+        }
     }
 }

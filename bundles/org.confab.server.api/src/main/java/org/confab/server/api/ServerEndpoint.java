@@ -1,6 +1,9 @@
 package org.confab.server.api;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
+
+import org.confab.protocol.Fingerprint;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,4 +16,9 @@ public interface ServerEndpoint {
 
     /** The bound address, with the real port when port 0 was configured. */
     InetSocketAddress address();
+
+    /** The fingerprint of the TLS certificate clients see, empty when the endpoint is not encrypted. */
+    default Optional<Fingerprint> tlsFingerprint() {
+        return Optional.empty();
+    }
 }

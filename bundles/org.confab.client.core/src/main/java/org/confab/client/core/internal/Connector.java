@@ -24,7 +24,7 @@ import org.confab.protocol.messages.Messages.Hello;
 import org.confab.protocol.messages.Messages.HelloOk;
 
 /**
- * Opens a TCP connection and performs the {@code hello} handshake, blocking the calling thread. The
+ * Opens a TCP connection, secures it with TLS unless the options say plain, and performs the {@code hello} handshake, blocking the calling thread. The
  * handshake runs before any reader thread exists, with a socket read timeout, because nothing else may
  * happen on a connection until it is done and the frame limit it announces applies from then on.
  */
@@ -52,17 +52,18 @@ final class Connector {
             socket.connect(new InetSocketAddress(options.host(), options.port()),
                     (int) options.connectTimeout().toMillis());
             socket.setSoTimeout((int) options.connectTimeout().toMillis());
-            InputStream in = new BufferedInputStream(socket.getInputStream());
+            Socket channel = options.trust().usesTls() ? TlsConnector.secure(socket, options) : socket;
+            InputStream in = new BufferedInputStream(channel.getInputStream());
             FrameCodec initial = new FrameCodec();
             // until hello.ok announces the limit, frames must fit the smallest limit a server may have
             FrameCodec beforeHello = new FrameCodec(Protocol.MIN_MAX_FRAME_BYTES);
-            new FrameWriter(socket.getOutputStream(), beforeHello).write(beforeHello.frame(MessageTypes.HELLO,
+            new FrameWriter(channel.getOutputStream(), beforeHello).write(beforeHello.frame(MessageTypes.HELLO,
                     HELLO_RID, new Hello(Protocol.VERSION, options.clientName(), List.of())));
             HelloOk hello = readHelloOk(new FrameReader(in, initial), initial);
-            socket.setSoTimeout(0);
+            channel.setSoTimeout(0);
             FrameCodec codec = new FrameCodec(clampFrameLimit(hello.maxFrameBytes()));
             PendingRequests pending = new PendingRequests(HELLO_RID, codec, runtime, options.requestTimeout());
-            return new Connection(socket, new FrameReader(in, codec), new FrameWriter(socket.getOutputStream(), codec),
+            return new Connection(channel, new FrameReader(in, codec), new FrameWriter(channel.getOutputStream(), codec),
                     codec, hello, pending, events, runtime);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);

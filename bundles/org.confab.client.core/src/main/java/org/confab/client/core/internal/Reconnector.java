@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
 import org.confab.client.core.ConfabException;
+import org.confab.client.core.UntrustedServerException;
 import org.confab.protocol.ErrorCode;
 
 /**
@@ -71,7 +72,8 @@ final class Reconnector {
 
     private void retryOrGiveUp(Throwable error) {
         Throwable cause = Failures.unwrap(error);
-        if (cause instanceof ConfabException refusal && PERMANENT.contains(refusal.code())) {
+        if (cause instanceof ConfabException refusal && PERMANENT.contains(refusal.code())
+                || cause instanceof UntrustedServerException) {
             LOG.log(System.Logger.Level.WARNING, "giving up reconnecting: {0}", Failures.describe(cause));
             session.reconnectRefused(cause);
             return;

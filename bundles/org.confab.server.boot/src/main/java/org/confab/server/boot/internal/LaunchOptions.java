@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
  */
 final class LaunchOptions {
 
+    private static final String LIMITS = "org.confab.server.limits";
+
     /** One launcher property and where it goes. */
     record Mapping(String property, String pid, String key, Class<?> type) {
     }
@@ -23,6 +25,12 @@ final class LaunchOptions {
             new Mapping("confab.bind", "org.confab.server.transport", "bindAddress", String.class),
             new Mapping("confab.maxFrameBytes", "org.confab.server.transport", "maxFrameBytes", Integer.class),
             new Mapping("confab.maxConnections", "org.confab.server.transport", "maxConnections", Integer.class),
+            new Mapping("confab.maxConnectionsPerAddress", "org.confab.server.transport", "maxConnectionsPerAddress", Integer.class),
+            new Mapping("confab.sendQueueFrames", "org.confab.server.transport", "sendQueueFrames", Integer.class),
+            new Mapping("confab.tls", "org.confab.server.transport", "tls", Boolean.class),
+            new Mapping("confab.tls.keystore", "org.confab.server.transport", "tlsKeystore", String.class),
+            new Mapping("confab.tls.keystorePasswordFile", "org.confab.server.transport", "tlsKeystorePasswordFile", String.class),
+            new Mapping("confab.tls.keystoreType", "org.confab.server.transport", "tlsKeystoreType", String.class),
             new Mapping("confab.idleTimeout", "org.confab.server.sessions", "idleTimeoutSeconds", Integer.class),
             new Mapping("confab.heartbeat", "org.confab.server.sessions", "heartbeatSeconds", Integer.class),
             new Mapping("confab.loginTimeout", "org.confab.server.sessions", "loginTimeoutSeconds", Integer.class),
@@ -31,7 +39,14 @@ final class LaunchOptions {
             new Mapping("confab.db.passwordFile", "org.confab.server.database", "passwordFile", String.class),
             new Mapping("confab.db.passwordEnv", "org.confab.server.database", "passwordEnvironmentVariable", String.class),
             new Mapping("confab.registration", "org.confab.server.accounts", "registrationPolicy", String.class),
-            new Mapping("confab.scramIterations", "org.confab.server.accounts", "scramIterations", Integer.class));
+            new Mapping("confab.scramIterations", "org.confab.server.accounts", "scramIterations", Integer.class),
+            new Mapping("confab.limits.exempt", LIMITS, "exemptAddresses", String[].class),
+            new Mapping("confab.limits.requestsPerSecond", LIMITS, "requestsPerSecond", Integer.class),
+            new Mapping("confab.limits.requestBurst", LIMITS, "requestBurst", Integer.class),
+            new Mapping("confab.limits.loginFailuresPerAccount", LIMITS, "loginFailuresPerAccount", Integer.class),
+            new Mapping("confab.limits.loginFailuresPerAddress", LIMITS, "loginFailuresPerAddress", Integer.class),
+            new Mapping("confab.limits.loginLockoutSeconds", LIMITS, "loginLockoutSeconds", Integer.class),
+            new Mapping("confab.limits.registrationsPerAddress", LIMITS, "registrationsPerAddress", Integer.class));
 
     private LaunchOptions() {
     }
@@ -60,6 +75,16 @@ final class LaunchOptions {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(mapping.property() + " must be a whole number, was '" + value + "'");
             }
+        }
+        if (mapping.type() == String[].class) {
+            return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty())
+                    .toArray(String[]::new);
+        }
+        if (mapping.type() == Boolean.class) {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(mapping.property() + " must be true or false, was '" + value + "'");
+            }
+            return Boolean.valueOf(value);
         }
         return value;
     }

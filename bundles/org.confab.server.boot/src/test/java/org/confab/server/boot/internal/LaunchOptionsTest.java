@@ -35,4 +35,13 @@ class LaunchOptionsTest {
                 () -> LaunchOptions.updates(name -> name.equals("confab.port") ? "eighty" : null));
         assertTrue(e.getMessage().contains("confab.port"), e.getMessage());
     }
+
+    @Test
+    void tlsSwitchIsABooleanAndNothingElse() {
+        assertEquals(false, LaunchOptions.updates(name -> name.equals("confab.tls") ? "false" : null)
+                .get("org.confab.server.transport").get("tls"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.updates(name -> name.equals("confab.tls") ? "off" : null));
+        assertTrue(e.getMessage().contains("confab.tls"), e.getMessage());
+    }
 }

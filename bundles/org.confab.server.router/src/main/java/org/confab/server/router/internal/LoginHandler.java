@@ -45,15 +45,17 @@ public class LoginHandler implements MessageHandler {
     private final AccountService accounts;
     private final PresenceBroadcaster presence;
     private final Deliveries deliveries;
+    private final AbuseLimits limits;
     private final byte[] decoySecret = Scram.randomBytes(32);
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public LoginHandler(@Reference AccountService accounts, @Reference PresenceBroadcaster presence,
-            @Reference Deliveries deliveries) {
+            @Reference Deliveries deliveries, @Reference AbuseLimits limits) {
         this.accounts = accounts;
         this.presence = presence;
         this.deliveries = deliveries;
+        this.limits = limits;
     }
 
     @Override
@@ -71,6 +73,7 @@ public class LoginHandler implements MessageHandler {
     private void start(ClientSession session, Frame frame) throws ProtocolException {
         AuthStart request = Replies.read(frame, AuthStart.class);
         String username = accounts.canonical(request.username());
+        limits.checkLogin(username, session);
         Optional<StoredCredentials> credentials = accounts.credentials(username);
         byte[] salt = credentials.map(StoredCredentials::salt)
                 .orElseGet(() -> Arrays.copyOf(Scram.hmac(decoySecret, username), 16));
@@ -95,8 +98,10 @@ public class LoginHandler implements MessageHandler {
         byte[] proof = Scram.fromBase64("proof", request.proof());
         boolean valid = pending.combinedNonce().equals(request.nonce()) && pending.credentials().isPresent()
                 && Scram.verifyProof(pending.credentials().get().storedKey(), authMessage, proof);
+        limits.checkLogin(pending.username(), session);
         if (!valid) {
             LOG.info("failed login for '{}' from {}", pending.username(), session.remoteAddress());
+            limits.loginFailed(pending.username(), session);
             throw new ProtocolException(ErrorCode.AUTH_FAILED, "wrong username or password");
         }
         Account account = accounts.find(pending.username())
@@ -108,6 +113,7 @@ public class LoginHandler implements MessageHandler {
             throw new ProtocolException(ErrorCode.ACCOUNT_BANNED, "this account is banned until "
                     + account.bannedUntil().orElseThrow().truncatedTo(ChronoUnit.SECONDS));
         }
+        limits.loginSucceeded(account.username());
         session.authenticate(account.username(), account.admin());
         if (!mayStillLogIn(account.username())) {
             // an administrator locked, banned or deleted the account while this login was checked, and

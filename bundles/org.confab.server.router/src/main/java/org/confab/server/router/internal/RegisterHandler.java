@@ -18,15 +18,18 @@ import org.osgi.service.component.annotations.Reference;
 public class RegisterHandler implements MessageHandler {
 
     private final AccountService accounts;
+    private final AbuseLimits limits;
 
     @Activate
-    public RegisterHandler(@Reference AccountService accounts) {
+    public RegisterHandler(@Reference AccountService accounts, @Reference AbuseLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
     }
 
     @Override
     public void handle(ClientSession session, Frame frame) throws ProtocolException {
         Register request = Replies.read(frame, Register.class);
+        limits.registrationAttempt(session);
         Account account = accounts.register(request.username(), request.password(), request.displayName());
         Replies.ok(session, frame, new Registered(account.username(), account.displayName()));
     }

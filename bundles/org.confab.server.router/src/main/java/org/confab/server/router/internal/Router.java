@@ -7,6 +7,7 @@ import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.FrameDispatcher;
 import org.confab.server.api.MessageHandler;
@@ -35,6 +36,7 @@ public class Router implements FrameDispatcher {
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final PresenceBroadcaster presence;
+    private final AbuseLimits limits;
 
     /**
      * The login and chat handlers are required (not merely collected) so that the dispatcher, and
@@ -42,10 +44,11 @@ public class Router implements FrameDispatcher {
      * connects during start-up could be told that auth.start is an unknown type.
      */
     @Activate
-    public Router(@Reference PresenceBroadcaster presence,
+    public Router(@Reference PresenceBroadcaster presence, @Reference AbuseLimits limits,
             @Reference(target = "(" + MessageHandler.TYPES + "=" + MessageTypes.AUTH_START + ")") MessageHandler login,
             @Reference(target = "(" + MessageHandler.TYPES + "=" + MessageTypes.CHAT_SEND + ")") MessageHandler chat) {
         this.presence = presence;
+        this.limits = limits;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -74,6 +77,13 @@ public class Router implements FrameDispatcher {
 
     @Override
     public void dispatch(ClientSession session, Frame frame) {
+        try {
+            // every frame counts against the session's rate, whatever becomes of it
+            limits.request(session);
+        } catch (ProtocolException e) {
+            sendError(session, frame, e);
+            return;
+        }
         Route route = routes.get(frame.type());
         if (route == null) {
             session.sendError(frame.rid(), ErrorCode.UNKNOWN_TYPE, "unknown message type '" + frame.type() + "'");
@@ -86,7 +96,7 @@ public class Router implements FrameDispatcher {
         try {
             route.handler().handle(session, frame);
         } catch (ProtocolException e) {
-            session.sendError(frame.rid(), e.code(), e.getMessage());
+            sendError(session, frame, e);
         } catch (StorageException e) {
             LOG.error("storage failure handling {} from #{}", frame.type(), session.id(), e);
             session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,
@@ -94,6 +104,15 @@ public class Router implements FrameDispatcher {
         } catch (RuntimeException e) {
             LOG.error("handler for {} failed on #{}", frame.type(), session.id(), e);
             session.sendError(frame.rid(), ErrorCode.INTERNAL, "internal server error");
+        }
+    }
+
+    private static void sendError(ClientSession session, Frame frame, ProtocolException e) {
+        if (e.retryAfterSeconds().isPresent()) {
+            session.send(Replies.CODEC.frame(MessageTypes.ERROR, frame.rid(),
+                    new ErrorBody(e.code().name(), e.getMessage(), e.retryAfterSeconds().getAsLong())));
+        } else {
+            session.sendError(frame.rid(), e.code(), e.getMessage());
         }
     }
 

@@ -44,7 +44,13 @@ final class Connection implements ClientSession {
     private static final Duration FLUSH_GRACE = Duration.ofSeconds(5);
 
     private final long id;
+    /** What frames are read from and written to: the TLS layer, or the TCP socket itself. */
     private final Socket socket;
+    /**
+     * The TCP socket underneath. Forced closes close this one: closing a TLS socket would try to send
+     * close_notify and so wait for a writer blocked on a peer that does not read.
+     */
+    private final Socket tcp;
     private final ConnectionContext context;
     private final InetSocketAddress remote;
     private final Instant connectedAt = Instant.now();
@@ -57,12 +63,15 @@ final class Connection implements ClientSession {
     private volatile String username;
     private volatile boolean admin;
     private volatile Instant loggedInAt;
+    /** Whether the peer ever sent a whole frame (over TLS: also finished the handshake). */
+    private volatile boolean spoke;
 
-    Connection(long id, Socket socket, ConnectionContext context) {
+    Connection(long id, Socket tcp, Socket socket, ConnectionContext context) {
         this.id = id;
+        this.tcp = tcp;
         this.socket = socket;
         this.context = context;
-        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.remote = (InetSocketAddress) tcp.getRemoteSocketAddress();
         // linked, not array-backed: an idle session must not pay for its full queue capacity up front
         this.outbound = new LinkedBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
@@ -73,7 +82,7 @@ final class Connection implements ClientSession {
         context.registry().opened(this);
         Thread.ofVirtual().name("confab-writer-" + id).start(this::writeLoop);
         try {
-            socket.setTcpNoDelay(true);
+            tcp.setTcpNoDelay(true);
             // a small buffer: most frames are far below 1 KiB, and 100,000 idle sessions each hold one
             readLoop(new FrameReader(new BufferedInputStream(socket.getInputStream(), 1024), context.codec()));
         } catch (ProtocolException e) {
@@ -104,6 +113,7 @@ final class Connection implements ClientSession {
                 return;
             }
             lastActivity = Instant.now();
+            spoke = true;
             if (!handshake.done() && payload.get().length > Protocol.MIN_MAX_FRAME_BYTES) {
                 // before hello.ok the client cannot know our limit; any server accepts this much
                 throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
@@ -135,6 +145,8 @@ final class Connection implements ClientSession {
             while (true) {
                 byte[] payload = outbound.take();
                 if (payload == END) {
+                    buffered.flush();
+                    closeGracefully();
                     return;
                 }
                 writer.writePayload(payload);
@@ -175,6 +187,13 @@ final class Connection implements ClientSession {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        if (!spoke) {
+            // a peer that never sent a whole frame (a slowloris, a port scan, a stalled TLS handshake)
+            // gets no goodbye: over TLS writing would only start a handshake on the writer and hold
+            // the socket for the whole grace period
+            closeSocket();
+            return;
+        }
         if (open && enqueue(context.codec().encode(
                 context.codec().frame(MessageTypes.SESSION_CLOSED, 0, new SessionClosed(code, reason)))) && enqueue(END)) {
             Thread.ofVirtual().start(() -> {
@@ -190,28 +209,53 @@ final class Connection implements ClientSession {
         }
     }
 
+    /** Cuts the connection at once, from any thread; never blocks on the peer. */
     private void closeSocket() {
         open = false;
         outbound.clear();
         outbound.offer(END);
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("closing connection #{}: {}", id, e.getMessage());
+        closeQuietly(tcp);
+    }
+
+    /**
+     * On the writer, after the goodbye frames: a TLS close_notify first, so the peer sees a clean end.
+     * Should the peer not read, the grace timer's {@link #closeSocket} ends the wait.
+     */
+    private void closeGracefully() {
+        if (socket != tcp) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("closing TLS of connection #{}: {}", id, e.getMessage());
+            }
         }
     }
 
-    /** Tells a connection over the limit why it is refused, without giving it a thread of its own for long. */
-    static void refuseBusy(Socket socket, FrameCodec codec) {
+    /**
+     * Tells a connection over a limit why it is refused, on a short-lived thread with a short timeout
+     * (over TLS the handshake happens here too), then closes it.
+     */
+    static void refuseBusy(Socket tcp, Socket socket, FrameCodec codec, String reason, Runnable done) {
         Thread.ofVirtual().start(() -> {
-            try (socket) {
-                socket.setSoTimeout(1000);
+            try {
+                tcp.setSoTimeout(1000);
                 new FrameWriter(socket.getOutputStream(), codec).write(codec.frame(MessageTypes.ERROR, 0,
-                        new ErrorBody(ErrorCode.SERVER_BUSY.name(), "the server is at its connection limit")));
+                        new ErrorBody(ErrorCode.SERVER_BUSY.name(), reason)));
             } catch (IOException e) {
                 LOG.debug("refusing a connection: {}", e.getMessage());
+            } finally {
+                closeQuietly(tcp);
+                done.run();
             }
         });
+    }
+
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing a refused connection: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -5,13 +5,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.confab.protocol.Fingerprint;
 import org.confab.protocol.FrameCodec;
 import org.confab.server.api.FrameDispatcher;
 import org.confab.server.api.ServerEndpoint;
 import org.confab.server.api.SessionRegistry;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,36 +26,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The native Confab transport: a server socket whose every connection gets its own virtual thread
- * (cheap enough for 100,000 sessions, and blocking code stays simple). Translates bytes to frames
- * and hands them to the {@link FrameDispatcher}; knows nothing about accounts or messages.
+ * The native Confab transport: a server socket (TLS unless configured otherwise) whose every
+ * connection gets its own virtual thread (cheap enough for 100,000 sessions, and blocking code stays
+ * simple). Translates bytes to frames and hands them to the {@link FrameDispatcher}; knows nothing
+ * about accounts or messages.
  */
 @Component(immediate = true, service = ServerEndpoint.class, configurationPid = "org.confab.server.transport",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class SocketTransport implements ServerEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
+    /** Refusals in flight at once; beyond that a refused socket is just closed, so a flood costs no threads. */
+    private static final int MAX_CONCURRENT_REFUSALS = 64;
 
     private final ServerSocket serverSocket;
     private final ConnectionContext context;
-    private final int maxConnections;
-    private final AtomicInteger open = new AtomicInteger();
+    private final ConnectionLimits limits;
+    private final Optional<Fingerprint> fingerprint;
+    private final Optional<TlsServerSockets> tls;
+    private final Semaphore refusals = new Semaphore(MAX_CONCURRENT_REFUSALS);
     private final AtomicLong ids = new AtomicLong();
     private final Thread acceptor;
 
     @Activate
     public SocketTransport(@Reference FrameDispatcher dispatcher, @Reference SessionRegistry registry,
-            TransportConfig config) throws IOException {
-        this.maxConnections = config.maxConnections();
+            TransportConfig config, BundleContext bundleContext) throws IOException, GeneralSecurityException {
+        this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
         this.context = new ConnectionContext(new FrameCodec(config.maxFrameBytes()), dispatcher, registry,
                 Math.max(16, config.sendQueueFrames()));
+        this.tls = config.tls() ? Optional.of(TlsServerSockets.from(config, dataDirectory(config, bundleContext)))
+                : Optional.empty();
+        this.fingerprint = tls.map(TlsServerSockets::fingerprint);
+        if (fingerprint.isPresent()) {
+            // operators hand this to their users, who check it when their client first connects
+            LOG.info("TLS certificate fingerprint {} (hex {})", fingerprint.get(), fingerprint.get().toHex());
+        } else {
+            LOG.warn("TLS is off: connections, including passwords at registration, travel in clear text");
+        }
         this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 4096);
         InetSocketAddress bound = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         // the launcher and the tests wait for exactly this phrase
-        LOG.info("listening on {}:{}", bound.getAddress().getHostAddress(), bound.getPort());
+        LOG.info("listening on {}:{} ({})", bound.getAddress().getHostAddress(), bound.getPort(),
+                config.tls() ? "TLS" : "plain TCP");
         this.acceptor = Thread.ofPlatform().name("confab-acceptor").daemon().start(this::acceptLoop);
+    }
+
+    private static Path dataDirectory(TransportConfig config, BundleContext bundleContext) {
+        String configured = config.dataDirectory().isBlank() ? bundleContext.getProperty("confab.data")
+                : config.dataDirectory();
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
     }
 
     @Override
@@ -61,6 +87,11 @@ public class SocketTransport implements ServerEndpoint {
     @Override
     public InetSocketAddress address() {
         return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    @Override
+    public Optional<Fingerprint> tlsFingerprint() {
+        return fingerprint;
     }
 
     @Deactivate
@@ -78,18 +109,27 @@ public class SocketTransport implements ServerEndpoint {
     private void acceptLoop() {
         while (!serverSocket.isClosed()) {
             try {
-                Socket socket = serverSocket.accept();
-                if (open.incrementAndGet() > maxConnections) {
-                    open.decrementAndGet();
-                    Connection.refuseBusy(socket, context.codec());
+                Socket tcp = serverSocket.accept();
+                Socket socket;
+                try {
+                    socket = tls.isPresent() ? tls.get().wrap(tcp) : tcp;
+                } catch (IOException e) {
+                    LOG.debug("cannot set up TLS on a connection: {}", e.getMessage());
+                    Connection.closeQuietly(tcp);
                     continue;
                 }
-                Connection connection = new Connection(ids.incrementAndGet(), socket, context);
+                InetAddress address = tcp.getInetAddress();
+                Optional<String> refusal = limits.admit(address);
+                if (refusal.isPresent()) {
+                    refuse(tcp, socket, refusal.get());
+                    continue;
+                }
+                Connection connection = new Connection(ids.incrementAndGet(), tcp, socket, context);
                 Thread.ofVirtual().name("confab-conn-" + connection.id()).start(() -> {
                     try {
                         connection.run();
                     } finally {
-                        open.decrementAndGet();
+                        limits.release(address);
                     }
                 });
             } catch (IOException e) {
@@ -98,5 +138,14 @@ public class SocketTransport implements ServerEndpoint {
                 }
             }
         }
+    }
+
+    private void refuse(Socket tcp, Socket socket, String reason) {
+        LOG.debug("refusing a connection from {}: {}", tcp.getInetAddress(), reason);
+        if (!refusals.tryAcquire()) {
+            Connection.closeQuietly(tcp);
+            return;
+        }
+        Connection.refuseBusy(tcp, socket, context.codec(), reason, refusals::release);
     }
 }

@@ -19,6 +19,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Most simultaneous connections; more are refused with SERVER_BUSY")
     int maxConnections() default 200_000;
 
+    @AttributeDefinition(description = "Most simultaneous connections from one IP address; more are refused with SERVER_BUSY")
+    int maxConnectionsPerAddress() default 256;
+
     @AttributeDefinition(description = "Frames queued for a slow reader before its connection is closed")
     int sendQueueFrames() default 4096;
+
+    @AttributeDefinition(description = "Encrypt every connection with TLS; false serves plain TCP only (trusted networks, tests)")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "Keystore with the server's key and certificate; empty: the server's own "
+            + "self-signed certificate, created in DATA/tls on first start")
+    String tlsKeystore() default "";
+
+    @AttributeDefinition(description = "File whose first line is the password of tlsKeystore")
+    String tlsKeystorePasswordFile() default "";
+
+    @AttributeDefinition(description = "Type of tlsKeystore: PKCS12 or JKS")
+    String tlsKeystoreType() default "PKCS12";
+
+    @AttributeDefinition(description = "TLS protocol versions offered")
+    String[] tlsProtocols() default { "TLSv1.3" };
+
+    @AttributeDefinition(description = "Data directory for the generated certificate; empty: the confab.data framework property")
+    String dataDirectory() default "";
 }

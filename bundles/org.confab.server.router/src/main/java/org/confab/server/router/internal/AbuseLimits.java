@@ -1,0 +1,131 @@
+package org.confab.server.router.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.ProtocolException;
+import org.confab.server.api.ClientSession;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's answers to brute force and flooding: temporary lockouts after repeated failed logins
+ * (per account, so a password cannot be guessed from many addresses, and per address, so many
+ * accounts cannot be tried from one), a registration rate per address, and a request rate per
+ * session. Every refusal is a {@code RATE_LIMITED} error that says when to retry; nothing is dropped
+ * silently. Unknown usernames are counted exactly like real ones, so lockouts reveal nothing.
+ */
+@Component(service = AbuseLimits.class, configurationPid = "org.confab.server.limits",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class AbuseLimits {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AbuseLimits.class);
+    private static final String BUCKET = "core.limits.requests";
+
+    private record Settings(AttemptLimiter accounts, AttemptLimiter addresses, AttemptLimiter registrations,
+            int requestsPerSecond, int requestBurst, Set<String> exempt) {
+    }
+
+    private final LongSupplier clock;
+    private volatile Settings settings;
+
+    @Activate
+    public AbuseLimits(LimitsConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    AbuseLimits(LimitsConfig config, LongSupplier clock) {
+        this.clock = clock;
+        modified(config);
+    }
+
+    @Modified
+    void modified(LimitsConfig config) {
+        long window = TimeUnit.SECONDS.toNanos(Math.max(1, config.loginFailureWindowSeconds()));
+        long lockout = TimeUnit.SECONDS.toNanos(Math.max(1, config.loginLockoutSeconds()));
+        long registrationWindow = TimeUnit.SECONDS.toNanos(Math.max(1, config.registrationWindowSeconds()));
+        int keys = Math.max(1000, config.trackedKeys());
+        settings = new Settings(new AttemptLimiter(config.loginFailuresPerAccount(), window, lockout, keys),
+                new AttemptLimiter(config.loginFailuresPerAddress(), window, lockout, keys),
+                new AttemptLimiter(config.registrationsPerAddress(), registrationWindow, registrationWindow, keys),
+                Math.max(1, config.requestsPerSecond()), Math.max(1, config.requestBurst()),
+                Set.of(config.exemptAddresses()));
+    }
+
+    /** Refuses a login attempt for a locked-out account or address. */
+    void checkLogin(String account, ClientSession session) throws ProtocolException {
+        Settings current = settings;
+        long now = clock.getAsLong();
+        Optional<Long> locked = current.accounts().lockedFor(account, now)
+                .or(() -> address(session, current).flatMap(address -> current.addresses().lockedFor(address, now)));
+        if (locked.isPresent()) {
+            throw refusal("too many failed logins; try again later", locked.get());
+        }
+    }
+
+    void loginFailed(String account, ClientSession session) {
+        Settings current = settings;
+        long now = clock.getAsLong();
+        if (current.accounts().record(account, now)) {
+            LOG.warn("account '{}' locked out after repeated failed logins (last from {})", account, session.remoteAddress());
+        }
+        address(session, current).filter(address -> current.addresses().record(address, now))
+                .ifPresent(address -> LOG.warn("address {} locked out after repeated failed logins", address));
+    }
+
+    void loginSucceeded(String account) {
+        settings.accounts().reset(account);
+    }
+
+    /** Counts a registration attempt from the session's address; refuses it over the limit. */
+    void registrationAttempt(ClientSession session) throws ProtocolException {
+        Settings current = settings;
+        Optional<InetAddress> address = address(session, current);
+        if (address.isEmpty()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        Optional<Long> locked = current.registrations().lockedFor(address.get(), now);
+        if (locked.isPresent()) {
+            throw refusal("too many registrations from your address; try again later", locked.get());
+        }
+        if (current.registrations().record(address.get(), now)) {
+            LOG.warn("address {} reached the registration limit", address.get());
+        }
+    }
+
+    /** Takes one request from the session's budget, or refuses the request. */
+    void request(ClientSession session) throws ProtocolException {
+        Settings current = settings;
+        long now = clock.getAsLong();
+        TokenBucket bucket = (TokenBucket) session.attributes().computeIfAbsent(BUCKET,
+                key -> new TokenBucket(current.requestBurst(), current.requestsPerSecond(), now));
+        long wait = bucket.tryTake(now);
+        if (wait > 0) {
+            throw refusal("too many requests; slow down", wait);
+        }
+    }
+
+    private static Optional<InetAddress> address(ClientSession session, Settings current) {
+        InetSocketAddress remote = session.remoteAddress();
+        if (remote == null || remote.getAddress() == null
+                || current.exempt().contains(remote.getAddress().getHostAddress())) {
+            return Optional.empty();
+        }
+        return Optional.of(remote.getAddress());
+    }
+
+    private static ProtocolException refusal(String message, long waitNanos) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        return new ProtocolException(ErrorCode.RATE_LIMITED, message + " (retry in " + seconds + " s)", seconds);
+    }
+}

@@ -1,0 +1,39 @@
+package org.confab.server.router.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration PID {@code org.confab.server.limits}: how much abuse the server tolerates. */
+@ObjectClassDefinition(name = "Confab abuse limits")
+@interface LimitsConfig {
+
+    @AttributeDefinition(description = "Failed logins for one account within the window before it is locked out")
+    int loginFailuresPerAccount() default 5;
+
+    @AttributeDefinition(description = "Failed logins from one IP address within the window before it is locked out")
+    int loginFailuresPerAddress() default 20;
+
+    @AttributeDefinition(description = "Window in which failed logins are counted, in seconds")
+    int loginFailureWindowSeconds() default 600;
+
+    @AttributeDefinition(description = "How long a locked-out account or address is refused, in seconds")
+    int loginLockoutSeconds() default 300;
+
+    @AttributeDefinition(description = "Registration attempts from one IP address per registration window")
+    int registrationsPerAddress() default 5;
+
+    @AttributeDefinition(description = "Registration window in seconds")
+    int registrationWindowSeconds() default 3600;
+
+    @AttributeDefinition(description = "Requests a session may make per second, sustained")
+    int requestsPerSecond() default 20;
+
+    @AttributeDefinition(description = "Requests a session may make in a burst above the sustained rate")
+    int requestBurst() default 100;
+
+    @AttributeDefinition(description = "IP addresses exempt from the per-address limits (a trusted gateway, monitoring)")
+    String[] exemptAddresses() default {};
+
+    @AttributeDefinition(description = "Most accounts and addresses whose failures are remembered at once")
+    int trackedKeys() default 100_000;
+}
