@@ -20,7 +20,8 @@ trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EX
 start_server() {
   local label="$1"; shift
   rm -rf "${WORK:?}/$label"
-  "$ROOT/confab" server --port 0 --bind 127.0.0.1 --data "$WORK/$label" --scram-iterations 4096 "$@" \
+  "$ROOT/confab" server --port 0 --bind 127.0.0.1 --data "$WORK/$label" --scram-iterations 4096 --plain \
+    --max-connections 200000 "$@" \
     </dev/null >"$WORK/$label.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ServerTrust;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.ui.ConversationAction;
 import org.confab.client.ui.ConversationContext;
@@ -328,7 +329,7 @@ class ChatClientUITest {
 
     private static ConfabClient client() {
         int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-        return new ConfabClient(ClientOptions.of("127.0.0.1", port)
+        return new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain())
                 .withReconnectDelays(Duration.ofMillis(100), Duration.ofSeconds(1)));
     }
 

@@ -49,7 +49,8 @@ class AdminCliAgainstServerProductTest {
     }
 
     private static String[] commandLine(String user, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("cli", "--server", server.address(), "--user", user));
+        List<String> all = new ArrayList<>(List.of("cli", "--server", server.address(), "--fingerprint", server.fingerprint,
+                "--user", user));
         all.addAll(List.of(arguments));
         return all.toArray(String[]::new);
     }

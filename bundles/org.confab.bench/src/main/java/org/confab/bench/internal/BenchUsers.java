@@ -13,6 +13,8 @@ import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ConfabException;
+import org.confab.protocol.Fingerprint;
+import org.confab.client.core.ServerTrust;
 import org.confab.protocol.ErrorCode;
 
 /** Creates (or reuses) the benchmark accounts and logs clients in as them. */
@@ -35,8 +37,11 @@ final class BenchUsers {
     }
 
     ClientOptions clientOptions(int index) {
+        // --fingerprint SHA256:... benchmarks over TLS; without it the server must run with --plain
+        ServerTrust trust = options.text("fingerprint", "").isEmpty() ? ServerTrust.plain()
+                : ServerTrust.pinned(Fingerprint.parse(options.text("fingerprint", "")));
         return ClientOptions.of(options.host(), options.port()).withClientName("confab-bench/0.1")
-                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60));
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60)).withTrust(trust);
     }
 
     /** Registers users 0..count-1 that do not exist yet, a few at a time. */

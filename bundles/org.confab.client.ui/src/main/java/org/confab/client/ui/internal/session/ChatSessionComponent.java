@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
+import org.confab.client.core.KnownServers;
+import org.confab.client.core.ServerTrust;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConnectionState;
@@ -166,10 +168,17 @@ public final class ChatSessionComponent implements ChatSession {
         return Optional.ofNullable(client);
     }
 
+    /**
+     * TLS with trust on first use: a server seen for the first time is remembered in
+     * ~/.confab/known_servers, and a changed certificate is refused. Plain TCP only when the client
+     * is started with --plain (property confab.client.plain), for servers that run without TLS.
+     */
     private ClientOptions options(ServerAddress where) {
+        ServerTrust trust = Boolean.getBoolean("confab.client.plain") ? ServerTrust.plain()
+                : ServerTrust.acceptNew(KnownServers.userDefault());
         return ClientOptions.of(where.host(), where.port()).withClientName(CLIENT_NAME)
                 .withTimeouts(CONNECT_TIMEOUT, settings.requestTimeout())
-                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay());
+                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust);
     }
 
     private static void closeInBackground(ConfabClient old) {
