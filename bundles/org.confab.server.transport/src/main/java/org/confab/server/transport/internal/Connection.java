@@ -145,7 +145,7 @@ final class Connection implements ClientSession {
             while (true) {
                 byte[] payload = outbound.take();
                 if (payload == END) {
-                    buffered.flush();
+                    out.flush();
                     closeGracefully();
                     return;
                 }
