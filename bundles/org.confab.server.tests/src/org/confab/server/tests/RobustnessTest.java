@@ -47,10 +47,23 @@ class RobustnessTest extends ServerTestSupport {
 
     @Test
     void oversizedLengthIsRefusedWithoutWaitingForTheBytes() throws Exception {
-        try (TestClient client = TestClient.connected(server())) {
-            client.sendRaw(new byte[] { 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, '{' });
-            assertEquals("FRAME_TOO_LARGE", client.body(client.await(MessageTypes.ERROR), ErrorBody.class).code());
-            assertTrue(client.closedWithin(5000), "the stream cannot be resynchronised, so it is closed");
+        // Seen once in CI on MariaDB: the client's TLS socket reported its output already shut down
+        // right after hello.ok, before this test wrote anything (cause not found yet). A connection
+        // that fails before the test's first byte is retried; what happens after that byte is not.
+        for (int attempt = 1;; attempt++) {
+            try (TestClient client = TestClient.connected(server())) {
+                try {
+                    client.sendRaw(new byte[] { 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, '{' });
+                } catch (java.net.SocketException e) {
+                    if (attempt < 3) {
+                        continue;
+                    }
+                    throw e;
+                }
+                assertEquals("FRAME_TOO_LARGE", client.body(client.await(MessageTypes.ERROR), ErrorBody.class).code());
+                assertTrue(client.closedWithin(5000), "the stream cannot be resynchronised, so it is closed");
+                return;
+            }
         }
     }
 
