@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,7 +39,8 @@ final class TestClient implements AutoCloseable {
     final FrameCodec codec = new FrameCodec();
     final Socket socket;
     private final FrameWriter writer;
-    private final BlockingQueue<Frame> received = new LinkedBlockingQueue<>();
+    /** Frames not yet taken by the test; guarded by itself, which the reader notifies on every frame. */
+    private final List<Frame> received = new ArrayList<>();
     private final AtomicLong rids = new AtomicLong();
     private final Thread reader;
     private volatile boolean closedByServer;
@@ -64,7 +64,10 @@ final class TestClient implements AutoCloseable {
             try {
                 Optional<Frame> frame;
                 while (!stopReading && (frame = frames.read()).isPresent()) {
-                    received.add(frame.get());
+                    synchronized (received) {
+                        received.add(frame.get());
+                        received.notifyAll();
+                    }
                 }
                 if (stopReading) {
                     return; // a slow reader: the server's frames pile up in the socket
@@ -134,44 +137,42 @@ final class TestClient implements AutoCloseable {
     }
 
     private Frame awaitResponse(long rid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        while (System.nanoTime() < deadline) {
-            for (Frame frame : received) {
-                if (frame.rid() == rid) {
-                    received.remove(frame);
-                    return frame;
-                }
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("no response to request " + rid + "; received " + received);
+        return take(frame -> frame.rid() == rid, WAIT_MILLIS, true)
+                .orElseThrow(() -> new AssertionError("no response to request " + rid + "; received " + received));
     }
 
     /** The next frame of {@code type} (pushes or unsolicited errors), waiting up to the test timeout. */
     Frame await(String type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        while (System.nanoTime() < deadline) {
-            for (Frame frame : received) {
-                if (frame.type().equals(type)) {
-                    received.remove(frame);
-                    return frame;
-                }
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("no " + type + " frame; received " + received);
+        return take(frame -> frame.type().equals(type), WAIT_MILLIS, true)
+                .orElseThrow(() -> new AssertionError("no " + type + " frame; received " + received));
     }
 
-    /** Whether a frame of {@code type} arrives within {@code millis}. */
+    /** Whether a frame of {@code type} arrives within {@code millis} (it stays queued). */
     boolean receives(String type, long millis) throws InterruptedException {
+        return take(frame -> frame.type().equals(type), millis, false).isPresent();
+    }
+
+    /** Waits on the reader's notifications (no polling) for a frame matching {@code wanted}. */
+    private Optional<Frame> take(java.util.function.Predicate<Frame> wanted, long millis, boolean remove)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (System.nanoTime() < deadline) {
-            if (received.stream().anyMatch(f -> f.type().equals(type))) {
-                return true;
+        synchronized (received) {
+            while (true) {
+                for (Frame frame : received) {
+                    if (wanted.test(frame)) {
+                        if (remove) {
+                            received.remove(frame);
+                        }
+                        return Optional.of(frame);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(received, left);
             }
-            Thread.sleep(5);
         }
-        return false;
     }
 
     <T> T body(Frame frame, Class<T> type) throws Exception {
