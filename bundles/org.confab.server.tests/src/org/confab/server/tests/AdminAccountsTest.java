@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.AdminMessages.AddUser;
@@ -88,6 +89,28 @@ class AdminAccountsTest extends AdminTestSupport {
             List<String> names = all.users().stream().map(UserEntry::username).toList();
             assertEquals(names.stream().sorted().toList(), names, "sorted by username");
         }
+    }
+
+    @Test
+    void usersAreSortedByDisplayNameOrCreationEitherWay() throws Exception {
+        String tag = uniqueName("so");
+        adminService().addUser(AdminActor.console(), tag + "x", PASSWORD, "Zed", false);
+        adminService().addUser(AdminActor.console(), tag + "y", PASSWORD, "alpha", false);
+        adminService().addUser(AdminActor.console(), tag + "z", PASSWORD, "Mid", false);
+        try (TestClient admin = loggedIn(newAdmin())) {
+            assertEquals(List.of(tag + "y", tag + "z", tag + "x"), names(admin, new UserQuery(tag, null, 10, "displayName", null)),
+                    "display names ignore case");
+            assertEquals(List.of(tag + "x", tag + "z", tag + "y"), names(admin, new UserQuery(tag, null, 10, "displayName", true)));
+            assertEquals(List.of(tag + "z", tag + "y", tag + "x"), names(admin, new UserQuery(tag, null, 10, "createdAt", true)),
+                    "newest first (ties by username, also descending)");
+            assertEquals(List.of(tag + "z"), names(admin, new UserQuery(tag, 2, 10, "username", true)), "pages follow the order");
+            assertEquals("BAD_REQUEST", errorCode(admin, admin.request(MessageTypes.ADMIN_USERS,
+                    Map.of("limit", 10, "sort", "password"))), "only the listed orders; never a column named by the client");
+        }
+    }
+
+    private static List<String> names(TestClient admin, UserQuery query) throws Exception {
+        return ok(admin, MessageTypes.ADMIN_USERS, query, UserPage.class).users().stream().map(UserEntry::username).toList();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.AdminMessages.UpdateUser;
 import org.confab.protocol.messages.AdminMessages.UserEntry;
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.server.api.AccountOrder;
 import org.confab.server.api.AccountChanges;
 import org.confab.server.api.AccountOverview;
 import org.confab.server.api.AccountPage;
@@ -80,7 +81,7 @@ class LastAdministratorTest extends AdminTestSupport {
         List<String> others = new ArrayList<>();
         Instant now = Instant.now();
         for (int offset = 0;; offset += 1000) {
-            AccountPage page = service.users(AdminActor.console(), "", offset, 1000);
+            AccountPage page = service.users(AdminActor.console(), "", AccountOrder.BY_USERNAME, offset, 1000);
             page.accounts().stream().map(AccountOverview::account)
                     .filter(a -> a.activeAdminAt(now) && !keep.contains(a.username()))
                     .forEach(a -> others.add(a.username()));

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import org.confab.client.ui.internal.views.Ids;
+import org.confab.client.ui.WidgetIds;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -22,7 +22,7 @@ import org.eclipse.swt.widgets.Widget;
 /**
  * Drives the real window from the test thread: every widget access hops onto the display thread, and
  * waits poll a condition with a deadline (never a fixed sleep). Widgets are found by the ids the
- * client sets ({@link Ids#KEY}), the way SWTBot finds them.
+ * client sets ({@link WidgetIds#KEY}), the way SWTBot finds them.
  */
 final class Ui {
     static final long TIMEOUT_MILLIS = 30_000;
@@ -93,7 +93,7 @@ final class Ui {
     /** A visible shell with the given id. Call on the display thread. */
     static Optional<Shell> shell(String id) {
         for (Shell shell : display().getShells()) {
-            if (!shell.isDisposed() && shell.isVisible() && id.equals(shell.getData(Ids.KEY))) {
+            if (!shell.isDisposed() && shell.isVisible() && id.equals(shell.getData(WidgetIds.KEY))) {
                 return Optional.of(shell);
             }
         }
@@ -104,7 +104,7 @@ final class Ui {
     static <W extends Widget> W widget(Shell shell, Class<W> type, String id) {
         List<Widget> all = new ArrayList<>();
         collect(shell, all);
-        W found = all.stream().filter(w -> id.equals(w.getData(Ids.KEY))).filter(type::isInstance).map(type::cast)
+        W found = all.stream().filter(w -> id.equals(w.getData(WidgetIds.KEY))).filter(type::isInstance).map(type::cast)
                 .findFirst().orElse(null);
         assertNotNull(found, "no " + type.getSimpleName() + " '" + id + "' in " + shell.getText());
         return found;

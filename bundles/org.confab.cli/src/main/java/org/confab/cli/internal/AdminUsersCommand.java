@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.confab.protocol.Protocol;
+import org.confab.protocol.messages.AdminMessages;
 import org.confab.protocol.messages.AdminMessages.UserEntry;
 import org.confab.protocol.messages.AdminMessages.UserPage;
 import org.confab.protocol.messages.AdminMessages.UserQuery;
@@ -30,18 +31,27 @@ final class AdminUsersCommand extends AdminCommand<UserQuery> {
 
     @Override
     public Set<String> options() {
-        return Set.of("query", "offset", "limit");
+        return Set.of("query", "offset", "limit", "sort");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("descending");
     }
 
     @Override
     UserQuery request(CommandContext context) {
-        context.operands(0, 0, "no arguments besides --query, --offset and --limit");
+        context.operands(0, 0, "no arguments besides --query, --offset, --limit, --sort and --descending");
         String query = context.option("query").map(text -> OptionValues.text("--query", text, MAX_QUERY)).orElse(null);
         Integer offset = context.option("offset")
                 .map(text -> (int) OptionValues.inRange("--offset", text, 0, Integer.MAX_VALUE)).orElse(null);
         int limit = context.option("limit")
                 .map(text -> (int) OptionValues.inRange("--limit", text, 1, Protocol.MAX_PAGE_SIZE)).orElse(DEFAULT_LIMIT);
-        return new UserQuery(query, offset, limit);
+        String sort = context.option("sort").orElse(null);
+        if (sort != null && !AdminMessages.USER_SORTS.contains(sort)) {
+            throw new UsageException("--sort must be one of " + String.join(", ", AdminMessages.USER_SORTS));
+        }
+        return new UserQuery(query, offset, limit, sort, context.flag("descending") ? Boolean.TRUE : null);
     }
 
     @Override

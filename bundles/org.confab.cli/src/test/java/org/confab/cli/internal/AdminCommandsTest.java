@@ -78,6 +78,9 @@ class AdminCommandsTest {
         refused("admin", "users", "--limit", "0");
         refused("admin", "users", "--limit", "201");
         refused("admin", "users", "--offset", "-1");
+        assertEquals(new UserQuery(null, null, AdminUsersCommand.DEFAULT_LIMIT, "createdAt", true),
+                request("admin", "users", "--sort", "createdAt", "--descending"));
+        refused("admin", "users", "--sort", "password");
         refused("admin", "users", "carol");
         assertTrue(refused("admin", "users", "--query", "x".repeat(65)).getMessage().startsWith("--query"));
     }

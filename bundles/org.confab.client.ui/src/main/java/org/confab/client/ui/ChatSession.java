@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
@@ -61,6 +62,14 @@ public interface ChatSession {
 
     /** Every account with its presence, online first. */
     CompletableFuture<List<PresenceEntry>> presence();
+
+    /**
+     * The administrative requests of the current session, empty while nobody is logged in. The server
+     * decides who may use them: for a user without the admin role every request fails with
+     * {@code NOT_ALLOWED}, whatever the client shows. Ask again after a new login; the object belongs
+     * to one connection.
+     */
+    Optional<AdminClient> admin();
 
     /** Receives pushes and connection changes of this and every later session until removed. */
     void addListener(ClientListener listener);

@@ -22,12 +22,27 @@ public final class AdminMessages {
     private AdminMessages() {
     }
 
-    /** {@code admin.users}: accounts whose username or display name contains {@code query}, by username. */
-    public record UserQuery(String query, Integer offset, int limit) {
+    /** The orders {@code admin.users} can list accounts in ({@link UserQuery#sort()}). */
+    public static final List<String> USER_SORTS = List.of("username", "displayName", "createdAt");
+
+    /**
+     * {@code admin.users}: accounts whose username or display name contains {@code query}, ordered by
+     * {@code sort} (one of {@link #USER_SORTS}; default {@code username}), ascending unless
+     * {@code descending} is true. Ties are broken by username, so paging is stable.
+     */
+    public record UserQuery(String query, Integer offset, int limit, String sort, Boolean descending) {
         public UserQuery {
             query = Check.optionalText("query", query, MAX_NAME);
             offset = Check.optionalRange("offset", offset, 0, Integer.MAX_VALUE);
             Check.range("limit", limit, 1, Protocol.MAX_PAGE_SIZE);
+            if (sort != null && !USER_SORTS.contains(sort)) {
+                throw new IllegalArgumentException("'sort' must be one of " + String.join(", ", USER_SORTS));
+            }
+        }
+
+        /** By username, ascending. */
+        public UserQuery(String query, Integer offset, int limit) {
+            this(query, offset, limit, null, null);
         }
     }
 

@@ -33,9 +33,9 @@ public interface AccountStore {
 
     /**
      * Accounts whose username or display name contains {@code fragment}, ignoring case (an empty
-     * fragment matches all), ordered by username, at most {@code limit} from {@code offset}.
+     * fragment matches all), in {@code order}, at most {@code limit} from {@code offset}.
      */
-    List<Account> search(String fragment, int offset, int limit);
+    List<Account> search(String fragment, AccountOrder order, int offset, int limit);
 
     /** How many accounts {@link #search} would find without paging. */
     long countMatching(String fragment);

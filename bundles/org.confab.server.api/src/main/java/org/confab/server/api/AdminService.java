@@ -20,8 +20,9 @@ public interface AdminService {
     /** Fails with {@code NOT_ALLOWED} unless {@code actor} may administer. */
     void authorize(AdminActor actor) throws ProtocolException;
 
-    /** Accounts whose username or display name contains {@code query} (empty: all), by username. */
-    AccountPage users(AdminActor actor, String query, int offset, int limit) throws ProtocolException;
+    /** Accounts whose username or display name contains {@code query} (empty: all), in {@code order}. */
+    AccountPage users(AdminActor actor, String query, AccountOrder order, int offset, int limit)
+            throws ProtocolException;
 
     /** Creates an account regardless of the registration policy. */
     AccountOverview addUser(AdminActor actor, String username, String password, String displayName, boolean admin)

@@ -2,6 +2,7 @@ package org.confab.client.ui.internal;
 
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
+import org.confab.client.ui.UiVariables;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.session.SavedPasswords;
 import org.confab.client.ui.internal.views.DisplayExecutor;
@@ -38,7 +39,9 @@ final class ConfabWorkbenchAdvisor extends WorkbenchAdvisor {
         controller = new ChatController(session, new DisplayExecutor(workbench.getDisplay()),
                 new WindowAttention(workbench, () -> settings), System::currentTimeMillis);
         controller.start();
-        workbench.getService(IEclipseContext.class).set(ChatController.class, controller);
+        IEclipseContext context = workbench.getService(IEclipseContext.class);
+        context.set(ChatController.class, controller);
+        context.set(UiVariables.ADMINISTRATOR, Boolean.FALSE);
     }
 
     @Override

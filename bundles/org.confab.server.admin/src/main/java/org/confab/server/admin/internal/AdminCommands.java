@@ -12,6 +12,7 @@ import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.Scram;
 import org.confab.server.api.AccountChanges;
+import org.confab.server.api.AccountOrder;
 import org.confab.server.api.AccountOverview;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
@@ -66,7 +67,7 @@ public class AdminCommands {
 
     @Descriptor("list the accounts whose username or display name contains TEXT")
     public String users(@Descriptor("TEXT to look for") String query) {
-        return run(() -> ConsoleFormat.users(admin.users(console, query, 0, LISTED), clock.instant()));
+        return run(() -> ConsoleFormat.users(admin.users(console, query, AccountOrder.BY_USERNAME, 0, LISTED), clock.instant()));
     }
 
     @Descriptor("create an account; without -p a password is generated and shown once")

@@ -47,7 +47,7 @@ public class AdminUsersHandler implements MessageHandler {
         case MessageTypes.ADMIN_USERS -> {
             UserQuery query = Replies.read(frame, UserQuery.class);
             int offset = query.offset() == null ? 0 : query.offset();
-            AccountPage page = admin.users(actor, query.query(), offset, query.limit());
+            AccountPage page = admin.users(actor, query.query(), Wire.order(query), offset, query.limit());
             Replies.ok(session, frame, new UserPage(page.accounts().stream().map(a -> Wire.user(a, now)).toList(),
                     page.total(), (long) offset + page.accounts().size() < page.total()));
         }

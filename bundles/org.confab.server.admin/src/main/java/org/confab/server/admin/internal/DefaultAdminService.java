@@ -18,6 +18,7 @@ import org.confab.protocol.messages.AdminMessages;
 import org.confab.server.api.Account;
 import org.confab.server.api.AccountChanges;
 import org.confab.server.api.AccountOverview;
+import org.confab.server.api.AccountOrder;
 import org.confab.server.api.AccountPage;
 import org.confab.server.api.AccountService;
 import org.confab.server.api.AccountStore;
@@ -93,13 +94,14 @@ public class DefaultAdminService implements AdminService {
     }
 
     @Override
-    public AccountPage users(AdminActor actor, String query, int offset, int limit) throws ProtocolException {
+    public AccountPage users(AdminActor actor, String query, AccountOrder order, int offset, int limit)
+            throws ProtocolException {
         authorize(actor);
         Checks.range("offset", offset, 0, Integer.MAX_VALUE);
         Checks.range("limit", limit, 1, MAX_PAGE);
         String fragment = query == null ? "" : query.strip();
         Set<String> online = new HashSet<>(registry.onlineUsers());
-        List<AccountOverview> page = store.search(fragment, offset, limit).stream()
+        List<AccountOverview> page = store.search(fragment, order, offset, limit).stream()
                 .map(a -> new AccountOverview(a, online.contains(a.username()))).toList();
         return new AccountPage(page, store.countMatching(fragment));
     }

@@ -6,7 +6,9 @@ import java.util.List;
 import org.confab.protocol.messages.AdminMessages;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.UserEntry;
+import org.confab.protocol.messages.AdminMessages.UserQuery;
 import org.confab.server.api.Account;
+import org.confab.server.api.AccountOrder;
 import org.confab.server.api.AccountOverview;
 import org.confab.server.api.AuditEntry;
 import org.confab.server.api.ServerStatus;
@@ -22,6 +24,16 @@ final class Wire {
         Long bannedUntil = a.bannedAt(now) ? a.bannedUntil().orElseThrow().toEpochMilli() : null;
         return new UserEntry(a.username(), a.displayName(), a.admin(), a.locked(), overview.online(),
                 a.createdAt().toEpochMilli(), bannedUntil);
+    }
+
+    /** The order a query asks for; the protocol record has already checked the name. */
+    static AccountOrder order(UserQuery query) {
+        AccountOrder.Field field = switch (query.sort() == null ? "username" : query.sort()) {
+            case "displayName" -> AccountOrder.Field.DISPLAY_NAME;
+            case "createdAt" -> AccountOrder.Field.CREATED;
+            default -> AccountOrder.Field.USERNAME;
+        };
+        return new AccountOrder(field, Boolean.TRUE.equals(query.descending()));
     }
 
     static OnlineSession session(SessionInfo s) {

@@ -37,12 +37,12 @@ import org.confab.server.api.StoredCredentials;
                 query = "SELECT COUNT(a) FROM AccountEntity a WHERE a.admin = TRUE AND a.deletedAt IS NULL"),
         @NamedQuery(name = "Account.adminEntities",
                 query = "SELECT a FROM AccountEntity a WHERE a.admin = TRUE AND a.deletedAt IS NULL ORDER BY a.id"),
-        @NamedQuery(name = "Account.search", query = "SELECT a FROM AccountEntity a WHERE a.deletedAt IS NULL"
-                + " AND (a.username LIKE :pattern ESCAPE '!' OR LOWER(a.displayName) LIKE :pattern ESCAPE '!')"
-                + " ORDER BY a.username"),
         @NamedQuery(name = "Account.countMatching", query = "SELECT COUNT(a) FROM AccountEntity a WHERE a.deletedAt IS NULL"
                 + " AND (a.username LIKE :pattern ESCAPE '!' OR LOWER(a.displayName) LIKE :pattern ESCAPE '!')") })
 public class AccountEntity {
+    /** Accounts matching {@code :pattern}, without an order: the store appends one of its fixed clauses. */
+    static final String SEARCH = "SELECT a FROM AccountEntity a WHERE a.deletedAt IS NULL"
+            + " AND (a.username LIKE :pattern ESCAPE '!' OR LOWER(a.displayName) LIKE :pattern ESCAPE '!')";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "accountIds")

@@ -9,6 +9,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.LockModeType;
 
+import org.confab.server.api.AccountOrder;
 import org.confab.server.api.Account;
 import org.confab.server.api.AccountStore;
 import org.confab.server.api.AccountUpdate;
@@ -100,12 +101,22 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
-    public List<Account> search(String fragment, int offset, int limit) {
+    public List<Account> search(String fragment, AccountOrder order, int offset, int limit) {
         return transactions.inTransaction("search accounts", em -> em
-                .createNamedQuery("Account.search", AccountEntity.class)
+                .createQuery(AccountEntity.SEARCH + orderBy(order), AccountEntity.class)
                 .setParameter("pattern", LikePatterns.containing(fragment))
                 .setFirstResult(offset).setMaxResults(limit)
                 .getResultList().stream().map(AccountEntity::toAccount).toList());
+    }
+
+    /** A fixed clause per field, never text from a request; username breaks ties so pages are stable. */
+    private static String orderBy(AccountOrder order) {
+        String direction = order.descending() ? " DESC" : " ASC";
+        return switch (order.field()) {
+            case USERNAME -> " ORDER BY a.username" + direction;
+            case DISPLAY_NAME -> " ORDER BY LOWER(a.displayName)" + direction + ", a.username" + direction;
+            case CREATED -> " ORDER BY a.createdAt" + direction + ", a.username" + direction;
+        };
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.confab.client.ui.internal.dialogs;
 
-import org.confab.client.ui.internal.views.Ids;
+import org.confab.client.ui.WidgetIds;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -15,14 +15,14 @@ final class Forms {
 
     static Text field(Composite parent, String label, String id, int style) {
         new Label(parent, SWT.NONE).setText(label);
-        Text text = Ids.name(new Text(parent, SWT.BORDER | style), id);
+        Text text = WidgetIds.name(new Text(parent, SWT.BORDER | style), id);
         GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(text);
         return text;
     }
 
     /** A red line under a field, across the form, hidden while empty. */
     static Label errorLine(Composite parent, String id) {
-        Label error = Ids.name(new Label(parent, SWT.WRAP), id);
+        Label error = WidgetIds.name(new Label(parent, SWT.WRAP), id);
         error.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(360, SWT.DEFAULT).exclude(true).applyTo(error);
         error.setVisible(false);

@@ -9,7 +9,7 @@ import org.confab.client.ui.internal.model.Problems;
 import org.confab.client.ui.internal.prefs.Preferences;
 import org.confab.client.ui.internal.session.SavedPasswords;
 import org.confab.client.ui.internal.views.DisplayExecutor;
-import org.confab.client.ui.internal.views.Ids;
+import org.confab.client.ui.WidgetIds;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -62,7 +62,7 @@ public final class LoginDialog extends TitleAreaDialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText("Confab");
-        Ids.name(shell, SHELL_ID);
+        WidgetIds.name(shell, SHELL_ID);
     }
 
     @Override
@@ -78,10 +78,10 @@ public final class LoginDialog extends TitleAreaDialog {
         username = Forms.field(form, "Username:", "login.username", SWT.NONE);
         password = Forms.field(form, "Password:", "login.password", SWT.PASSWORD);
         new Label(form, SWT.NONE);
-        remember = Ids.name(new Button(form, SWT.CHECK), "login.remember");
+        remember = WidgetIds.name(new Button(form, SWT.CHECK), "login.remember");
         remember.setText("Remember me (the password is kept encrypted)");
         new Label(form, SWT.NONE);
-        register = Ids.name(new Link(form, SWT.NONE), "login.register");
+        register = WidgetIds.name(new Link(form, SWT.NONE), "login.register");
         register.setText("No account yet? <a>Create one\u2026</a>");
         register.addListener(SWT.Selection, e -> openRegistration());
         prefill();
@@ -90,8 +90,8 @@ public final class LoginDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        Ids.name(createButton(parent, IDialogConstants.OK_ID, "Log In", true), "login.ok");
-        Ids.name(createButton(parent, IDialogConstants.CANCEL_ID, "Quit", false), "login.cancel");
+        WidgetIds.name(createButton(parent, IDialogConstants.OK_ID, "Log In", true), "login.ok");
+        WidgetIds.name(createButton(parent, IDialogConstants.CANCEL_ID, "Quit", false), "login.cancel");
     }
 
     @Override

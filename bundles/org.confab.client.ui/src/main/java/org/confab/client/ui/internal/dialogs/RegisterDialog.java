@@ -7,7 +7,7 @@ import org.confab.client.ui.ServerAddress;
 import org.confab.client.ui.internal.model.RegistrationProblem;
 import org.confab.client.ui.internal.model.RegistrationProblem.Field;
 import org.confab.client.ui.internal.views.DisplayExecutor;
-import org.confab.client.ui.internal.views.Ids;
+import org.confab.client.ui.WidgetIds;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -60,7 +60,7 @@ public final class RegisterDialog extends TitleAreaDialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText("Create a Confab account");
-        Ids.name(shell, SHELL_ID);
+        WidgetIds.name(shell, SHELL_ID);
     }
 
     @Override
@@ -86,8 +86,8 @@ public final class RegisterDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        Ids.name(createButton(parent, IDialogConstants.OK_ID, "Create Account", true), "register.ok");
-        Ids.name(createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false), "register.cancel");
+        WidgetIds.name(createButton(parent, IDialogConstants.OK_ID, "Create Account", true), "register.ok");
+        WidgetIds.name(createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false), "register.cancel");
     }
 
     @Override

@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.ui.ChatSession;
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
@@ -40,6 +43,7 @@ public final class ChatController {
     private final List<Runnable> waitingForLogin = new ArrayList<>();
     private final Map<ConversationModel, Boolean> loading = new HashMap<>();
     private final Observers connectionObservers = new Observers();
+    private final List<Consumer<ServerNotice>> noticeObservers = new CopyOnWriteArrayList<>();
     private final ClientListener listener = new UiListener();
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private String stateReason = "";
@@ -118,6 +122,14 @@ public final class ChatController {
 
     public void removeConnectionObserver(Runnable observer) {
         connectionObservers.remove(observer);
+    }
+
+    /**
+     * Called on the UI executor with what the server says to this user: a session it ended (kick,
+     * lock, deletion, a login elsewhere) or an administrator's notice.
+     */
+    public void addNoticeObserver(Consumer<ServerNotice> observer) {
+        noticeObservers.add(observer);
     }
 
     /** The conversation with a peer, created empty on first use. */
@@ -239,6 +251,18 @@ public final class ChatController {
         @Override
         public void onConnectionState(ConnectionState next, String reason) {
             ui.execute(() -> ChatController.this.onConnectionState(next, reason));
+        }
+
+        @Override
+        public void onSessionClosed(String code, String reason) {
+            ServerNotice.sessionClosed(code, reason).ifPresent(
+                    notice -> ui.execute(() -> noticeObservers.forEach(observer -> observer.accept(notice))));
+        }
+
+        @Override
+        public void onAdminNotice(Notice notice) {
+            ServerNotice shown = ServerNotice.announcement(notice);
+            ui.execute(() -> noticeObservers.forEach(observer -> observer.accept(shown)));
         }
     }
 }

@@ -21,6 +21,9 @@ public final class Problems {
             return switch (refusal.code()) {
                 case AUTH_FAILED -> "Wrong username or password.";
                 case ACCOUNT_LOCKED -> "This account is locked. Ask an administrator to unlock it.";
+                case ACCOUNT_BANNED -> "An administrator banned this account for a while"
+                        + (refusal.getMessage() == null || refusal.getMessage().isBlank() ? "."
+                                : " (" + refusal.getMessage() + ").");
                 case RATE_LIMITED -> "Too many login attempts. Wait a minute and try again.";
                 case UNSUPPORTED_VERSION -> "The server at " + server
                         + " speaks another protocol version. Update Confab.";

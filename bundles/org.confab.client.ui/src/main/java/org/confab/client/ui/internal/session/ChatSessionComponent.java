@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.KnownServers;
@@ -17,6 +18,7 @@ import org.confab.client.core.LoginResult;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ServerAddress;
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
@@ -155,6 +157,11 @@ public final class ChatSessionComponent implements ChatSession {
     }
 
     @Override
+    public Optional<AdminClient> admin() {
+        return user == null ? Optional.empty() : current().map(ConfabClient::admin);
+    }
+
+    @Override
     public void addListener(ClientListener listener) {
         listeners.add(listener);
     }
@@ -214,6 +221,11 @@ public final class ChatSessionComponent implements ChatSession {
         @Override
         public void onSessionClosed(String code, String reason) {
             listeners.forEach(l -> l.onSessionClosed(code, reason));
+        }
+
+        @Override
+        public void onAdminNotice(Notice notice) {
+            listeners.forEach(l -> l.onAdminNotice(notice));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.views;
 
+import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ConnectionStatus;
 import org.eclipse.jface.action.ContributionItem;
@@ -30,7 +31,7 @@ public final class ConnectionStatusItem extends ContributionItem {
 
     @Override
     public void fill(Composite parent) {
-        label = Ids.name(new CLabel(parent, SWT.SHADOW_NONE), "status.connection");
+        label = WidgetIds.name(new CLabel(parent, SWT.SHADOW_NONE), "status.connection");
         StatusLineLayoutData data = new StatusLineLayoutData();
         data.widthHint = 640;
         label.setLayoutData(data);

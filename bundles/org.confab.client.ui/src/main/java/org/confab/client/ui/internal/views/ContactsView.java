@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.views;
 
+import org.confab.client.ui.WidgetIds;
 import java.util.List;
 
 import org.confab.client.ui.internal.model.ChatController;
@@ -43,14 +44,14 @@ public class ContactsView extends ViewPart {
         controller = Workbench.controller(getSite());
         contacts = controller.contacts();
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
-        summary = Ids.name(new Label(parent, SWT.NONE), "contacts.summary");
+        summary = WidgetIds.name(new Label(parent, SWT.NONE), "contacts.summary");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
-        filter = Ids.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "contacts.filter");
+        filter = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "contacts.filter");
         filter.setMessage("Filter contacts");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         filter.addModifyListener(e -> refresh());
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Ids.name(viewer.getTable(), "contacts.table");
+        WidgetIds.name(viewer.getTable(), "contacts.table");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setLabelProvider(new ContactLabels());

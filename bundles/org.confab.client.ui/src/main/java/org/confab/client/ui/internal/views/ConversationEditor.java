@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.views;
 
+import org.confab.client.ui.WidgetIds;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -79,10 +80,10 @@ public final class ConversationEditor extends EditorPart {
         Composite top = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
-        header = Ids.name(new Label(top, SWT.NONE), "conversation.header");
+        header = WidgetIds.name(new Label(top, SWT.NONE), "conversation.header");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
         toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        Ids.name(toolbar.createControl(top), "conversation.toolbar");
+        WidgetIds.name(toolbar.createControl(top), "conversation.toolbar");
         contributions = new ConversationToolbar(toolbar, context(), getSite().getService(IMenuService.class),
                 Workbench.service(ConversationActionRegistry.class));
 
@@ -91,14 +92,14 @@ public final class ConversationEditor extends EditorPart {
         transcript.control().getVerticalBar().addListener(SWT.Selection, e -> maybeLoadOlder());
         transcript.control().addListener(SWT.MouseVerticalWheel, e -> maybeLoadOlder());
 
-        problem = Ids.name(new Label(parent, SWT.WRAP), "conversation.problem");
+        problem = WidgetIds.name(new Label(parent, SWT.WRAP), "conversation.problem");
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(problem);
 
         Composite bottom = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bottom);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bottom);
-        composer = Ids.name(new Text(bottom, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "conversation.composer");
+        composer = WidgetIds.name(new Text(bottom, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "conversation.composer");
         composer.setMessage("Write a message \u2014 Enter sends, Shift+Enter starts a new line");
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, composer.getLineHeight() * 3).applyTo(composer);
         composer.addListener(SWT.KeyDown, event -> {
@@ -112,7 +113,7 @@ public final class ConversationEditor extends EditorPart {
                 event.doit = false;
             }
         });
-        Button send = Ids.name(new Button(bottom, SWT.PUSH), "conversation.send");
+        Button send = WidgetIds.name(new Button(bottom, SWT.PUSH), "conversation.send");
         send.setText("Send");
         send.addListener(SWT.Selection, e -> send());
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.FILL).applyTo(send);

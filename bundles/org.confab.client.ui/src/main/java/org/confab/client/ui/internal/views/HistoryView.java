@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.views;
 
+import org.confab.client.ui.WidgetIds;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,26 +65,26 @@ public class HistoryView extends ViewPart {
         controller = Workbench.controller(getSite());
         GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(6).applyTo(parent);
         new Label(parent, SWT.NONE).setText("Conversation with");
-        peers = Ids.name(new Combo(parent, SWT.READ_ONLY), "history.peer");
+        peers = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "history.peer");
         GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(peers);
         peers.addListener(SWT.Selection, e -> browse());
         newer = button(parent, "\u25C0 Newer", "history.newer", () -> fetch(results.newer()));
         older = button(parent, "Older \u25B6", "history.older", () -> fetch(results.older()));
-        status = Ids.name(new Label(parent, SWT.NONE), "history.status");
+        status = WidgetIds.name(new Label(parent, SWT.NONE), "history.status");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(status);
 
         new Label(parent, SWT.NONE).setText("Search");
-        query = Ids.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "history.query");
+        query = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "history.query");
         query.setMessage("Words in any message");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(query);
         query.addListener(SWT.DefaultSelection, e -> search());
-        onlyPeer = Ids.name(new Button(parent, SWT.CHECK), "history.onlyPeer");
+        onlyPeer = WidgetIds.name(new Button(parent, SWT.CHECK), "history.onlyPeer");
         onlyPeer.setText("only this conversation");
         button(parent, "Search", "history.search", this::search);
         new Label(parent, SWT.NONE);
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Ids.name(viewer.getTable(), "history.table");
+        WidgetIds.name(viewer.getTable(), "history.table");
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).span(6, 1).applyTo(viewer.getTable());
@@ -219,7 +220,7 @@ public class HistoryView extends ViewPart {
     }
 
     private Button button(Composite parent, String text, String id, Runnable action) {
-        Button button = Ids.name(new Button(parent, SWT.PUSH), id);
+        Button button = WidgetIds.name(new Button(parent, SWT.PUSH), id);
         button.setText(text);
         button.addListener(SWT.Selection, e -> action.run());
         return button;

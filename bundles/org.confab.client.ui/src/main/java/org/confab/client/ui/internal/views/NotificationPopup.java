@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.views;
 
+import org.confab.client.ui.WidgetIds;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -31,11 +32,11 @@ final class NotificationPopup {
 
     static Shell show(Display display, String title, String text, Runnable onClick) {
         for (Shell shell : display.getShells()) {
-            if (SHELL_ID.equals(shell.getData(Ids.KEY))) {
+            if (SHELL_ID.equals(shell.getData(WidgetIds.KEY))) {
                 shell.dispose();
             }
         }
-        Shell popup = Ids.name(new Shell(display, SWT.ON_TOP | SWT.NO_TRIM | SWT.TOOL), SHELL_ID);
+        Shell popup = WidgetIds.name(new Shell(display, SWT.ON_TOP | SWT.NO_TRIM | SWT.TOOL), SHELL_ID);
         popup.setBackground(BACKGROUND);
         popup.setForeground(TEXT);
         GridLayoutFactory.fillDefaults().margins(12, 10).applyTo(popup);

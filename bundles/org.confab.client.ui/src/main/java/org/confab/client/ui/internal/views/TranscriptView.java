@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.views;
 
+import org.confab.client.ui.WidgetIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class TranscriptView {
         text.setTopMargin(4);
         text.setBottomMargin(4);
         text.setCaret(null);
-        Ids.name(text, "conversation.transcript");
+        WidgetIds.name(text, "conversation.transcript");
     }
 
     StyledText control() {

@@ -1,6 +1,7 @@
 package org.confab.client.ui.internal.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
@@ -132,5 +134,36 @@ class ChatControllerTest {
         public void showConversation(String peer) {
             shown.add(peer);
         }
+    }
+
+    @Test
+    void aKickEndsTheSessionWithTheAdministratorsReason() {
+        List<ServerNotice> shown = new ArrayList<>();
+        controller.addNoticeObserver(shown::add);
+        session.listeners.forEach(l -> l.onSessionClosed("KICKED", "please stop flooding (banned until 18:00)"));
+        assertEquals(1, shown.size());
+        assertTrue(shown.get(0).endsSession());
+        assertEquals("An administrator ended your session: please stop flooding (banned until 18:00)",
+                shown.get(0).text());
+    }
+
+    @Test
+    void closesTheLibraryRecoversFromAreNotShown() {
+        List<ServerNotice> shown = new ArrayList<>();
+        controller.addNoticeObserver(shown::add);
+        session.listeners.forEach(l -> l.onSessionClosed("SHUTDOWN", "the server is restarting"));
+        session.listeners.forEach(l -> l.onSessionClosed("IDLE_TIMEOUT", ""));
+        assertTrue(shown.isEmpty(), "the library reconnects by itself after these");
+    }
+
+    @Test
+    void anAdministratorsNoticeIsShownWithoutEndingTheSession() {
+        List<ServerNotice> shown = new ArrayList<>();
+        controller.addNoticeObserver(shown::add);
+        session.listeners.forEach(l -> l.onAdminNotice(new Notice("root", "Restart at 18:00.", NOW)));
+        assertEquals(1, shown.size());
+        assertFalse(shown.get(0).endsSession());
+        assertTrue(shown.get(0).text().startsWith("Restart at 18:00."));
+        assertTrue(shown.get(0).text().contains("root"));
     }
 }

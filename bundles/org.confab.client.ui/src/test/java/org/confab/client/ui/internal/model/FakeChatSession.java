@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
@@ -98,6 +99,11 @@ final class FakeChatSession implements ChatSession {
         CompletableFuture<List<PresenceEntry>> future = new CompletableFuture<>();
         presenceAnswers.add(future);
         return future;
+    }
+
+    @Override
+    public Optional<AdminClient> admin() {
+        return Optional.empty();
     }
 
     @Override
