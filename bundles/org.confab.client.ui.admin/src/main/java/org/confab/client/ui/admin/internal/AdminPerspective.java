@@ -1,0 +1,26 @@
+package org.confab.client.ui.admin.internal;
+
+import org.confab.client.ui.admin.internal.views.AccountsView;
+import org.confab.client.ui.admin.internal.views.AuditLogView;
+import org.confab.client.ui.admin.internal.views.OnlineUsersView;
+import org.confab.client.ui.admin.internal.views.ServerStatusView;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** Accounts on top, online users and server status beside them, the audit log below; no editor area. */
+public class AdminPerspective implements IPerspectiveFactory {
+    public static final String ID = "org.confab.client.ui.admin.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        String editors = layout.getEditorArea();
+        layout.addView(AccountsView.ID, IPageLayout.TOP, 0.62f, editors);
+        layout.addView(OnlineUsersView.ID, IPageLayout.RIGHT, 0.58f, AccountsView.ID);
+        layout.addView(ServerStatusView.ID, IPageLayout.BOTTOM, 0.6f, OnlineUsersView.ID);
+        layout.addView(AuditLogView.ID, IPageLayout.BOTTOM, 0.62f, AccountsView.ID);
+        for (String id : new String[] { AccountsView.ID, OnlineUsersView.ID, ServerStatusView.ID, AuditLogView.ID }) {
+            layout.getViewLayout(id).setCloseable(false);
+        }
+    }
+}

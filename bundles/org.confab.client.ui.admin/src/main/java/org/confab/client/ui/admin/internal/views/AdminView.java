@@ -1,0 +1,193 @@
+package org.confab.client.ui.admin.internal.views;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.confab.client.core.AdminClient;
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ConnectionState;
+import org.confab.client.ui.ChatSession;
+import org.confab.client.ui.WidgetIds;
+import org.confab.client.ui.admin.internal.model.AdminProblems;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.EventHandler;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What the administrators' views share: the {@link ChatSession} (an OSGi service), requests whose
+ * answers come back on the display thread, a line that says why the last request failed, a Refresh
+ * button, and refreshing after a reconnect and after any administrative change made in this window.
+ */
+abstract class AdminView extends ViewPart {
+    /** Event topic posted after this window changed something on the server, so the other views catch up. */
+    static final String CHANGED_TOPIC = "org/confab/client/ui/admin/changed";
+
+    private ServiceTracker<ChatSession, ChatSession> sessions;
+    private Label problem;
+    private IEventBroker events;
+    private final EventHandler changed = event -> changedElsewhere();
+    private final ClientListener connection = new ClientListener() {
+        @Override
+        public void onConnectionState(ConnectionState state, String reason) {
+            if (state == ConnectionState.CONNECTED) {
+                onDisplay(AdminView.this::refresh);
+            }
+        }
+    };
+
+    /**
+     * Called once the session and the problem line exist: builds the rest of the part below the line.
+     * The parent has a one-column GridLayout.
+     */
+    abstract void createContents(Composite parent);
+
+    /** Asks the server again for everything the view shows. */
+    abstract void refresh();
+
+    /** Another view changed something; by default this one refreshes too. */
+    void changedElsewhere() {
+        refresh();
+    }
+
+    /** Listeners of this view to the session besides the connection, for example presence. */
+    Optional<ClientListener> sessionListener() {
+        return Optional.empty();
+    }
+
+    @Override
+    public final void createPartControl(Composite parent) {
+        sessions = new ServiceTracker<>(FrameworkUtil.getBundle(AdminView.class).getBundleContext(), ChatSession.class, null);
+        sessions.open();
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        problem = WidgetIds.name(new Label(parent, SWT.WRAP), getViewSite().getId() + ".problem");
+        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
+        createContents(parent);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).exclude(true).applyTo(problem);
+        problem.setVisible(false);
+        Action refreshAction = new Action("Refresh") {
+            @Override
+            public void run() {
+                refresh();
+            }
+        };
+        refreshAction.setToolTipText("Ask the server again");
+        getViewSite().getActionBars().getToolBarManager().add(refreshAction);
+        session().ifPresent(s -> {
+            s.addListener(connection);
+            sessionListener().ifPresent(s::addListener);
+        });
+        events = getSite().getService(IEventBroker.class);
+        if (events != null) {
+            events.subscribe(CHANGED_TOPIC, changed);
+        }
+        refresh();
+    }
+
+    @Override
+    public void dispose() {
+        if (events != null) {
+            events.unsubscribe(changed);
+        }
+        if (sessions != null) {
+            Optional<ChatSession> session = session();
+            session.ifPresent(s -> {
+                s.removeListener(connection);
+                sessionListener().ifPresent(s::removeListener);
+            });
+            sessions.close();
+        }
+        super.dispose();
+    }
+
+    Optional<ChatSession> session() {
+        return Optional.ofNullable(sessions.getService());
+    }
+
+    /**
+     * Sends an administrative request and handles its answer on the display thread, unless the view
+     * has been closed meanwhile; a failure is shown in the problem line instead.
+     */
+    <T> void call(Function<AdminClient, CompletableFuture<T>> request, Consumer<T> answer) {
+        Optional<AdminClient> admin = session().flatMap(ChatSession::admin);
+        if (admin.isEmpty()) {
+            showProblem("Not logged in.");
+            return;
+        }
+        CompletableFuture<T> sent;
+        try {
+            sent = request.apply(admin.get());
+        } catch (IllegalArgumentException e) {
+            showProblem(AdminProblems.describe(e));
+            return;
+        }
+        sent.whenComplete((value, error) -> onDisplay(() -> {
+            if (error != null) {
+                showProblem(AdminProblems.describe(error));
+            } else {
+                showProblem(null);
+                answer.accept(value);
+            }
+        }));
+    }
+
+    /** Tells the other administrators' views that something changed on the server. */
+    void announceChange() {
+        if (events != null) {
+            events.post(CHANGED_TOPIC, getViewSite().getId());
+        }
+    }
+
+    /** Shows why something failed above the view's contents, or hides the line with null. */
+    void showProblem(String text) {
+        if (problem == null || problem.isDisposed()) {
+            return;
+        }
+        boolean show = text != null;
+        problem.setText(show ? text : "");
+        problem.setVisible(show);
+        ((GridData) problem.getLayoutData()).exclude = !show;
+        problem.getParent().layout(true, true);
+    }
+
+    /** Runs on the display thread if the view still exists. */
+    void onDisplay(Runnable work) {
+        Composite parent = problem == null ? null : problem.getParent();
+        if (parent == null || parent.isDisposed()) {
+            return;
+        }
+        Display display = parent.getDisplay();
+        display.asyncExec(() -> {
+            if (!parent.isDisposed()) {
+                work.run();
+            }
+        });
+    }
+
+    /** Runs {@code work} every {@code millis} on the display thread while the view is open and visible. */
+    void every(int millis, Runnable work) {
+        Composite parent = problem.getParent();
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+            if (parent.isDisposed()) {
+                return;
+            }
+            if (getSite().getPage().isPartVisible(this)) {
+                work.run();
+            }
+            parent.getDisplay().timerExec(millis, tick[0]);
+        };
+        parent.getDisplay().timerExec(millis, tick[0]);
+    }
+}
