@@ -1,7 +1,13 @@
 package org.confab.client.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +18,21 @@ import java.util.function.Supplier;
 
 import org.confab.client.ui.WidgetIds;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Widget;
 
 /**
@@ -112,6 +128,74 @@ final class Ui {
 
     static void click(Widget widget) {
         widget.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Every text shown in a shell (labels, fields, buttons), joined by new lines. Call on the display thread. */
+    static String texts(Shell shell) {
+        List<Widget> all = new ArrayList<>();
+        collect(shell, all);
+        StringBuilder joined = new StringBuilder();
+        for (Widget widget : all) {
+            String text = widget instanceof Label label ? label.getText()
+                    : widget instanceof Text field ? field.getText()
+                    : widget instanceof Button button ? button.getText() : null;
+            if (text != null && !text.isEmpty()) {
+                joined.append(text).append('\n');
+            }
+        }
+        return joined.toString();
+    }
+
+    /** The push button with this label in a shell (for dialogs whose buttons have no id). Call on the display thread. */
+    static Button button(Shell shell, String label) {
+        List<Widget> all = new ArrayList<>();
+        collect(shell, all);
+        return all.stream().filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(b -> label.equals(b.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + shell.getText()));
+    }
+
+    /** The texts of one column of a table, top to bottom. Call on the display thread. */
+    static List<String> column(Table table, int column) {
+        List<String> texts = new ArrayList<>();
+        for (TableItem item : table.getItems()) {
+            texts.add(item.getText(column));
+        }
+        return texts;
+    }
+
+    /** Selects the first row whose first column is {@code text}, as a click would. Call on the display thread. */
+    static void selectRow(Table table, String text) {
+        int index = column(table, 0).indexOf(text);
+        assertTrue(index >= 0, "no row '" + text + "' in the table");
+        table.setSelection(index);
+        Event event = new Event();
+        event.item = table.getItem(index);
+        table.notifyListeners(SWT.Selection, event);
+    }
+
+    /**
+     * Saves what a shell shows as a PNG under target/screenshots, for the documentation. Call on the
+     * display thread.
+     */
+    static void screenshot(Shell shell, String name) {
+        shell.update();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { image.getImageData() };
+            Path directory = Path.of("target", "screenshots");
+            Files.createDirectories(directory);
+            loader.save(directory.resolve(name + ".png").toString(), SWT.IMAGE_PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 
     private static void collect(Control control, List<Widget> into) {

@@ -198,34 +198,47 @@ public final class ChatSessionComponent implements ChatSession {
 
     /** Passes the current client's events on to every listener of the session. */
     private final class Forwarder implements ClientListener {
+        private static final System.Logger LOG = System.getLogger(Forwarder.class.getName());
+
+        /** One failing listener (a plugin's, say) must not keep the event from the others. */
+        private void each(java.util.function.Consumer<ClientListener> call) {
+            for (ClientListener listener : listeners) {
+                try {
+                    call.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a session listener failed: " + listener, e);
+                }
+            }
+        }
+
         @Override
         public void onMessage(ChatMessage message) {
-            listeners.forEach(l -> l.onMessage(message));
+            each(l -> l.onMessage(message));
         }
 
         @Override
         public void onDelivered(Delivered delivered) {
-            listeners.forEach(l -> l.onDelivered(delivered));
+            each(l -> l.onDelivered(delivered));
         }
 
         @Override
         public void onPresence(PresenceEntry presence) {
-            listeners.forEach(l -> l.onPresence(presence));
+            each(l -> l.onPresence(presence));
         }
 
         @Override
         public void onConnectionState(ConnectionState state, String reason) {
-            listeners.forEach(l -> l.onConnectionState(state, reason));
+            each(l -> l.onConnectionState(state, reason));
         }
 
         @Override
         public void onSessionClosed(String code, String reason) {
-            listeners.forEach(l -> l.onSessionClosed(code, reason));
+            each(l -> l.onSessionClosed(code, reason));
         }
 
         @Override
         public void onAdminNotice(Notice notice) {
-            listeners.forEach(l -> l.onAdminNotice(notice));
+            each(l -> l.onAdminNotice(notice));
         }
     }
 }

@@ -12,11 +12,13 @@ public final class AdminProblems {
     private AdminProblems() {
     }
 
+    /** Whether the server refused because this user is not an administrator (or no longer one). */
+    public static boolean isRefusal(Throwable failure) {
+        return unwrap(failure) instanceof ConfabException refusal && refusal.code() == org.confab.protocol.ErrorCode.NOT_ALLOWED;
+    }
+
     public static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = unwrap(failure);
         if (cause instanceof ConfabException refusal) {
             String said = refusal.getMessage() == null || refusal.getMessage().isBlank() ? "" : " (" + refusal.getMessage() + ")";
             return switch (refusal.code()) {
@@ -39,5 +41,13 @@ public final class AdminProblems {
             return "Not sent: " + cause.getMessage() + ".";
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -86,12 +86,12 @@ public class AccountsView extends AdminView {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(500, 200).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Username", 140, "username", UserEntry::username);
-        column("Display name", 180, "displayName", UserEntry::displayName);
-        column("Role", 90, null, u -> u.admin() ? "Administrator" : "User");
-        column("Status", 190, null, this::status);
-        column("Online", 70, null, u -> u.online() ? "\u25CF online" : "");
-        column("Created", 150, "createdAt", u -> AdminFormat.time(u.createdAt(), zone));
+        column("Username", 115, "username", UserEntry::username);
+        column("Display name", 140, "displayName", UserEntry::displayName);
+        column("Role", 105, null, u -> u.admin() ? "Administrator" : "User");
+        column("Status", 110, null, this::status);
+        column("Online", 65, null, u -> u.online() ? "\u25CF online" : "");
+        column("Created", 145, "createdAt", u -> AdminFormat.time(u.createdAt(), zone));
         viewer.addSelectionChangedListener(e -> updateButtons());
         viewer.addOpenListener(e -> selected().ifPresent(this::edit));
 
@@ -127,6 +127,12 @@ public class AccountsView extends AdminView {
             }
             show(page);
         });
+    }
+
+    @Override
+    void clear() {
+        show(new UserPage(List.of(), 0, false));
+        summary.setText("");
     }
 
     /** The accounts on screen, for tests and the dialogs. */

@@ -20,6 +20,8 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.event.EventHandler;
@@ -28,7 +30,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * What the administrators' views share: the {@link ChatSession} (an OSGi service), requests whose
  * answers come back on the display thread, a line that says why the last request failed, a Refresh
- * button, and refreshing after a reconnect and after any administrative change made in this window.
+ * button, and refreshing when the view comes into sight, after a reconnect and after any
+ * administrative change made in this window. A logout or a refusal clears what is shown.
  */
 abstract class AdminView extends ViewPart {
     /** Event topic posted after this window changed something on the server, so the other views catch up. */
@@ -36,13 +39,27 @@ abstract class AdminView extends ViewPart {
 
     private ServiceTracker<ChatSession, ChatSession> sessions;
     private Label problem;
+    /** The part's parent and display, kept so that network threads can hop over without touching widgets. */
+    private Composite root;
+    private Display display;
     private IEventBroker events;
     private final EventHandler changed = event -> changedElsewhere();
+    /** Whoever is logged in now, the view shows fresh data when it comes into sight. */
+    private final IPartListener2 visibility = new IPartListener2() {
+        @Override
+        public void partVisible(IWorkbenchPartReference reference) {
+            if (reference.getPart(false) == AdminView.this) {
+                refresh();
+            }
+        }
+    };
     private final ClientListener connection = new ClientListener() {
         @Override
         public void onConnectionState(ConnectionState state, String reason) {
             if (state == ConnectionState.CONNECTED) {
                 onDisplay(AdminView.this::refresh);
+            } else if (state == ConnectionState.DISCONNECTED) {
+                onDisplay(AdminView.this::clear); // logged out: the next user must not see this one's data
             }
         }
     };
@@ -55,6 +72,9 @@ abstract class AdminView extends ViewPart {
 
     /** Asks the server again for everything the view shows. */
     abstract void refresh();
+
+    /** Forgets everything shown, after a logout or when the server says this user may not see it. */
+    abstract void clear();
 
     /** Another view changed something; by default this one refreshes too. */
     void changedElsewhere() {
@@ -70,6 +90,8 @@ abstract class AdminView extends ViewPart {
     public final void createPartControl(Composite parent) {
         sessions = new ServiceTracker<>(FrameworkUtil.getBundle(AdminView.class).getBundleContext(), ChatSession.class, null);
         sessions.open();
+        root = parent;
+        display = parent.getDisplay();
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
         problem = WidgetIds.name(new Label(parent, SWT.WRAP), getViewSite().getId() + ".problem");
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
@@ -88,6 +110,7 @@ abstract class AdminView extends ViewPart {
             s.addListener(connection);
             sessionListener().ifPresent(s::addListener);
         });
+        getSite().getPage().addPartListener(visibility);
         events = getSite().getService(IEventBroker.class);
         if (events != null) {
             events.subscribe(CHANGED_TOPIC, changed);
@@ -97,6 +120,7 @@ abstract class AdminView extends ViewPart {
 
     @Override
     public void dispose() {
+        getSite().getPage().removePartListener(visibility);
         if (events != null) {
             events.unsubscribe(changed);
         }
@@ -134,6 +158,9 @@ abstract class AdminView extends ViewPart {
         }
         sent.whenComplete((value, error) -> onDisplay(() -> {
             if (error != null) {
+                if (AdminProblems.isRefusal(error)) {
+                    clear();
+                }
                 showProblem(AdminProblems.describe(error));
             } else {
                 showProblem(null);
@@ -161,13 +188,12 @@ abstract class AdminView extends ViewPart {
         problem.getParent().layout(true, true);
     }
 
-    /** Runs on the display thread if the view still exists. */
+    /** Runs on the display thread if the view still exists; callable from any thread. */
     void onDisplay(Runnable work) {
-        Composite parent = problem == null ? null : problem.getParent();
-        if (parent == null || parent.isDisposed()) {
+        Composite parent = root;
+        if (parent == null || parent.isDisposed() || display.isDisposed()) {
             return;
         }
-        Display display = parent.getDisplay();
         display.asyncExec(() -> {
             if (!parent.isDisposed()) {
                 work.run();
@@ -177,7 +203,7 @@ abstract class AdminView extends ViewPart {
 
     /** Runs {@code work} every {@code millis} on the display thread while the view is open and visible. */
     void every(int millis, Runnable work) {
-        Composite parent = problem.getParent();
+        Composite parent = root;
         Runnable[] tick = new Runnable[1];
         tick[0] = () -> {
             if (parent.isDisposed()) {

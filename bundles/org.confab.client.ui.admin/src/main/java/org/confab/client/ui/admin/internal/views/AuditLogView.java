@@ -63,6 +63,13 @@ public class AuditLogView extends AdminView {
         });
     }
 
+    @Override
+    void clear() {
+        entries.clear();
+        show(false);
+        summary.setText("");
+    }
+
     /** The entries on screen, newest first, for tests. */
     public List<AuditEntry> shown() {
         return List.copyOf(entries);

@@ -66,11 +66,11 @@ public class OnlineUsersView extends AdminView {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(400, 150).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Username", 120, OnlineSession::username);
-        column("Address", 140, OnlineSession::address);
-        column("Logged in", 150, s -> AdminFormat.time(s.loginTime(), zone));
-        column("Idle", 80, s -> AdminFormat.duration(s.idleSeconds()));
-        column("Client", 130, s -> s.client() == null ? "" : s.client());
+        column("Username", 100, OnlineSession::username);
+        column("Address", 125, OnlineSession::address);
+        column("Logged in", 140, s -> AdminFormat.time(s.loginTime(), zone));
+        column("Idle", 60, s -> AdminFormat.duration(s.idleSeconds()));
+        column("Client", 110, s -> s.client() == null ? "" : s.client());
         viewer.addSelectionChangedListener(e -> kick.setEnabled(selected().isPresent()));
         kick.setEnabled(false);
         every(IDLE_REFRESH_MILLIS, this::refresh);
@@ -95,6 +95,14 @@ public class OnlineUsersView extends AdminView {
             summary.getParent().layout();
             kick.setEnabled(selected().isPresent());
         });
+    }
+
+    @Override
+    void clear() {
+        shown = List.of();
+        viewer.setInput(shown);
+        summary.setText("");
+        kick.setEnabled(false);
     }
 
     /** The sessions on screen, for tests. */

@@ -3,10 +3,13 @@ package org.confab.client.ui.admin.internal.views;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import org.confab.client.core.ClientListener;
 import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.admin.internal.model.AdminFormat;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
+import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -40,9 +43,25 @@ public class ServerStatusView extends AdminView {
         every(REFRESH_MILLIS, this::refresh);
     }
 
+    /** Sessions and users online change with presence: show them at once, not at the next tick. */
+    @Override
+    Optional<ClientListener> sessionListener() {
+        return Optional.of(new ClientListener() {
+            @Override
+            public void onPresence(PresenceEntry entry) {
+                onDisplay(ServerStatusView.this::refresh);
+            }
+        });
+    }
+
     @Override
     void refresh() {
         call(admin -> admin.status(), this::show);
+    }
+
+    @Override
+    void clear() {
+        values.values().forEach(value -> value.setText("\u2013"));
     }
 
     @Override

@@ -1,0 +1,354 @@
+package org.confab.client.ui.tests;
+
+import static org.confab.client.ui.tests.Ui.await;
+import static org.confab.client.ui.tests.Ui.button;
+import static org.confab.client.ui.tests.Ui.click;
+import static org.confab.client.ui.tests.Ui.column;
+import static org.confab.client.ui.tests.Ui.later;
+import static org.confab.client.ui.tests.Ui.run;
+import static org.confab.client.ui.tests.Ui.screenshot;
+import static org.confab.client.ui.tests.Ui.selectRow;
+import static org.confab.client.ui.tests.Ui.shell;
+import static org.confab.client.ui.tests.Ui.texts;
+import static org.confab.client.ui.tests.Ui.ui;
+import static org.confab.client.ui.tests.Ui.waitUntil;
+import static org.confab.client.ui.tests.Ui.widget;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ConfabClient;
+import org.confab.client.core.ConfabException;
+import org.confab.client.core.ServerTrust;
+import org.confab.client.ui.internal.dialogs.LoginDialog;
+import org.confab.protocol.ErrorCode;
+import org.confab.protocol.messages.AdminMessages.Kick;
+import org.confab.server.api.AdminActor;
+import org.confab.server.api.AdminService;
+import org.confab.server.api.ServerEndpoint;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * An administrator's session in the Admin perspective against the real server in the same framework:
+ * the menu only administrators see, adding an account with the dialog's checks, watching the new user
+ * come online, kicking and banning them (their client is told why), the audit log and the server
+ * status, lock and delete; then the other side: a normal user's window, which the Admin menu is hidden
+ * from, shows the server's refusal in the admin views and, when kicked, says why and cannot log back in
+ * during the ban. Screenshots for docs/ land in target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminPerspectiveUITest {
+    private static final String PASSWORD = "staple battery horse";
+    private static final String ADMIN_PERSPECTIVE = "org.confab.client.ui.admin.perspective";
+    private static final String CHAT_PERSPECTIVE = "org.confab.client.ui.perspective.chat";
+    private static final BundleContext CONTEXT = FrameworkUtil.getBundle(AdminPerspectiveUITest.class).getBundleContext();
+
+    private static String server;
+    private static int port;
+    private static String boss;
+    private static String dana;
+    private static String erin;
+    private static ConfabClient danaClient;
+    private static final List<String> danaClosed = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void accounts() throws Exception {
+        ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(CONTEXT, ServerEndpoint.class, null);
+        endpoints.open();
+        port = endpoints.waitForService(60_000).address().getPort();
+        server = "127.0.0.1:" + port;
+        ServiceTracker<AdminService, AdminService> admins = new ServiceTracker<>(CONTEXT, AdminService.class, null);
+        admins.open();
+        AdminService admin = admins.waitForService(60_000);
+        boss = unique("boss");
+        dana = unique("dana");
+        erin = unique("erin");
+        admin.addUser(AdminActor.console(), boss, PASSWORD, "The Boss", true);
+        admin.addUser(AdminActor.console(), erin, PASSWORD, "Erin Normal", false);
+    }
+
+    @AfterAll
+    static void close() {
+        if (danaClient != null) {
+            danaClient.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void onlyAnAdministratorSeesTheAdminMenuWhichOpensTheAdministrationPerspective() {
+        logOut();
+        logIn(boss);
+        waitUntil("the Admin menu", () -> adminMenu().isPresent());
+        openFromAdminMenu("&Administration");
+        waitUntil("the Administration perspective", () -> ADMIN_PERSPECTIVE.equals(perspective()));
+        waitUntil("the accounts table lists the administrator", () -> column(table("accounts.table"), 0).contains(boss));
+        waitUntil("the status view", () -> label("status.database").getText().startsWith("H2"));
+    }
+
+    @Test
+    @Order(2)
+    void addingAnAccountChecksTheFormAndShowsTheNewAccount() {
+        later(() -> click(widget(window().getShell(), Button.class, "accounts.add")));
+        Shell dialog = await("the add-account dialog", () -> shell("account"));
+        run(() -> {
+            widget(dialog, Text.class, "account.username").setText(dana);
+            widget(dialog, Text.class, "account.displayName").setText("Dana Scully");
+            widget(dialog, Text.class, "account.password").setText(PASSWORD);
+            widget(dialog, Text.class, "account.confirmation").setText(PASSWORD + "!");
+        });
+        assertFalse(ui(() -> widget(dialog, Button.class, "account.ok").isEnabled()), "mismatched passwords cannot be sent");
+        assertEquals("The two passwords differ.", ui(() -> message(dialog)));
+        run(() -> widget(dialog, Text.class, "account.confirmation").setText(PASSWORD));
+        assertTrue(ui(() -> widget(dialog, Button.class, "account.ok").isEnabled()));
+        run(() -> screenshot(dialog, "admin-add-account"));
+        run(() -> click(widget(dialog, Button.class, "account.ok")));
+        waitUntil("the dialog to close", dialog::isDisposed);
+        waitUntil("the new account in the table", () -> column(table("accounts.table"), 0).contains(dana));
+        assertEquals("Dana Scully", ui(() -> row(table("accounts.table"), dana)[1]));
+    }
+
+    @Test
+    @Order(3)
+    void theOnlineUsersViewShowsANewUserComingOnlineWithoutARefresh() throws Exception {
+        danaClient = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain())
+                .withClientName("test-client/1.0").withReconnectDelays(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        danaClient.addListener(new ClientListener() {
+            @Override
+            public void onSessionClosed(String code, String reason) {
+                danaClosed.add(code + ": " + reason);
+            }
+        });
+        danaClient.connect().get(10, TimeUnit.SECONDS);
+        danaClient.login(dana, PASSWORD).get(10, TimeUnit.SECONDS);
+        waitUntil("dana in the online users", () -> column(table("online.table"), 0).contains(dana));
+        assertEquals("test-client/1.0", ui(() -> row(table("online.table"), dana)[4]));
+        waitUntil("dana online in the accounts table", () -> row(table("accounts.table"), dana)[4].contains("online"));
+        run(() -> screenshot(window().getShell(), "admin-perspective"));
+    }
+
+    @Test
+    @Order(4)
+    void kickingWithAReasonAndABanClosesTheSessionAndTellsTheUserWhy() throws Exception {
+        run(() -> selectRow(table("online.table"), dana));
+        later(() -> click(widget(window().getShell(), Button.class, "online.kick")));
+        Shell dialog = await("the kick dialog", () -> shell("kick"));
+        run(() -> {
+            widget(dialog, Text.class, "kick.reason").setText("Please take a break");
+            Button ban = widget(dialog, Button.class, "kick.ban");
+            ban.setSelection(true);
+            click(ban);
+            widget(dialog, Spinner.class, "kick.banAmount").setSelection(10);
+            Combo unit = widget(dialog, Combo.class, "kick.banUnit");
+            unit.select(0);
+            click(unit);
+        });
+        waitUntil("the ban enabled", () -> widget(dialog, Spinner.class, "kick.banAmount").isEnabled());
+        run(() -> screenshot(dialog, "admin-kick"));
+        run(() -> click(widget(dialog, Button.class, "kick.ok")));
+        waitUntil("the kick dialog to close", dialog::isDisposed);
+        waitUntil("dana told why", () -> danaClosed.stream().anyMatch(c -> c.startsWith("KICKED: Please take a break (banned until")));
+        waitUntil("dana gone from the online users", () -> !column(table("online.table"), 0).contains(dana));
+        waitUntil("the ban in the accounts table", () -> row(table("accounts.table"), dana)[3].startsWith("Banned until"));
+        ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> {
+            try (ConfabClient again = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()))) {
+                again.connect().get(10, TimeUnit.SECONDS);
+                again.login(dana, PASSWORD).get(10, TimeUnit.SECONDS);
+            }
+        });
+        assertEquals(ErrorCode.ACCOUNT_BANNED, ((ConfabException) refused.getCause()).code());
+    }
+
+    @Test
+    @Order(5)
+    void theAuditLogRecordsWhoDidWhatAndTheStatusCountsSessions() {
+        waitUntil("the addition and the kick in the audit log", () -> {
+            List<String> targets = column(table("audit.table"), 3);
+            List<String> actions = column(table("audit.table"), 2);
+            return targets.contains(dana) && actions.contains("kick") && actions.contains("user.add")
+                    && column(table("audit.table"), 1).contains(boss);
+        });
+        waitUntil("sessions counted", () -> Integer.parseInt(label("status.sessions").getText()) >= 1);
+    }
+
+    @Test
+    @Order(6)
+    void lockingAndDeletingAnAccount() {
+        run(() -> selectRow(table("accounts.table"), dana));
+        run(() -> click(widget(window().getShell(), Button.class, "accounts.lock")));
+        waitUntil("dana locked", () -> "Locked".equals(row(table("accounts.table"), dana)[3]));
+        run(() -> selectRow(table("accounts.table"), dana));
+        later(() -> click(widget(window().getShell(), Button.class, "accounts.delete")));
+        Shell confirm = await("the delete confirmation", () -> shell("accounts.confirmDelete"));
+        assertTrue(ui(() -> texts(confirm)).contains("for good"));
+        run(() -> click(button(confirm, "&Delete account")));
+        waitUntil("dana gone from the accounts", () -> !column(table("accounts.table"), 0).contains(dana));
+    }
+
+    @Test
+    @Order(7)
+    void aNormalUserHasNoAdminMenuAndTheAdminViewsShowTheServersRefusal() throws Exception {
+        logOut();
+        logIn(erin);
+        waitUntil("back in the chat perspective", () -> CHAT_PERSPECTIVE.equals(perspective()));
+        assertTrue(ui(() -> adminMenu().isEmpty()), "no Admin menu for a normal user");
+        ui(() -> window().getWorkbench().showPerspective(ADMIN_PERSPECTIVE, window()));
+        waitUntil("the refusal in the accounts view", () -> {
+            Label problem = label("org.confab.client.ui.admin.view.accounts.problem");
+            return problem.isVisible() && problem.getText().startsWith("Not allowed");
+        });
+        assertTrue(ui(() -> table("accounts.table").getItemCount() == 0), "no data for a normal user");
+        ui(() -> window().getWorkbench().showPerspective(CHAT_PERSPECTIVE, window()));
+    }
+
+    @Test
+    @Order(8)
+    void aKickedUserIsToldWhyAndCannotLogBackInDuringTheBan() throws Exception {
+        try (ConfabClient admin = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()))) {
+            admin.connect().get(10, TimeUnit.SECONDS);
+            admin.login(boss, PASSWORD).get(10, TimeUnit.SECONDS);
+            admin.admin().kick(new Kick(erin, "Use the right channel", 5)).get(10, TimeUnit.SECONDS);
+        }
+        Shell ended = await("the session-ended dialog", () -> shell("session.ended"));
+        assertTrue(ui(() -> texts(ended)).contains("An administrator ended your session: Use the right channel (banned until"));
+        run(() -> screenshot(ended, "client-kicked"));
+        run(() -> click(button(ended, "OK")));
+        Shell login = await("the login dialog again", () -> shell(LoginDialog.SHELL_ID));
+        run(() -> {
+            widget(login, Text.class, "login.server").setText(server);
+            widget(login, Text.class, "login.username").setText(erin);
+            widget(login, Text.class, "login.password").setText(PASSWORD);
+            click(widget(login, Button.class, "login.ok"));
+        });
+        waitUntil("the ban explained", () -> errorMessage(login).startsWith("An administrator banned this account"));
+        assertTrue(ui(() -> shell(LoginDialog.SHELL_ID).isPresent()), "still at the login dialog");
+    }
+
+    private static void logIn(String username) {
+        Shell login = await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
+        run(() -> {
+            widget(login, Text.class, "login.server").setText(server);
+            widget(login, Text.class, "login.username").setText(username);
+            widget(login, Text.class, "login.password").setText(PASSWORD);
+            widget(login, Button.class, "login.remember").setSelection(false);
+            click(widget(login, Button.class, "login.ok"));
+        });
+        waitUntil("the login dialog to close", login::isDisposed);
+        waitUntil("connected as " + username, () -> widget(window().getShell(), CLabel.class, "status.connection").getText()
+                .startsWith("Connected as " + username));
+    }
+
+    /** Logs out with the menu when somebody is logged in (an earlier test class may have left a session). */
+    private static void logOut() {
+        if (ui(() -> shell(LoginDialog.SHELL_ID).isPresent())) {
+            return;
+        }
+        later(() -> menuItem(window().getShell().getMenuBar(), "&Confab").flatMap(confab -> {
+            Menu menu = confab.getMenu();
+            menu.notifyListeners(SWT.Show, new Event());
+            return menuItem(menu, "Log &Out");
+        }).ifPresent(Ui::click));
+        await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
+    }
+
+    private static void openFromAdminMenu(String label) {
+        run(() -> {
+            Menu menu = adminMenu().orElseThrow().getMenu();
+            menu.notifyListeners(SWT.Show, new Event());
+            click(menuItem(menu, label).orElseThrow(() -> new AssertionError("no menu item " + label)));
+            menu.notifyListeners(SWT.Hide, new Event());
+        });
+    }
+
+    /** The Admin menu of the menu bar, if it is shown. Call on the display thread. */
+    private static Optional<MenuItem> adminMenu() {
+        Menu bar = window().getShell().getMenuBar();
+        bar.notifyListeners(SWT.Show, new Event());
+        return menuItem(bar, "&Admin");
+    }
+
+    private static Optional<MenuItem> menuItem(Menu menu, String text) {
+        return Arrays.stream(menu.getItems()).filter(item -> text.equals(item.getText())).findFirst();
+    }
+
+    private static String perspective() {
+        var page = window().getActivePage();
+        return page == null || page.getPerspective() == null ? "" : page.getPerspective().getId();
+    }
+
+    private static IWorkbenchWindow window() {
+        return PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+    }
+
+    /** Call on the display thread. */
+    private static Table table(String id) {
+        return widget(window().getShell(), Table.class, id);
+    }
+
+    /** Call on the display thread. */
+    private static Label label(String id) {
+        return widget(window().getShell(), Label.class, id);
+    }
+
+    /** The cells of the row whose first column is {@code key}. Call on the display thread. */
+    private static String[] row(Table table, String key) {
+        for (var item : table.getItems()) {
+            if (key.equals(item.getText(0))) {
+                String[] cells = new String[table.getColumnCount()];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = item.getText(i);
+                }
+                return cells;
+            }
+        }
+        String[] none = new String[table.getColumnCount()];
+        Arrays.fill(none, "");
+        return none;
+    }
+
+    private static String message(Shell dialog) {
+        return dialog.getData() instanceof TitleAreaDialog d ? d.getMessage() : "";
+    }
+
+    private static String errorMessage(Shell dialog) {
+        return ui(() -> dialog.getData() instanceof TitleAreaDialog d && d.getErrorMessage() != null ? d.getErrorMessage() : "");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
