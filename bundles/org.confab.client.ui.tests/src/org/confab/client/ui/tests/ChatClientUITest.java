@@ -63,8 +63,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -293,7 +291,7 @@ class ChatClientUITest {
     @Order(9)
     void serverRestartShowsReconnectingAndLosesNoTypedMessage() throws Exception {
         int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-        pinTransportPort(port);
+        TestServer.pinTransportPort(CONTEXT, port);
         Bundle transport = java.util.Arrays.stream(CONTEXT.getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.confab.server.transport")).findFirst().orElseThrow();
         waitUntil("connected after the transport picked up its pinned port",
@@ -315,16 +313,6 @@ class ChatClientUITest {
                         && !conversation.transcriptText().contains("\u25CB sending"));
         waitUntil("bob's client received it",
                 () -> bobReceived.stream().anyMatch(m -> m.text().equals("Typed while the server was down")));
-    }
-
-    private static void pinTransportPort(int port) throws Exception {
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(CONTEXT,
-                ConfigurationAdmin.class, null);
-        tracker.open();
-        Configuration configuration = tracker.waitForService(10_000).getConfiguration("org.confab.server.transport", null);
-        var properties = configuration.getProperties();
-        properties.put("port", port);
-        configuration.update(properties);
     }
 
     private static ConfabClient client() {

@@ -36,7 +36,9 @@ public interface ClientListener {
     /**
      * The connection changed state.
      *
-     * @param reason why, for a human; empty when there is nothing to say
+     * @param reason why, for a human; empty when there is nothing to say. Starts with
+     *        {@link UntrustedServerException#REASON_CODE} when reconnecting stopped because the server's
+     *        certificate is not the trusted one.
      */
     default void onConnectionState(ConnectionState state, String reason) {
     }

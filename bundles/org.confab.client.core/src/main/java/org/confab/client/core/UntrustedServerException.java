@@ -13,6 +13,14 @@ import org.confab.protocol.Fingerprint;
  * {@link KnownServers#remember}; the client does not reconnect by itself after this.
  */
 public class UntrustedServerException extends ConfabConnectionException {
+    /**
+     * Starts the reason {@link ClientListener#onConnectionState} gives with
+     * {@link ConnectionState#DISCONNECTED} when the client stopped reconnecting because the server's
+     * certificate was refused ({@code UNTRUSTED_SERVER: } and this exception's message), so a user
+     * interface can tell this apart from an ordinary connection loss.
+     */
+    public static final String REASON_CODE = "UNTRUSTED_SERVER";
+
     private static final long serialVersionUID = 1L;
 
     private final String serverAddress;

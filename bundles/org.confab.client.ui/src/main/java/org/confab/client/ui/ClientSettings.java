@@ -28,6 +28,13 @@ public interface ClientSettings {
     /** The longest wait between two reconnect attempts. */
     Duration maxReconnectDelay();
 
+    /**
+     * The file of trusted servers and their certificate fingerprints ({@link org.confab.client.core.KnownServers}):
+     * {@code ~/.confab/known_servers}, shared with the CLI, unless the launcher's
+     * {@code confab.client.knownServers} property names another (tests use a file of their own).
+     */
+    Path knownServersFile();
+
     /** Where received files go (for the file-transfer plugin). */
     Path downloadDirectory();
 

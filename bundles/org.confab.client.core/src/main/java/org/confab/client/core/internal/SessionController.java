@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConnectionState;
+import org.confab.client.core.UntrustedServerException;
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.Messages.AuthOk;
 import org.confab.protocol.messages.Messages.HelloOk;
@@ -207,14 +208,19 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
         connection.closeReason().ifPresent(reason -> onClosed(connection, reason));
     }
 
-    /** The server refused the re-login for good (wrong password now, account locked). */
+    /**
+     * The server refused the re-login for good (wrong password now, account locked), or its certificate
+     * is no longer the trusted one: that is never accepted behind the user's back.
+     */
     void reconnectRefused(Throwable cause) {
         synchronized (this) {
             reconnectArmed = false;
             if (current != null || closed) {
                 return;
             }
-            setState(ConnectionState.DISCONNECTED, "re-login refused: " + Failures.describe(cause));
+            setState(ConnectionState.DISCONNECTED, cause instanceof UntrustedServerException untrusted
+                    ? UntrustedServerException.REASON_CODE + ": " + untrusted.getMessage()
+                    : "re-login refused: " + Failures.describe(cause));
         }
         sends.failAll(Failures.unwrap(cause));
     }

@@ -98,7 +98,7 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         if (shell == null || shell.isDisposed()) {
             return;
         }
-        LoginDialog dialog = new LoginDialog(shell, controller.session(), settings.server(), passwords);
+        LoginDialog dialog = new LoginDialog(shell, controller.session(), settings, passwords);
         if (dialog.open() == Window.OK && dialog.result().isPresent()) {
             LoginResult user = dialog.result().get();
             controller.loggedIn(user);

@@ -2,8 +2,10 @@ package org.confab.client.ui.internal.dialogs;
 
 import java.util.Optional;
 
+import org.confab.client.core.KnownServers;
 import org.confab.client.core.LoginResult;
 import org.confab.client.ui.ChatSession;
+import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ServerAddress;
 import org.confab.client.ui.internal.model.Problems;
 import org.confab.client.ui.internal.prefs.Preferences;
@@ -29,7 +31,9 @@ import org.osgi.service.prefs.BackingStoreException;
 /**
  * The first thing a user sees: server, username, password and "remember me", with a link to create an
  * account. Logging in runs in the background; the dialog stays responsive and shows why a login failed
- * (server unreachable, wrong password, account locked) right where the user is looking.
+ * (server unreachable, wrong password, account locked) right where the user is looking. A server whose
+ * certificate is new or changed is shown to the user to decide on ({@link TrustPrompt}) before the
+ * login goes on.
  */
 public final class LoginDialog extends TitleAreaDialog {
     public static final String SHELL_ID = "login";
@@ -37,6 +41,7 @@ public final class LoginDialog extends TitleAreaDialog {
     private final ChatSession session;
     private final ServerAddress defaultServer;
     private final SavedPasswords passwords;
+    private final TrustPrompt trust;
     private final IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Preferences.QUALIFIER);
     private Text server;
     private Text username;
@@ -46,11 +51,12 @@ public final class LoginDialog extends TitleAreaDialog {
     private boolean busy;
     private LoginResult result;
 
-    public LoginDialog(Shell parent, ChatSession session, ServerAddress defaultServer, SavedPasswords passwords) {
+    public LoginDialog(Shell parent, ChatSession session, ClientSettings settings, SavedPasswords passwords) {
         super(parent);
         this.session = session;
-        this.defaultServer = defaultServer;
+        this.defaultServer = settings.server();
         this.passwords = passwords;
+        this.trust = new TrustPrompt(KnownServers.at(settings.knownServersFile()));
     }
 
     /** Who logged in, after the dialog closed with OK. */
@@ -125,6 +131,9 @@ public final class LoginDialog extends TitleAreaDialog {
             setBusy(false);
             if (error != null) {
                 setMessage("Enter the server's address and your account.");
+                if (trust.handle(getShell(), error, this::okPressed, this::setErrorMessage)) {
+                    return;
+                }
                 setErrorMessage(Problems.login(error, address.toString()));
                 password.setFocus();
                 password.selectAll();
@@ -171,7 +180,7 @@ public final class LoginDialog extends TitleAreaDialog {
     }
 
     private void openRegistration() {
-        RegisterDialog dialog = new RegisterDialog(getShell(), session, server.getText());
+        RegisterDialog dialog = new RegisterDialog(getShell(), session, server.getText(), trust);
         if (dialog.open() == OK) {
             server.setText(dialog.server());
             username.setText(dialog.username());

@@ -19,12 +19,16 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-/** Creates an account; the server's objections appear under the field they concern. */
+/**
+ * Creates an account; the server's objections appear under the field they concern. Registration
+ * connects too, so a new or changed server certificate is put to the user first, as at login.
+ */
 public final class RegisterDialog extends TitleAreaDialog {
     public static final String SHELL_ID = "register";
 
     private final ChatSession session;
     private final String initialServer;
+    private final TrustPrompt trust;
     private Text server;
     private Text username;
     private Text displayName;
@@ -38,10 +42,11 @@ public final class RegisterDialog extends TitleAreaDialog {
     private String registeredUser = "";
     private String registeredPassword = "";
 
-    public RegisterDialog(Shell parent, ChatSession session, String server) {
+    RegisterDialog(Shell parent, ChatSession session, String server, TrustPrompt trust) {
         super(parent);
         this.session = session;
         this.initialServer = server;
+        this.trust = trust;
     }
 
     public String server() {
@@ -121,7 +126,10 @@ public final class RegisterDialog extends TitleAreaDialog {
                     setBusy(false);
                     if (error != null) {
                         setMessage("Correct the marked field and try again.");
-                        show(RegistrationProblem.of(error, address.toString()));
+                        if (!trust.handle(getShell(), error, this::okPressed,
+                                refusal -> show(new RegistrationProblem(Field.FORM, refusal)))) {
+                            show(RegistrationProblem.of(error, address.toString()));
+                        }
                         return;
                     }
                     registeredServer = address.toString();

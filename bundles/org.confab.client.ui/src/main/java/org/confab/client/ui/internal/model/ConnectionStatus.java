@@ -1,6 +1,7 @@
 package org.confab.client.ui.internal.model;
 
 import org.confab.client.core.ConnectionState;
+import org.confab.client.core.UntrustedServerException;
 
 /**
  * The status line's view of the connection.
@@ -16,6 +17,12 @@ public record ConnectionStatus(String text, Level level) {
     }
 
     public static ConnectionStatus of(ConnectionState state, String user, String server, String reason) {
+        if (state == ConnectionState.DISCONNECTED && reason != null
+                && reason.startsWith(UntrustedServerException.REASON_CODE + ": ")) {
+            // the library stopped reconnecting because the certificate changed: say so before anything else
+            return new ConnectionStatus("Offline: the server's identity could not be confirmed, not reconnecting. "
+                    + "Log out and in again to review it (" + withoutCode(reason) + ")", Level.PROBLEM);
+        }
         String why = reason == null || reason.isBlank() ? "" : " (" + withoutCode(reason) + ")";
         return switch (state) {
             case CONNECTED -> new ConnectionStatus(

@@ -176,13 +176,15 @@ public final class ChatSessionComponent implements ChatSession {
     }
 
     /**
-     * TLS with trust on first use: a server seen for the first time is remembered in
-     * ~/.confab/known_servers, and a changed certificate is refused. Plain TCP only when the client
-     * is started with --plain (property confab.client.plain), for servers that run without TLS.
+     * TLS trusting only the servers in the known-servers file: a new or changed certificate fails the
+     * connect with an UntrustedServerException before anything is sent, so the login dialog can show
+     * the fingerprint and let the user decide; reconnects never ask and so never accept a new
+     * certificate. Plain TCP only when the client is started with --plain (property
+     * confab.client.plain), for servers that run without TLS.
      */
     private ClientOptions options(ServerAddress where) {
         ServerTrust trust = Boolean.getBoolean("confab.client.plain") ? ServerTrust.plain()
-                : ServerTrust.acceptNew(KnownServers.userDefault());
+                : ServerTrust.knownServers(KnownServers.at(settings.knownServersFile()));
         return ClientOptions.of(where.host(), where.port()).withClientName(CLIENT_NAME)
                 .withTimeouts(CONNECT_TIMEOUT, settings.requestTimeout())
                 .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust);

@@ -3,6 +3,7 @@ package org.confab.client.ui.internal.session;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.confab.client.core.KnownServers;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ServerAddress;
 import org.confab.client.ui.internal.prefs.Preferences;
@@ -13,16 +14,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@link ClientSettings} from the launcher's {@code confab.server} property and the user's
- * preferences; an explicit launch option wins over the remembered server.
+ * {@link ClientSettings} from the launcher's {@code confab.server} and {@code confab.client.knownServers}
+ * properties and the user's preferences; an explicit launch option wins over the remembered server.
  */
 @Component(service = ClientSettings.class)
 public final class PreferenceClientSettings implements ClientSettings {
     private final String launchServer;
+    private final String launchKnownServers;
 
     @Activate
     public PreferenceClientSettings(BundleContext context) {
         this.launchServer = context.getProperty("confab.server");
+        this.launchKnownServers = context.getProperty("confab.client.knownServers");
     }
 
     @Override
@@ -51,6 +54,12 @@ public final class PreferenceClientSettings implements ClientSettings {
     public Duration maxReconnectDelay() {
         return Duration.ofSeconds(Math.max(1,
                 integer(Preferences.MAX_RECONNECT_DELAY, Preferences.DEFAULT_MAX_RECONNECT_DELAY)));
+    }
+
+    @Override
+    public Path knownServersFile() {
+        return launchKnownServers == null || launchKnownServers.isBlank() ? KnownServers.userDefault().file()
+                : Path.of(launchKnownServers).toAbsolutePath();
     }
 
     @Override

@@ -1,0 +1,32 @@
+package org.confab.client.ui.tests;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Controls the server that runs in the test framework beside the client. */
+final class TestServer {
+    private TestServer() {
+    }
+
+    /**
+     * Makes the transport keep the port it picked (it was started on port 0), so that stopping and
+     * starting its bundle brings it back where the client reconnects. The configuration change itself
+     * restarts the transport once.
+     */
+    static void pinTransportPort(BundleContext context, int port) throws Exception {
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
+                ConfigurationAdmin.class, null);
+        tracker.open();
+        try {
+            Configuration configuration = tracker.waitForService(10_000)
+                    .getConfiguration("org.confab.server.transport", null);
+            var properties = configuration.getProperties();
+            properties.put("port", port);
+            configuration.update(properties);
+        } finally {
+            tracker.close();
+        }
+    }
+}
