@@ -207,6 +207,22 @@ class AdminPerspectiveUITest {
 
     @Test
     @Order(6)
+    void aNoticeFromTheOnlineUsersViewReachesEveryoneOnlineIncludingThisWindow() {
+        later(() -> click(widget(window().getShell(), Button.class, "online.broadcast")));
+        Shell dialog = await("the notice dialog", () -> shell("broadcast"));
+        assertFalse(ui(() -> widget(dialog, Button.class, "broadcast.ok").isEnabled()), "an empty notice cannot be sent");
+        run(() -> widget(dialog, Text.class, "broadcast.text").setText("The server restarts at 18:00."));
+        run(() -> click(widget(dialog, Button.class, "broadcast.ok")));
+        waitUntil("the notice dialog to close", dialog::isDisposed);
+        Shell notice = await("the notice in this window", () -> shell("admin.notice"));
+        assertTrue(ui(() -> texts(notice)).contains("The server restarts at 18:00."));
+        assertTrue(ui(() -> texts(notice)).contains("sent by " + boss));
+        run(() -> click(button(notice, "OK")));
+        waitUntil("the notice closed", notice::isDisposed);
+    }
+
+    @Test
+    @Order(7)
     void lockingAndDeletingAnAccount() {
         run(() -> selectRow(table("accounts.table"), dana));
         run(() -> click(widget(window().getShell(), Button.class, "accounts.lock")));
@@ -220,7 +236,7 @@ class AdminPerspectiveUITest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNormalUserHasNoAdminMenuAndTheAdminViewsShowTheServersRefusal() throws Exception {
         logOut();
         logIn(erin);
@@ -236,7 +252,7 @@ class AdminPerspectiveUITest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aKickedUserIsToldWhyAndCannotLogBackInDuringTheBan() throws Exception {
         try (ConfabClient admin = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()))) {
             admin.connect().get(10, TimeUnit.SECONDS);

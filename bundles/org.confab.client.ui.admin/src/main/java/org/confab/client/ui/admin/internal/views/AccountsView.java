@@ -204,7 +204,7 @@ public class AccountsView extends AdminView {
     }
 
     private void add() {
-        session().flatMap(s -> s.admin()).ifPresentOrElse(admin -> {
+        withAdmin(admin -> {
             AccountDialog dialog = AccountDialog.adding(shell(), admin);
             if (dialog.open() == Window.OK) {
                 dialog.result().ifPresent(created -> {
@@ -214,25 +214,25 @@ public class AccountsView extends AdminView {
                     refresh();
                 });
             }
-        }, () -> showProblem("Not logged in."));
+        });
     }
 
     private void edit(UserEntry user) {
-        session().flatMap(s -> s.admin()).ifPresentOrElse(admin -> {
+        withAdmin(admin -> {
             AccountDialog dialog = AccountDialog.editing(shell(), admin, user);
             if (dialog.open() == Window.OK) {
                 announceChange();
                 refresh();
             }
-        }, () -> showProblem("Not logged in."));
+        });
     }
 
     private void resetPassword(UserEntry user) {
-        session().flatMap(s -> s.admin()).ifPresentOrElse(admin -> {
+        withAdmin(admin -> {
             if (new PasswordDialog(shell(), admin, user.username()).open() == Window.OK) {
                 announceChange();
             }
-        }, () -> showProblem("Not logged in."));
+        });
     }
 
     private void toggleLock(UserEntry user) {
@@ -244,12 +244,12 @@ public class AccountsView extends AdminView {
     }
 
     private void kick(UserEntry user) {
-        session().flatMap(s -> s.admin()).ifPresentOrElse(admin -> {
+        withAdmin(admin -> {
             if (new KickDialog(shell(), admin, user.username()).open() == Window.OK) {
                 announceChange();
                 refresh();
             }
-        }, () -> showProblem("Not logged in."));
+        });
     }
 
     private void delete(UserEntry user) {

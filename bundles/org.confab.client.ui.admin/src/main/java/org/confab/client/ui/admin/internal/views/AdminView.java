@@ -169,6 +169,11 @@ abstract class AdminView extends ViewPart {
         }));
     }
 
+    /** Runs {@code work} with the session's admin requests, or says that nobody is logged in. */
+    void withAdmin(Consumer<AdminClient> work) {
+        session().flatMap(ChatSession::admin).ifPresentOrElse(work, () -> showProblem("Not logged in."));
+    }
+
     /** Tells the other administrators' views that something changed on the server. */
     void announceChange() {
         if (events != null) {

@@ -136,7 +136,7 @@ public class OnlineUsersView extends AdminView {
     }
 
     private void kickSelected() {
-        selected().ifPresent(session -> session().flatMap(s -> s.admin()).ifPresent(admin -> {
+        selected().ifPresent(session -> withAdmin(admin -> {
             if (new KickDialog(getSite().getShell(), admin, session.username()).open() == Window.OK) {
                 announceChange();
                 refresh();
@@ -145,11 +145,11 @@ public class OnlineUsersView extends AdminView {
     }
 
     private void broadcast() {
-        session().flatMap(s -> s.admin()).ifPresentOrElse(admin -> {
+        withAdmin(admin -> {
             if (new BroadcastDialog(getSite().getShell(), admin).open() == Window.OK) {
                 announceChange();
             }
-        }, () -> showProblem("Not logged in."));
+        });
     }
 
     private Optional<OnlineSession> selected() {
