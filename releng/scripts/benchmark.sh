@@ -21,7 +21,8 @@ start_server() {
   local label="$1"; shift
   rm -rf "${WORK:?}/$label"
   "$ROOT/confab" server --port 0 --bind 127.0.0.1 --data "$WORK/$label" --scram-iterations 4096 --plain \
-    --max-connections 200000 "$@" \
+    --max-connections 200000 --max-connections-per-address 200000 --limits-exempt 127.0.0.1 \
+    --request-rate 1000000 --request-burst 1000000 "$@" \
     </dev/null >"$WORK/$label.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
