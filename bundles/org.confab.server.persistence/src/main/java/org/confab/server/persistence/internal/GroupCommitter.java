@@ -35,7 +35,7 @@ final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
     /** Enough to amortise a commit, small enough to keep a batch's latency low. */
-    static final int MAX_BATCH = Integer.getInteger("confab.groupCommit.maxBatch", 256);
+    static final int MAX_BATCH = 256;
 
     private record Unit<T>(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone,
             CompletableFuture<T> result) {
