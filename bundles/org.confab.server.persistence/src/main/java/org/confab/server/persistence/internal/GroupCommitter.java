@@ -50,7 +50,7 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** A batch whose units ran in an open transaction (or failed doing so), waiting to be committed. */
-    private record Batch(long sequence, List<Unit<?>> units, EntityManager em, List<Object> results,
+    private record Batch(long sequence, List<Unit<?>> units, Optional<EntityManager> em, List<Object> results,
             Optional<RuntimeException> failure) {
     }
 
@@ -140,15 +140,17 @@ final class GroupCommitter implements AutoCloseable {
             List<Unit<?>> units = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
             units.add(first);
             queue.drainTo(units, MAX_BATCH - 1);
-            EntityManager em = factory.createEntityManager();
             List<Object> results = new ArrayList<>(units.size());
+            Optional<EntityManager> em = Optional.empty();
             Optional<RuntimeException> failure = Optional.empty();
             try {
-                em.getTransaction().begin();
+                em = Optional.of(factory.createEntityManager());
+                em.get().getTransaction().begin();
                 for (Unit<?> unit : units) {
-                    results.add(unit.work().apply(em));
+                    results.add(unit.work().apply(em.get()));
                 }
             } catch (RuntimeException e) {
+                // the database may be unreachable: the units then fail one by one, the committer lives on
                 failure = Optional.of(e);
             }
             return Optional.of(new Batch(nextSequence++, units, em, results, failure));
@@ -163,23 +165,9 @@ final class GroupCommitter implements AutoCloseable {
      * @return what completes the batch's futures
      */
     private Runnable commit(Batch batch) {
-        EntityTransaction tx = batch.em().getTransaction();
         Optional<RuntimeException> failure = batch.failure();
-        try {
-            if (failure.isEmpty()) {
-                tx.commit();
-            }
-        } catch (RuntimeException e) {
-            failure = Optional.of(e);
-        } finally {
-            if (tx.isActive()) {
-                try {
-                    tx.rollback();
-                } catch (RuntimeException ignored) {
-                    // the units are retried one by one; the original failure is reported there if real
-                }
-            }
-            batch.em().close();
+        if (batch.em().isPresent()) {
+            failure = commitOrRollBack(batch.em().get(), failure);
         }
         if (failure.isEmpty()) {
             return () -> {
@@ -192,6 +180,27 @@ final class GroupCommitter implements AutoCloseable {
         LOG.warn("batch of {} failed, retrying one by one: {}", batch.units().size(), failure.get().toString());
         List<Runnable> outcomes = batch.units().stream().map(this::runAlone).toList();
         return () -> outcomes.forEach(Runnable::run);
+    }
+
+    private static Optional<RuntimeException> commitOrRollBack(EntityManager em, Optional<RuntimeException> failure) {
+        EntityTransaction tx = em.getTransaction();
+        try {
+            if (failure.isEmpty()) {
+                tx.commit();
+            }
+            return failure;
+        } catch (RuntimeException e) {
+            return Optional.of(e);
+        } finally {
+            if (tx.isActive()) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException ignored) {
+                    // the units are retried one by one; the original failure is reported there if real
+                }
+            }
+            em.close();
+        }
     }
 
     /** Hands completions to the completion thread in batch order, whichever committer finished first. */
