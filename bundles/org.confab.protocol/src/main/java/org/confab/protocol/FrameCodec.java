@@ -12,10 +12,12 @@ import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +52,11 @@ public final class FrameCodec {
                     + " and " + Protocol.HARD_MAX_FRAME_BYTES + " bytes, was " + maxFrameBytes);
         }
         this.maxFrameBytes = maxFrameBytes;
-        this.mapper = JsonMapper.builder()
+        // Jackson keeps its parse and write buffers (about 25 KiB) per thread by default: with a virtual
+        // thread reading and one writing for every connection, that was most of an idle session's heap.
+        // A shared pool holds only as many buffer sets as are in use at once.
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+        this.mapper = JsonMapper.builder(factory)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

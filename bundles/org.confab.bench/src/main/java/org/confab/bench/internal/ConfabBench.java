@@ -12,8 +12,9 @@ public final class ConfabBench {
     private static final String USAGE = """
             Usage: ./confab bench SCENARIO [--server HOST:PORT] [--json] [options]
               connect --sessions N [--users U] [--concurrency C] [--hold SECONDS] [--server-pid PID]
-              chat    --users N --rate MSGS_PER_S --duration SECONDS --size BYTES
-              relay   --users N --rate MSGS_PER_S --duration SECONDS --size BYTES   (do-nothing TCP relay baseline)
+              chat    --users N --rate MSGS_PER_S --duration SECONDS --size BYTES [--warmup SECONDS (5, not counted)]
+              relay   --users N --rate MSGS_PER_S --duration SECONDS --size BYTES [--warmup SECONDS]
+                      (do-nothing TCP relay baseline)
               plot    --input RESULTS.jsonl --output PLOT.png   (latency against load; add "label" to lines to name series)
             Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.""";
 

@@ -40,7 +40,7 @@ public final class ClientEngine {
         SerialExecutor listenerExecutor = new SerialExecutor(options.listenerExecutor());
         this.listeners = new ListenerRegistry(listenerExecutor);
         this.sends = new SendQueue(options.maxQueuedSends());
-        this.login = new ScramLogin(options.serverAddress(), new SaltedPasswordCache(), runtime.io());
+        this.login = new ScramLogin(options.serverAddress(), SaltedPasswordCache.shared(), runtime.io());
         AckBatcher acks = new AckBatcher(listenerExecutor, this::sendAcks);
         Backoff backoff = new Backoff(options.reconnectMinDelay(), options.reconnectMaxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabConnectionException;
@@ -29,6 +31,9 @@ import org.confab.protocol.messages.Messages.HelloOk;
  * happen on a connection until it is done and the frame limit it announces applies from then on.
  */
 final class Connector {
+    private static final int MAX_CACHED_CODECS = 8;
+    private static final ConcurrentMap<Integer, FrameCodec> CODECS = new ConcurrentHashMap<>();
+
     private static final long HELLO_RID = 1;
 
     private final ClientOptions options;
@@ -54,14 +59,14 @@ final class Connector {
             socket.setSoTimeout((int) options.connectTimeout().toMillis());
             Socket channel = options.trust().usesTls() ? TlsConnector.secure(socket, options) : socket;
             InputStream in = new BufferedInputStream(channel.getInputStream());
-            FrameCodec initial = new FrameCodec();
+            FrameCodec initial = codec(Protocol.DEFAULT_MAX_FRAME_BYTES);
             // until hello.ok announces the limit, frames must fit the smallest limit a server may have
-            FrameCodec beforeHello = new FrameCodec(Protocol.MIN_MAX_FRAME_BYTES);
+            FrameCodec beforeHello = codec(Protocol.MIN_MAX_FRAME_BYTES);
             new FrameWriter(channel.getOutputStream(), beforeHello).write(beforeHello.frame(MessageTypes.HELLO,
                     HELLO_RID, new Hello(Protocol.VERSION, options.clientName(), List.of())));
             HelloOk hello = readHelloOk(new FrameReader(in, initial), initial);
             channel.setSoTimeout(0);
-            FrameCodec codec = new FrameCodec(clampFrameLimit(hello.maxFrameBytes()));
+            FrameCodec codec = codec(clampFrameLimit(hello.maxFrameBytes()));
             PendingRequests pending = new PendingRequests(HELLO_RID, codec, runtime, options.requestTimeout());
             return new Connection(channel, new FrameReader(in, codec), new FrameWriter(channel.getOutputStream(), codec),
                     codec, hello, pending, events, runtime);
@@ -94,6 +99,20 @@ final class Connector {
         } catch (ProtocolException e) {
             throw new ConfabException(e.code(), "bad handshake answer: " + e.getMessage());
         }
+    }
+
+    /**
+     * A codec for a frame limit, shared by every connection in the process: building one (a Jackson
+     * mapper and its serializer caches) cost more than the rest of a login. Codecs are thread-safe; a
+     * server announcing ever new limits gets fresh, uncached ones.
+     */
+    static FrameCodec codec(int maxFrameBytes) {
+        FrameCodec cached = CODECS.get(maxFrameBytes);
+        if (cached != null) {
+            return cached;
+        }
+        return CODECS.size() < MAX_CACHED_CODECS ? CODECS.computeIfAbsent(maxFrameBytes, FrameCodec::new)
+                : new FrameCodec(maxFrameBytes);
     }
 
     /** The server's frame limit, kept within what any implementation must accept. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SaltedPasswordCacheTest {
     private static final byte[] SALT = { 1, 2, 3, 4 };
 
-    private final SaltedPasswordCache cache = new SaltedPasswordCache();
+    private final SaltedPasswordCache cache = new SaltedPasswordCache(16);
     private final AtomicInteger computations = new AtomicInteger();
 
     private final Supplier<byte[]> compute = () -> new byte[] { (byte) computations.incrementAndGet() };

@@ -1,18 +1,24 @@
 package org.confab.server.persistence.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
-import javax.persistence.PersistenceException;
 
 import org.confab.server.api.StorageException;
 import org.slf4j.Logger;
@@ -21,30 +27,55 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits many small writes in one transaction (group commit). Callers block until their own work
  * is committed, so an acknowledgement still means "durably stored", but a thousand concurrent senders
- * share a handful of commits instead of each paying for one. While one batch commits, the next one
- * gathers. If a batch fails (for example one resend hits the unique key), every unit is retried in
- * a transaction of its own, so one bad unit never fails the others.
+ * share a handful of commits instead of each paying for one. If a batch fails (for example one resend
+ * hits the unique key), every unit is retried in a transaction of its own, so one bad unit never fails
+ * the others.
+ *
+ * <p>Two committer threads form a pipeline. Taking a batch from the queue and running its units (which
+ * assigns message ids) happens under one lock, so batches are numbered, and ids handed out, in queue
+ * order; the expensive part, writing the batch and committing it (H2 serialises its changed pages),
+ * runs outside the lock and overlaps with the next batch. Futures complete on a third thread, strictly
+ * in batch order, so what callers chain onto them (acknowledgement, push) keeps the order of the queue
+ * and never delays a commit.
  */
 final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
     /** Enough to amortise a commit, small enough to keep a batch's latency low. */
     static final int MAX_BATCH = 256;
+    private static final int COMMITTERS = 2;
 
     private record Unit<T>(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone,
             CompletableFuture<T> result) {
     }
 
+    /** A batch whose units ran in an open transaction (or failed doing so), waiting to be committed. */
+    private record Batch(long sequence, List<Unit<?>> units, Optional<EntityManager> em, List<Object> results,
+            Optional<RuntimeException> failure) {
+    }
+
     private final EntityManagerFactory factory;
     private final Transactions transactions;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
-    private final Thread committer;
+    /** Held while a batch is taken and its units run: keeps batch numbers and message ids in queue order. */
+    private final ReentrantLock gathering = new ReentrantLock();
+    private long nextSequence;
+    /** Completions of batches that committed before an earlier one, by batch number. */
+    private final Map<Long, Runnable> waitingCompletions = new HashMap<>();
+    private long nextToComplete;
+    private final List<Thread> committers = new ArrayList<>();
+    private final ExecutorService completions;
     private volatile boolean running = true;
 
     GroupCommitter(EntityManagerFactory factory, String name) {
         this.factory = factory;
         this.transactions = new Transactions(factory);
-        this.committer = Thread.ofPlatform().daemon().name("confab-group-commit-" + name).start(this::commitLoop);
+        this.completions = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("confab-commit-done-" + name).factory());
+        for (int i = 0; i < COMMITTERS; i++) {
+            committers.add(Thread.ofPlatform().daemon().name("confab-group-commit-" + name + "-" + i)
+                    .start(this::commitLoop));
+        }
     }
 
     /**
@@ -69,7 +100,7 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Queues {@code work} and returns at once. The future completes on the committer thread, in
+     * Queues {@code work} and returns at once. The future completes on the completion thread, in
      * queue order, after the commit: dependent actions should be quick (queue a frame, not do I/O).
      */
     <T> CompletableFuture<T> submitAsync(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone) {
@@ -83,50 +114,83 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void commitLoop() {
-        List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
+            Optional<Batch> batch = gatherAndRun();
+            if (batch.isPresent()) {
+                completeInOrder(batch.get().sequence(), commit(batch.get()));
+            }
+        }
+        failRemaining();
+    }
+
+    /** Takes the next batch and runs its units in a new transaction, under the gathering lock. */
+    private Optional<Batch> gatherAndRun() {
+        gathering.lock();
+        try {
             Unit<?> first;
             try {
                 // polled, never interrupted: an interrupt during file I/O would make H2 close its database
                 first = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                continue;
+                return Optional.empty();
             }
             if (first == null) {
-                continue;
+                return Optional.empty();
             }
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            commit(batch);
-            batch.clear();
+            List<Unit<?>> units = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
+            units.add(first);
+            queue.drainTo(units, MAX_BATCH - 1);
+            List<Object> results = new ArrayList<>(units.size());
+            Optional<EntityManager> em = Optional.empty();
+            Optional<RuntimeException> failure = Optional.empty();
+            try {
+                em = Optional.of(factory.createEntityManager());
+                em.get().getTransaction().begin();
+                for (Unit<?> unit : units) {
+                    results.add(unit.work().apply(em.get()));
+                }
+            } catch (RuntimeException e) {
+                // the database may be unreachable: the units then fail one by one, the committer lives on
+                failure = Optional.of(e);
+            }
+            return Optional.of(new Batch(nextSequence++, units, em, results, failure));
+        } finally {
+            gathering.unlock();
         }
-        failRemaining();
     }
 
-    private void commit(List<Unit<?>> batch) {
-        if (batch.size() > 1 && commitTogether(batch)) {
-            return;
+    /**
+     * Commits a batch (outside the gathering lock); on failure retries its units one by one.
+     *
+     * @return what completes the batch's futures
+     */
+    private Runnable commit(Batch batch) {
+        Optional<RuntimeException> failure = batch.failure();
+        if (batch.em().isPresent()) {
+            failure = commitOrRollBack(batch.em().get(), failure);
         }
-        for (Unit<?> unit : batch) {
-            runAlone(unit);
+        if (failure.isEmpty()) {
+            return () -> {
+                for (int i = 0; i < batch.units().size(); i++) {
+                    complete(batch.units().get(i), batch.results().get(i));
+                }
+            };
         }
+        // expected now and then (a resend hitting the unique key); frequent ones mean a bug
+        LOG.warn("batch of {} failed, retrying one by one: {}", batch.units().size(), failure.get().toString());
+        List<Runnable> outcomes = batch.units().stream().map(this::runAlone).toList();
+        return () -> outcomes.forEach(Runnable::run);
     }
 
-    /** All units in one transaction; completes them and returns true only when the commit succeeded. */
-    private boolean commitTogether(List<Unit<?>> batch) {
-        EntityManager em = factory.createEntityManager();
+    private static Optional<RuntimeException> commitOrRollBack(EntityManager em, Optional<RuntimeException> failure) {
         EntityTransaction tx = em.getTransaction();
-        List<Object> results = new ArrayList<>(batch.size());
         try {
-            tx.begin();
-            for (Unit<?> unit : batch) {
-                results.add(unit.work().apply(em));
+            if (failure.isEmpty()) {
+                tx.commit();
             }
-            tx.commit();
-        } catch (PersistenceException | IllegalStateException e) {
-            // expected now and then (a resend hitting the unique key); frequent ones mean a bug
-            LOG.warn("batch of {} failed, retrying one by one: {}", batch.size(), e.toString());
-            return false;
+            return failure;
+        } catch (RuntimeException e) {
+            return Optional.of(e);
         } finally {
             if (tx.isActive()) {
                 try {
@@ -137,10 +201,18 @@ final class GroupCommitter implements AutoCloseable {
             }
             em.close();
         }
-        for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i));
+    }
+
+    /** Hands completions to the completion thread in batch order, whichever committer finished first. */
+    private void completeInOrder(long sequence, Runnable completion) {
+        synchronized (waitingCompletions) {
+            waitingCompletions.put(sequence, completion);
+            Runnable next;
+            while ((next = waitingCompletions.remove(nextToComplete)) != null) {
+                nextToComplete++;
+                completeLater(next);
+            }
         }
-        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -148,11 +220,21 @@ final class GroupCommitter implements AutoCloseable {
         unit.result().complete((T) result);
     }
 
-    private <T> void runAlone(Unit<T> unit) {
+    /** Runs one unit in a transaction of its own; returns what completes its future. */
+    private <T> Runnable runAlone(Unit<T> unit) {
         try {
-            unit.result().complete(transactions.inTransaction(unit.what(), unit.alone()));
+            T result = transactions.inTransaction(unit.what(), unit.alone());
+            return () -> unit.result().complete(result);
         } catch (RuntimeException e) {
-            unit.result().completeExceptionally(e);
+            return () -> unit.result().completeExceptionally(e);
+        }
+    }
+
+    private void completeLater(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run(); // closing: the committer outlived its grace period
         }
     }
 
@@ -167,7 +249,11 @@ final class GroupCommitter implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            committer.join(5000);
+            for (Thread committer : committers) {
+                committer.join(5000);
+            }
+            completions.shutdown();
+            completions.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

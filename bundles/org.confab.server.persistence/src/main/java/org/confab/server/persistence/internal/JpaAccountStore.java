@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -38,14 +41,44 @@ public class JpaAccountStore implements AccountStore {
     private final Transactions transactions;
     private final Clock clock = Clock.systemUTC();
 
+    private static final int MAX_CACHED_ACCOUNTS = 200_000;
+
+    private final ConcurrentMap<String, Optional<Account>> accounts = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
     @Activate
     public JpaAccountStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
         this.transactions = new Transactions(factory);
     }
 
+    /**
+     * Every chat.send checks its recipient and every login reads the account twice: served from memory
+     * unless an account changed. Only this store writes accounts; a write bumps the generation after
+     * its commit and then forgets the name, and a read that raced with a write forgets what it cached.
+     */
     @Override
     public Optional<Account> find(String username) {
-        return transactions.inTransaction("find an account", em -> entity(em, username).map(AccountEntity::toAccount));
+        Optional<Account> cached = accounts.get(username);
+        if (cached != null) {
+            return cached;
+        }
+        long seen = generation.get();
+        Optional<Account> read = transactions.inTransaction("find an account",
+                em -> entity(em, username).map(AccountEntity::toAccount));
+        if (accounts.size() >= MAX_CACHED_ACCOUNTS) {
+            accounts.clear();
+        }
+        accounts.put(username, read);
+        if (generation.get() != seen) {
+            accounts.remove(username);
+        }
+        return read;
+    }
+
+    /** After a write to {@code username}'s row committed (or failed). */
+    private void changed(String username) {
+        generation.incrementAndGet();
+        accounts.remove(username);
     }
 
     @Override
@@ -56,6 +89,14 @@ public class JpaAccountStore implements AccountStore {
 
     @Override
     public Account create(NewAccount account) throws UsernameTakenException {
+        try {
+            return createUncached(account);
+        } finally {
+            changed(account.username());
+        }
+    }
+
+    private Account createUncached(NewAccount account) throws UsernameTakenException {
         Account created;
         try {
             created = transactions.inTransaction("create an account", em -> {
@@ -129,6 +170,14 @@ public class JpaAccountStore implements AccountStore {
     @Override
     public Optional<Account> update(String username, AccountUpdate update) throws LastAdministratorException {
         try {
+            return updateUncached(username, update);
+        } finally {
+            changed(username);
+        }
+    }
+
+    private Optional<Account> updateUncached(String username, AccountUpdate update) throws LastAdministratorException {
+        try {
             return transactions.inTransaction("update an account", em -> {
                 Instant now = clock.instant();
                 List<AccountEntity> admins = lockAdministrators(em);
@@ -149,6 +198,14 @@ public class JpaAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> delete(String username) throws LastAdministratorException {
+        try {
+            return deleteUncached(username);
+        } finally {
+            changed(username);
+        }
+    }
+
+    private Optional<Account> deleteUncached(String username) throws LastAdministratorException {
         try {
             return transactions.inTransaction("delete an account", em -> {
                 Instant now = clock.instant();

@@ -1,5 +1,7 @@
 package org.confab.server.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.confab.server.api.MessageStore;
@@ -101,22 +104,17 @@ public class JpaMessageStore implements MessageStore {
     }
 
     /**
-     * Reads only id and sender of the pending messages (not their bodies), then flips them with one
-     * bulk update: an acknowledgement is the most frequent write after a send.
+     * Reads id and sender of the pending messages (not their bodies), then flips them, both by primary
+     * key in plain JDBC: an acknowledgement is the most frequent write after a send. Through JPQL the
+     * database chose the recipient index and walked every message the recipient ever got, and the
+     * query flushed the batch's pending inserts early.
      */
     private static List<StoredMessage> markDelivered(EntityManager em, String recipient, List<Long> messageIds) {
-        List<Object[]> pending = em.createQuery("SELECT m.id, m.sender, m.sentAt, m.clientMessageId FROM MessageEntity m"
-                + " WHERE m.recipient = :recipient AND m.delivered = FALSE AND m.id IN :ids ORDER BY m.id", Object[].class)
-                .setParameter("recipient", recipient).setParameter("ids", messageIds).getResultList();
-        if (pending.isEmpty()) {
-            return List.of();
+        try {
+            return MessageRows.markDelivered(em.unwrap(Connection.class), recipient, messageIds);
+        } catch (SQLException e) {
+            throw new PersistenceException("could not mark messages delivered: " + e.getMessage(), e);
         }
-        List<Long> ids = pending.stream().map(row -> (Long) row[0]).toList();
-        em.createQuery("UPDATE MessageEntity m SET m.delivered = TRUE WHERE m.recipient = :recipient AND m.id IN :ids")
-                .setParameter("recipient", recipient).setParameter("ids", ids).executeUpdate();
-        // the body is not needed by callers of markDelivered (they notify senders), so it is left empty
-        return pending.stream().map(row -> new StoredMessage((Long) row[0], (String) row[1], recipient, "",
-                java.time.Instant.ofEpochMilli((Long) row[2]), (String) row[3], true)).toList();
     }
 
     @Override
