@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -37,11 +40,13 @@ import org.eclipse.swt.widgets.Widget;
 
 /**
  * Drives the real window from the test thread: every widget access hops onto the display thread, and
- * waits poll a condition with a deadline (never a fixed sleep). Widgets are found by the ids the
+ * waits check a condition on the display thread with a deadline (never a fixed sleep). Widgets are found by the ids the
  * client sets ({@link WidgetIds#KEY}), the way SWTBot finds them.
  */
 final class Ui {
     static final long TIMEOUT_MILLIS = 30_000;
+    /** How often a waited-for condition is checked on the display thread. */
+    private static final int CHECK_MILLIS = 20;
 
     private Ui() {
     }
@@ -79,21 +84,46 @@ final class Ui {
         display().asyncExec(work);
     }
 
-    /** Waits until the condition (evaluated on the display thread) holds. */
+    /**
+     * Waits until the condition holds. It is checked on the display thread, between the events the
+     * window processes (a display timer re-arms itself), and the test thread waits on a latch that the
+     * check opens; a failure inside the check fails the wait at once.
+     */
     static void waitUntil(String what, Supplier<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            if (Boolean.TRUE.equals(ui(condition::get))) {
+        CountDownLatch held = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (cancelled.get()) {
                 return;
             }
             try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
+                if (Boolean.TRUE.equals(condition.get())) {
+                    held.countDown();
+                    return;
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+                held.countDown();
+                return;
             }
+            display().timerExec(CHECK_MILLIS, check[0]);
+        };
+        display().asyncExec(check[0]);
+        try {
+            if (!held.await(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                cancelled.set(true);
+                fail("timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
+            }
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            Thread.currentThread().interrupt();
+            fail("interrupted while waiting for " + what);
         }
-        fail("timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
     }
 
     /** Waits for a value (computed on the display thread) to be present. */

@@ -73,6 +73,9 @@ class CrashSafetyTest {
                             Matcher id = ID.matcher(sent.stdout());
                             if (sent.exitCode() == 0 && id.find()) {
                                 acknowledged.put(text, Long.parseLong(id.group(1)));
+                                synchronized (acknowledged) {
+                                    acknowledged.notifyAll();
+                                }
                             }
                         } catch (Exception e) {
                             return;
@@ -124,10 +127,13 @@ class CrashSafetyTest {
 
     private static void awaitAtLeast(Map<String, Long> acknowledged, int wanted, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (acknowledged.size() < wanted) {
-            assertTrue(System.nanoTime() < deadline, "only " + acknowledged.size() + " of " + wanted
-                    + " messages acknowledged within " + seconds + " s");
-            Thread.sleep(100);
+        synchronized (acknowledged) { // the senders notify after each acknowledgement
+            while (acknowledged.size() < wanted) {
+                long left = deadline - System.nanoTime();
+                assertTrue(left > 0, "only " + acknowledged.size() + " of " + wanted
+                        + " messages acknowledged within " + seconds + " s");
+                TimeUnit.NANOSECONDS.timedWait(acknowledged, left);
+            }
         }
     }
 

@@ -21,7 +21,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -292,15 +291,7 @@ public class AccountsView extends AdminView {
     }
 
     private void column(String title, int width, String sortField, Function<UserEntry, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((UserEntry) element);
-            }
-        });
+        TableViewerColumn column = column(viewer, UserEntry.class, title, width, text);
         if (sortField != null) {
             column.getColumn().setData("sort", sortField);
             column.getColumn().setToolTipText("Click to sort by " + title.toLowerCase(java.util.Locale.ROOT));

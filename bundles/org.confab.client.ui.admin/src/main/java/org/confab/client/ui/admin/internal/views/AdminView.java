@@ -15,6 +15,9 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -204,6 +207,21 @@ abstract class AdminView extends ViewPart {
                 work.run();
             }
         });
+    }
+
+    /** Adds a text column to a table of records of type {@code T}. */
+    static <T> TableViewerColumn column(TableViewer viewer, Class<T> type, String title, int width,
+            Function<T, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply(type.cast(element));
+            }
+        });
+        return column;
     }
 
     /** Runs {@code work} every {@code millis} on the display thread while the view is open and visible. */

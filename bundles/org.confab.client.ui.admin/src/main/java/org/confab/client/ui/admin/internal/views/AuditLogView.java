@@ -3,7 +3,6 @@ package org.confab.client.ui.admin.internal.views;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.admin.internal.model.AdminFormat;
@@ -12,9 +11,7 @@ import org.confab.protocol.messages.AdminMessages.AuditQuery;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -39,12 +36,12 @@ public class AuditLogView extends AdminView {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(500, 120).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Time", 150, e -> AdminFormat.time(e.timestamp(), zone));
-        column("Administrator", 110, AuditEntry::actor);
-        column("Action", 110, AuditEntry::action);
-        column("Target", 110, e -> e.target() == null ? "" : e.target());
-        column("From", 120, AuditEntry::address);
-        column("Details", 360, AuditEntry::details);
+        column(viewer, AuditEntry.class, "Time", 150, e -> AdminFormat.time(e.timestamp(), zone));
+        column(viewer, AuditEntry.class, "Administrator", 110, AuditEntry::actor);
+        column(viewer, AuditEntry.class, "Action", 110, AuditEntry::action);
+        column(viewer, AuditEntry.class, "Target", 110, e -> e.target() == null ? "" : e.target());
+        column(viewer, AuditEntry.class, "From", 120, AuditEntry::address);
+        column(viewer, AuditEntry.class, "Details", 360, AuditEntry::details);
         Composite bar = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
@@ -97,17 +94,5 @@ public class AuditLogView extends AdminView {
         summary.setText(entries.size() + (entries.size() == 1 ? " entry" : " entries") + (more ? ", older ones on request" : ""));
         summary.getParent().layout();
         older.setEnabled(more);
-    }
-
-    private void column(String title, int width, Function<AuditEntry, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((AuditEntry) element);
-            }
-        });
     }
 }

@@ -3,7 +3,6 @@ package org.confab.client.ui.admin.internal.views;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.ui.WidgetIds;
@@ -15,11 +14,9 @@ import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -66,11 +63,11 @@ public class OnlineUsersView extends AdminView {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(400, 150).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Username", 100, OnlineSession::username);
-        column("Address", 125, OnlineSession::address);
-        column("Logged in", 140, s -> AdminFormat.time(s.loginTime(), zone));
-        column("Idle", 60, s -> AdminFormat.duration(s.idleSeconds()));
-        column("Client", 110, s -> s.client() == null ? "" : s.client());
+        column(viewer, OnlineSession.class, "Username", 100, OnlineSession::username);
+        column(viewer, OnlineSession.class, "Address", 125, OnlineSession::address);
+        column(viewer, OnlineSession.class, "Logged in", 140, s -> AdminFormat.time(s.loginTime(), zone));
+        column(viewer, OnlineSession.class, "Idle", 60, s -> AdminFormat.duration(s.idleSeconds()));
+        column(viewer, OnlineSession.class, "Client", 110, s -> s.client() == null ? "" : s.client());
         viewer.addSelectionChangedListener(e -> kick.setEnabled(selected().isPresent()));
         kick.setEnabled(false);
         every(IDLE_REFRESH_MILLIS, this::refresh);
@@ -155,17 +152,5 @@ public class OnlineUsersView extends AdminView {
     private Optional<OnlineSession> selected() {
         Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
         return first instanceof OnlineSession session ? Optional.of(session) : Optional.empty();
-    }
-
-    private void column(String title, int width, Function<OnlineSession, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((OnlineSession) element);
-            }
-        });
     }
 }
