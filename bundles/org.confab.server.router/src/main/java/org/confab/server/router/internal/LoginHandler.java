@@ -123,6 +123,10 @@ public class LoginHandler implements MessageHandler {
         }
         LOG.info("login #{} user={} from {}", session.id(), account.username(), session.remoteAddress());
         byte[] signature = Scram.serverSignature(pending.credentials().get().serverKey(), authMessage);
+        // counted online before the client hears it is logged in, so whatever it asks next (who is online,
+        // an administrator's session list) already includes it; messages routed to it from now on are
+        // pushed after the answer or by pushPending below, never lost
+        presence.online(session);
         Replies.ok(session, frame,
                 new AuthOk(account.username(), account.displayName(), account.admin(), Scram.base64(signature)));
         presence.loggedIn(session, account.displayName());

@@ -25,9 +25,13 @@ public class PresenceBroadcaster {
         this.accounts = accounts;
     }
 
-    /** Called after {@code session} logged in: indexes it for delivery, then tells the others if it is the user's first. */
-    void loggedIn(ClientSession session, String displayName) {
+    /** Indexes a session that has just authenticated under its user, before anybody is told. */
+    void online(ClientSession session) {
         registry.authenticated(session);
+    }
+
+    /** Tells everybody else that a user came online, unless another session of theirs already was. */
+    void loggedIn(ClientSession session, String displayName) {
         String username = session.username().orElseThrow();
         if (registry.sessionsOf(username).stream().anyMatch(other -> other.id() != session.id())) {
             return;
