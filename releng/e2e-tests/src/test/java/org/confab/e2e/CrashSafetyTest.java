@@ -53,7 +53,7 @@ class CrashSafetyTest {
         String sender = "crash" + suffix;
         String recipient = "sink" + suffix;
         try {
-            Cli cli = new Cli(server.address(), server.fingerprint);
+            Cli cli = new Cli(server.address(), server.fingerprint, PASSWORD);
             assertEquals(0, cli.run(sender, "register").exitCode());
             assertEquals(0, cli.run(recipient, "register").exitCode());
 
@@ -150,15 +150,6 @@ class CrashSafetyTest {
             try (var paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    /** The CLI against one server, pinned to its certificate. */
-    private record Cli(String address, String fingerprint) {
-        Processes.Result run(String user, String... arguments) throws Exception {
-            List<String> all = new ArrayList<>(List.of("cli", "--server", address, "--user", user, "--fingerprint", fingerprint));
-            all.addAll(List.of(arguments));
-            return Processes.run(PASSWORD, all.toArray(String[]::new));
         }
     }
 }

@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.confab.client.core.ClientListener;
+import org.confab.client.core.ClientMessageIds;
 import org.confab.client.core.ConfabClient;
 import org.confab.protocol.messages.Messages.ChatMessage;
 
@@ -79,7 +79,7 @@ final class ChatBench {
     }
 
     private void send(ConfabClient client, String to, String text) {
-        String id = UUID.randomUUID().toString();
+        String id = ClientMessageIds.next();
         inFlight.put(id, System.nanoTime());
         sent.incrementAndGet();
         client.send(to, id, text).whenComplete((ok, error) -> {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.confab.client.core.internal.ClientEngine;
@@ -98,7 +97,7 @@ public final class ConfabClient implements AutoCloseable {
 
     /** Sends a chat message with a fresh client message id; see {@link #send(String, String, String)}. */
     public CompletableFuture<ChatSent> send(String to, String text) {
-        return send(to, UUID.randomUUID().toString(), text);
+        return send(to, ClientMessageIds.next(), text);
     }
 
     /**

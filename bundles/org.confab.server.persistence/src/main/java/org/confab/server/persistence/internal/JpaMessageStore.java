@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -35,6 +39,7 @@ public class JpaMessageStore implements MessageStore {
 
     @Activate
     public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
+        MessageSchema.upgrade(factory);
         this.transactions = new Transactions(factory);
         this.writes = new GroupCommitter(factory, "messages");
     }
@@ -50,13 +55,12 @@ public class JpaMessageStore implements MessageStore {
             // Batched: no duplicate check, the unique key refuses a resend and the batch is retried
             // unit by unit, where the check below finds the earlier message.
             return writes.submit("store a message", em -> insert(em, message), em -> {
-                Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
-                return earlier.isPresent() ? new StoreResult(earlier.get().toMessage(), true) : insert(em, message);
+                return storeAlone(em, message);
             });
         } catch (StorageException e) {
             // a concurrent resend of the same client id won the unique key: report that one
             Optional<StoredMessage> winner = transactions.inTransaction("look up a resent message",
-                    em -> byClientId(em, message.sender(), message.clientMessageId()).map(MessageEntity::toMessage));
+                    em -> byClientId(em, message.sender(), message.clientMessageId()).map(earlier -> withDelivery(em, earlier)));
             return winner.map(stored -> new StoreResult(stored, true)).orElseThrow(() -> e);
         }
     }
@@ -65,24 +69,32 @@ public class JpaMessageStore implements MessageStore {
     @Override
     public CompletableFuture<StoreResult> storeAsync(NewMessage message) {
         return writes.submitAsync("store a message", em -> insert(em, message), em -> {
-            Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
-            return earlier.isPresent() ? new StoreResult(earlier.get().toMessage(), true) : insert(em, message);
+            return storeAlone(em, message);
         });
     }
 
+    /** A new message is written twice: once for good, and once as pending until its recipient acknowledges it. */
     private StoreResult insert(EntityManager em, NewMessage message) {
         MessageEntity entity = new MessageEntity(message, clock.instant());
         em.persist(entity);
-        return new StoreResult(entity.toMessage(), false);
+        em.persist(new PendingEntity(entity));
+        return new StoreResult(entity.toMessage(false), false);
+    }
+
+    /** The unit on its own, after its batch failed: now with the duplicate check the batch left to the unique key. */
+    private StoreResult storeAlone(EntityManager em, NewMessage message) {
+        Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
+        return earlier.isPresent() ? new StoreResult(withDelivery(em, earlier.get()), true) : insert(em, message);
     }
 
     @Override
     public List<StoredMessage> undelivered(String recipient, long afterId, int limit) {
+        // walks the pending table's primary key (recipient, id) and fetches each message by its id
         return transactions.inTransaction("read undelivered messages", em -> em
-                .createQuery(SELECT + "m.recipient = :recipient AND m.delivered = FALSE AND m.id > :after ORDER BY m.id",
-                        MessageEntity.class)
+                .createQuery("SELECT m FROM PendingEntity p, MessageEntity m WHERE p.recipient = :recipient"
+                        + " AND p.messageId > :after AND m.id = p.messageId ORDER BY p.messageId", MessageEntity.class)
                 .setParameter("recipient", recipient).setParameter("after", afterId).setMaxResults(limit)
-                .getResultList().stream().map(MessageEntity::toMessage).toList());
+                .getResultList().stream().map(message -> message.toMessage(false)).toList());
     }
 
     @Override
@@ -123,9 +135,9 @@ public class JpaMessageStore implements MessageStore {
             TypedQuery<MessageEntity> query = em.createQuery(SELECT
                     + "((m.sender = :user AND m.recipient = :peer) OR (m.sender = :peer AND m.recipient = :user))"
                     + " AND m.id < :before ORDER BY m.id DESC", MessageEntity.class);
-            return query.setParameter("user", user).setParameter("peer", peer)
-                    .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit)
-                    .getResultList().stream().map(MessageEntity::toMessage).toList();
+            query.setParameter("user", user).setParameter("peer", peer)
+                    .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
+            return withDelivery(em, query.getResultList());
         });
     }
 
@@ -142,7 +154,7 @@ public class JpaMessageStore implements MessageStore {
             select.setParameter("user", user).setParameter("pattern", LikePatterns.containing(query))
                     .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
             peer.ifPresent(p -> select.setParameter("peer", p));
-            return select.getResultList().stream().map(MessageEntity::toMessage).toList();
+            return withDelivery(em, select.getResultList());
         });
     }
 
@@ -155,9 +167,34 @@ public class JpaMessageStore implements MessageStore {
 
     @Override
     public int discardUndelivered(String recipient) {
-        return transactions.inTransaction("discard undelivered messages", em -> em
-                .createQuery("DELETE FROM MessageEntity m WHERE m.recipient = :recipient AND m.delivered = FALSE")
-                .setParameter("recipient", recipient).executeUpdate());
+        return transactions.inTransaction("discard undelivered messages", em -> {
+            int discarded = em.createQuery("DELETE FROM MessageEntity m WHERE m.recipient = :recipient AND m.id IN"
+                    + " (SELECT p.messageId FROM PendingEntity p WHERE p.recipient = :recipient)")
+                    .setParameter("recipient", recipient).executeUpdate();
+            em.createQuery("DELETE FROM PendingEntity p WHERE p.recipient = :recipient")
+                    .setParameter("recipient", recipient).executeUpdate();
+            return discarded;
+        });
+    }
+
+    private static StoredMessage withDelivery(EntityManager em, MessageEntity message) {
+        return withDelivery(em, List.of(message)).get(0);
+    }
+
+    /** The messages with their delivery state: delivered unless still in the pending table. */
+    private static List<StoredMessage> withDelivery(EntityManager em, List<MessageEntity> messages) {
+        Map<String, List<Long>> idsByRecipient = messages.stream().collect(Collectors.groupingBy(MessageEntity::recipient,
+                Collectors.mapping(MessageEntity::id, Collectors.toList())));
+        Set<Long> pending = new HashSet<>();
+        try {
+            Connection connection = em.unwrap(Connection.class);
+            for (Map.Entry<String, List<Long>> recipient : idsByRecipient.entrySet()) {
+                pending.addAll(MessageRows.stillPending(connection, recipient.getKey(), recipient.getValue()));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the delivery state: " + e.getMessage(), e);
+        }
+        return messages.stream().map(message -> message.toMessage(!pending.contains(message.id()))).toList();
     }
 
     private static Optional<MessageEntity> byClientId(EntityManager em, String sender, String clientMessageId) {

@@ -16,15 +16,16 @@ import org.confab.server.api.NewMessage;
 import org.confab.server.api.StoredMessage;
 
 /**
- * Table of 1:1 messages. The unique (sender, client id) pair makes resends idempotent; the indexes
- * serve offline delivery (recipient, delivered), conversations (sender, recipient, id) and the
- * daily message count of the server status (sent at).
+ * Table of 1:1 messages, written once and never updated: whether a message was delivered is kept in
+ * {@link PendingEntity}. The unique (sender, client id) pair makes resends idempotent; the indexes
+ * serve conversations (sender, recipient, id) and the daily message count of the server status (sent
+ * at). Every index costs CPU at each commit (changed B-tree pages are rewritten), so there are no
+ * others.
  */
 @Entity
 @Table(name = "CONFAB_MESSAGE",
         uniqueConstraints = @UniqueConstraint(name = "UQ_MESSAGE_CLIENT_ID", columnNames = { "SENDER", "CLIENT_MESSAGE_ID" }),
-        indexes = { @Index(name = "IX_MESSAGE_PENDING", columnList = "RECIPIENT,DELIVERED,ID"),
-                @Index(name = "IX_MESSAGE_CONVERSATION", columnList = "SENDER,RECIPIENT,ID"),
+        indexes = { @Index(name = "IX_MESSAGE_CONVERSATION", columnList = "SENDER,RECIPIENT,ID"),
                 @Index(name = "IX_MESSAGE_SENT_AT", columnList = "SENT_AT") })
 public class MessageEntity {
 
@@ -50,9 +51,6 @@ public class MessageEntity {
     @Column(name = "SENT_AT", nullable = false)
     private long sentAt;
 
-    @Column(name = "DELIVERED", nullable = false)
-    private boolean delivered;
-
     protected MessageEntity() {
         // for JPA
     }
@@ -65,15 +63,27 @@ public class MessageEntity {
         this.sentAt = now.toEpochMilli();
     }
 
-    void markDelivered() {
-        delivered = true;
+    long id() {
+        return id;
     }
 
-    boolean isDelivered() {
-        return delivered;
+    String sender() {
+        return sender;
     }
 
-    StoredMessage toMessage() {
+    String recipient() {
+        return recipient;
+    }
+
+    long sentAt() {
+        return sentAt;
+    }
+
+    String clientMessageId() {
+        return clientMessageId;
+    }
+
+    StoredMessage toMessage(boolean delivered) {
         return new StoredMessage(id, sender, recipient, body, Instant.ofEpochMilli(sentAt), clientMessageId, delivered);
     }
 }

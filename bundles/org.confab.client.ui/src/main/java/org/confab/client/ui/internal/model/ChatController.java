@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -13,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.confab.client.core.ClientListener;
+import org.confab.client.core.ClientMessageIds;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.ui.ChatSession;
@@ -139,7 +139,7 @@ public final class ChatController {
 
     /** Sends a message: shown at once as "sending", then stored or failed when the server answers. */
     public CompletableFuture<ChatSent> send(String peer, String text) {
-        String clientMessageId = UUID.randomUUID().toString();
+        String clientMessageId = ClientMessageIds.next();
         ConversationModel conversation = conversation(peer);
         conversation.addSending(clientMessageId, text, clock.getAsLong());
         CompletableFuture<ChatSent> sent = session.send(peer, clientMessageId, text);

@@ -1,0 +1,92 @@
+package org.confab.server.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+
+import org.confab.server.api.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves a database from the first message layout (a {@code DELIVERED} column in the message table,
+ * indexed together with the recipient) to the pending table. EclipseLink's schema generation only
+ * adds tables and columns; this step copies the undelivered messages into {@code CONFAB_PENDING},
+ * then drops the old index and column. Every step can be repeated, so a server stopped half-way
+ * finishes the move at its next start. Only constant SQL is run here.
+ */
+final class MessageSchema {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageSchema.class);
+
+    private static final String MESSAGES = "CONFAB_MESSAGE";
+    private static final String OLD_COLUMN = "DELIVERED";
+    private static final String OLD_INDEX = "IX_MESSAGE_PENDING";
+    private static final String COPY_UNDELIVERED = "INSERT INTO CONFAB_PENDING"
+            + " (RECIPIENT, MESSAGE_ID, SENDER, SENT_AT, CLIENT_MESSAGE_ID)"
+            + " SELECT m.RECIPIENT, m.ID, m.SENDER, m.SENT_AT, m.CLIENT_MESSAGE_ID FROM CONFAB_MESSAGE m"
+            + " WHERE m.DELIVERED = FALSE AND NOT EXISTS"
+            + " (SELECT 1 FROM CONFAB_PENDING p WHERE p.RECIPIENT = m.RECIPIENT AND p.MESSAGE_ID = m.ID)";
+
+    private MessageSchema() {
+    }
+
+    /** Upgrades the message tables if they still have the old layout; does nothing otherwise. */
+    static void upgrade(EntityManagerFactory factory) {
+        // creating the entity manager deploys the unit, which creates CONFAB_PENDING if it is missing
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            Connection connection = em.unwrap(Connection.class);
+            if (!hasColumn(connection, MESSAGES, OLD_COLUMN)) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                int copied = statement.executeUpdate(COPY_UNDELIVERED);
+                tx.commit();
+                LOG.info("message tables upgraded: {} undelivered messages moved to CONFAB_PENDING", copied);
+                // DDL commits by itself (MySQL) or needs no transaction (H2); the copy is safe first
+                if (hasIndex(connection, MESSAGES, OLD_INDEX)) {
+                    statement.execute(isH2(connection) ? "DROP INDEX " + OLD_INDEX
+                            : "ALTER TABLE " + MESSAGES + " DROP INDEX " + OLD_INDEX);
+                }
+                statement.execute("ALTER TABLE " + MESSAGES + " DROP COLUMN " + OLD_COLUMN);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new StorageException("could not upgrade the message tables: " + e.getMessage(), e);
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static boolean isH2(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toUpperCase().contains("H2");
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet columns = metaData.getColumns(connection.getCatalog(), null, table, column)) {
+            return columns.next();
+        }
+    }
+
+    private static boolean hasIndex(Connection connection, String table, String index) throws SQLException {
+        try (ResultSet indexes = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, table, false, true)) {
+            while (indexes.next()) {
+                if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.confab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database written by the first message layout (delivery state in a {@code DELIVERED} column of
+ * the message table) keeps every message when the server is upgraded: the real server product writes
+ * three messages (one read, two waiting), the database is turned back into the old layout with plain
+ * SQL while the server is stopped, and the restarted server must deliver exactly the two waiting
+ * messages, keep all three in the history, accept new ones, and leave no old column behind.
+ */
+class MessageLayoutUpgradeTest {
+    private static final Map<String, String> PASSWORD = Map.of("CONFAB_PASSWORD", "upgrade test password 7");
+
+    @Test
+    void embeddedH2() throws Exception {
+        Path data = Processes.WORK.resolve("upgrade-h2");
+        delete(data);
+        String url = "jdbc:h2:file:" + data.resolve("db").resolve("confab").toAbsolutePath();
+        upgradeKeepsEveryMessage(data, List.of(), () -> DriverManager.getConnection(url, "confab", ""));
+    }
+
+    @Test
+    void mysql() throws Exception {
+        assumeFalse(Boolean.getBoolean("confab.test.mysql.skip"), "no MySQL on this machine (outside CI only)");
+        String url = System.getProperty("confab.test.mysql.url");
+        String user = System.getProperty("confab.test.mysql.user");
+        Path passwordFile = Path.of(System.getProperty("confab.test.mysql.passwordFile"));
+        Path data = Processes.WORK.resolve("upgrade-mysql");
+        delete(data);
+        upgradeKeepsEveryMessage(data, List.of("--db-url", url, "--db-user", user, "--db-password-file", passwordFile.toString()),
+                () -> DriverManager.getConnection(url, user, Files.readAllLines(passwordFile).get(0).strip()));
+    }
+
+    private interface Database {
+        Connection open() throws SQLException;
+    }
+
+    private void upgradeKeepsEveryMessage(Path data, List<String> databaseOptions, Database database) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String alice = "olda" + suffix;
+        String bob = "oldb" + suffix;
+        String[] options = databaseOptions.toArray(String[]::new);
+
+        ServerProcess server = ServerProcess.start(data, Map.of(), options);
+        try {
+            Cli cli = new Cli(server.address(), server.fingerprint, PASSWORD);
+            assertEquals(0, cli.run(alice, "register").exitCode());
+            assertEquals(0, cli.run(bob, "register").exitCode());
+            assertEquals(0, cli.run(alice, "send", bob, "read before the upgrade " + suffix).exitCode());
+            Processes.Result read = cli.run(bob, "inbox");
+            assertTrue(read.stdout().contains("read before the upgrade"), read.toString());
+            assertEquals(0, cli.run(alice, "send", bob, "waiting one " + suffix).exitCode());
+            assertEquals(0, cli.run(alice, "send", bob, "waiting two " + suffix).exitCode());
+            assertEquals(0, server.terminate(30));
+        } finally {
+            server.close();
+        }
+
+        try (Connection connection = database.open(); Statement sql = connection.createStatement()) {
+            sql.execute("ALTER TABLE CONFAB_MESSAGE ADD COLUMN DELIVERED BOOLEAN DEFAULT FALSE NOT NULL");
+            sql.execute("UPDATE CONFAB_MESSAGE SET DELIVERED = TRUE WHERE ID NOT IN (SELECT MESSAGE_ID FROM CONFAB_PENDING)");
+            sql.execute("CREATE INDEX IX_MESSAGE_PENDING ON CONFAB_MESSAGE (RECIPIENT, DELIVERED, ID)");
+            sql.execute("DROP TABLE CONFAB_PENDING");
+        }
+
+        server = ServerProcess.start(data, Map.of(), options);
+        try {
+            Cli cli = new Cli(server.address(), server.fingerprint, PASSWORD);
+            Processes.Result inbox = cli.run(bob, "inbox");
+            assertEquals(0, inbox.exitCode(), inbox.toString());
+            assertTrue(inbox.stdout().contains("waiting one " + suffix), inbox.toString());
+            assertTrue(inbox.stdout().contains("waiting two " + suffix), inbox.toString());
+            assertFalse(inbox.stdout().contains("read before the upgrade"), "a read message is not delivered again: " + inbox);
+            assertFalse(cli.run(bob, "inbox").stdout().contains("waiting"), "acknowledged after the upgrade: not again");
+
+            assertEquals(0, cli.run(alice, "send", bob, "after the upgrade " + suffix).exitCode());
+            Processes.Result history = cli.run(bob, "history", alice, "--limit", "10");
+            for (String text : List.of("read before the upgrade", "waiting one", "waiting two", "after the upgrade")) {
+                assertTrue(history.stdout().contains(text + " " + suffix), text + " in the history: " + history);
+            }
+            assertTrue(server.log().contains("undelivered messages moved to CONFAB_PENDING"), server.log());
+            assertEquals(0, server.terminate(30));
+        } finally {
+            server.close();
+        }
+        try (Connection connection = database.open();
+                ResultSet column = connection.getMetaData().getColumns(connection.getCatalog(), null, "CONFAB_MESSAGE", "DELIVERED")) {
+            assertFalse(column.next(), "the old DELIVERED column is gone");
+        }
+    }
+
+    private static void delete(Path directory) throws Exception {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
