@@ -1,5 +1,6 @@
 package org.confab.bench.internal;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,12 @@ final class BenchUsers {
     private final Options options;
     private final String prefix;
     private final String password;
+    private final SourceAddresses sources;
 
     BenchUsers(Options options) {
         this.options = options;
         this.prefix = options.text("prefix", "bench");
+        this.sources = SourceAddresses.of(options);
         String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
         this.password = fromEnvironment == null || fromEnvironment.isBlank() ? "bench password 2024" : fromEnvironment;
     }
@@ -36,21 +39,29 @@ final class BenchUsers {
         return prefix + "-" + index;
     }
 
-    ClientOptions clientOptions(int index) {
+    /** Where the sessions' connections come from ({@code --sources}). */
+    SourceAddresses sources() {
+        return sources;
+    }
+
+    ClientOptions clientOptions(InetAddress source) {
         // --fingerprint SHA256:... benchmarks over TLS; without it the server must run with --plain
         ServerTrust trust = options.text("fingerprint", "").isEmpty() ? ServerTrust.plain()
                 : ServerTrust.pinned(Fingerprint.parse(options.text("fingerprint", "")));
         return ClientOptions.of(options.host(), options.port()).withClientName("confab-bench/0.1")
-                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60)).withTrust(trust);
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60)).withTrust(trust).withLocalAddress(source);
     }
 
-    /** Registers users 0..count-1 that do not exist yet, a few at a time. */
+    /**
+     * Registers users 0..count-1 that do not exist yet, a few at a time, all from the first source:
+     * the server limits registrations per address (unless it is exempt), and this is set-up, not load.
+     */
     void ensureRegistered(int count) throws InterruptedException {
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
-            ConfabClient client = new ConfabClient(clientOptions(i));
+            ConfabClient client = new ConfabClient(clientOptions(sources.forSession(0)));
             String name = name(i);
             all.add(client.connect().thenCompose(ok -> client.register(name, password, name))
                     .handle((ok, error) -> {
@@ -66,9 +77,9 @@ final class BenchUsers {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     }
 
-    /** A connected, logged-in client for user {@code index}. */
-    ConfabClient login(int index, ClientListener listener) throws InterruptedException, ExecutionException {
-        ConfabClient client = new ConfabClient(clientOptions(index));
+    /** A connected, logged-in client for user {@code index}, from the source of session {@code session}. */
+    ConfabClient login(int index, int session, ClientListener listener) throws InterruptedException, ExecutionException {
+        ConfabClient client = new ConfabClient(clientOptions(sources.forSession(session)));
         client.addListener(listener);
         try {
             client.connect().get(30, TimeUnit.SECONDS);

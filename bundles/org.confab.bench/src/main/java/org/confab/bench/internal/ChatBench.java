@@ -38,6 +38,7 @@ final class ChatBench {
         int duration = options.number("duration", 20);
         String text = LoadPattern.payload(options.number("size", 100));
         BenchUsers accounts = new BenchUsers(options);
+        accounts.sources().announce(users, progress);
         progress.println("registering " + users + " users...");
         accounts.ensureRegistered(users);
         List<ConfabClient> clients = new ArrayList<>(users);
@@ -50,7 +51,7 @@ final class ChatBench {
         try {
             progress.println("logging in " + users + " users...");
             for (int i = 0; i < users; i++) {
-                clients.add(accounts.login(i, recorder));
+                clients.add(accounts.login(i, i, recorder));
             }
             int warmup = options.number("warmup", 5);
             if (warmup > 0) {
@@ -66,7 +67,8 @@ final class ChatBench {
             drain();
             long activeNanos = Math.max(sendingNanos, lastDelivery.get() - start);
             long lost = acknowledged.stream().filter(inFlight::containsKey).count();
-            return new Report().put("scenario", "chat").put("users", users).put("targetRate", rate)
+            return new Report().put("scenario", "chat").put("users", users)
+                    .put("sources", accounts.sources().used(users)).put("targetRate", rate)
                     .put("durationSeconds", duration).put("sizeBytes", text.length())
                     .put("sent", sent.get()).put("acknowledged", acknowledged.size()).put("failed", failed.get())
                     .put("delivered", delivered.get()).put("duplicatesSuppressed", duplicates.get()).put("lost", lost)

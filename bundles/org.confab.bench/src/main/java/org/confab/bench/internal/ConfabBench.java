@@ -11,12 +11,17 @@ import java.util.List;
 public final class ConfabBench {
     private static final String USAGE = """
             Usage: ./confab bench SCENARIO [--server HOST:PORT] [--json] [options]
-              connect --sessions N [--users U] [--concurrency C] [--hold SECONDS] [--server-pid PID]
+              connect --sessions N [--users U] [--concurrency C] [--hold SECONDS] [--server-pid PID] [--sources S]
               chat    --users N --rate MSGS_PER_S --duration SECONDS --size BYTES [--warmup SECONDS (5, not counted)]
+                      [--sources S]
               relay   --users N --rate MSGS_PER_S --duration SECONDS --size BYTES [--warmup SECONDS]
                       (do-nothing TCP relay baseline)
               plot    --input RESULTS.jsonl --output PLOT.png   (latency against load; add "label" to lines to name series)
-            Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.""";
+            Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.
+            --sources N connects from 127.0.0.1 to 127.0.0.N, --sources ADDR,ADDR,... from those addresses,
+            round-robin by session (default: the system's choice). Each source has ~28,000 ephemeral ports.
+            The server limits connections per address: start it with --max-connections-per-address at least
+            sessions/N and --limits-exempt listing the sources (registrations come from the first).""";
 
     private ConfabBench() {
     }

@@ -33,6 +33,7 @@ final class ConnectBench {
         int hold = options.number("hold", 5);
         int serverPid = options.number("server-pid", 0);
         BenchUsers accounts = new BenchUsers(options);
+        accounts.sources().announce(sessions, progress);
         progress.println("registering " + users + " users...");
         accounts.ensureRegistered(users);
         long heapBefore = heapAfterGcKilobytes(serverPid);
@@ -47,10 +48,11 @@ final class ConnectBench {
         for (int i = 0; i < sessions; i++) {
             inFlight.acquire();
             int user = i % users;
+            int session = i;
             logins.add(CompletableFuture.runAsync(() -> {
                 long begin = System.nanoTime();
                 try {
-                    open.add(accounts.login(user, new ClientListener() {
+                    open.add(accounts.login(user, session, new ClientListener() {
                     }));
                     loginTimes.add(System.nanoTime() - begin);
                 } catch (Exception e) {
@@ -67,7 +69,7 @@ final class ConnectBench {
         long rssAfter = residentKilobytes(serverPid);
         long heapAfter = heapAfterGcKilobytes(serverPid);
         Report report = new Report().put("scenario", "connect").put("sessions", sessions).put("users", users)
-                .put("established", open.size()).put("failures", failures.get())
+                .put("sources", accounts.sources().used(sessions)).put("established", open.size()).put("failures", failures.get())
                 .put("loginsPerSecond", open.size() * 1e9 / loginNanos)
                 .put("loginP50ms", loginTimes.percentile(50)).put("loginP99ms", loginTimes.percentile(99));
         if (serverPid > 0 && !open.isEmpty()) {

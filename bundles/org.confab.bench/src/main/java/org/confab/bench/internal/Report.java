@@ -1,6 +1,7 @@
 package org.confab.bench.internal;
 
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,9 +26,17 @@ final class Report {
             }
         } else {
             StringBuilder line = new StringBuilder();
-            fields.forEach((name, value) -> line.append(line.isEmpty() ? "" : "  ").append(name).append('=').append(value));
+            fields.forEach((name, value) -> line.append(line.isEmpty() ? "" : "  ").append(name).append('=').append(text(value)));
             out.println(line);
         }
         out.flush();
+    }
+
+    /** A list as {@code a,b,c} ({@code -} when empty), so a text line stays split by double spaces. */
+    private static String text(Object value) {
+        if (value instanceof Collection<?> items) {
+            return items.isEmpty() ? "-" : String.join(",", items.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
     }
 }

@@ -1,5 +1,6 @@
 package org.confab.client.core;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -7,7 +8,7 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * How a {@link ConfabClient} connects and behaves. Start from {@link #of(String, int)} and adjust with
- * the {@code with...} methods; every component is required (none may be null).
+ * the {@code with...} methods; every component is required (none may be null) except {@code localAddress}.
  *
  * @param host server host name or address
  * @param port server TCP port
@@ -27,10 +28,15 @@ import java.util.concurrent.ThreadFactory;
  *        the client serialises the calls itself. Must not run tasks inline on the calling thread.
  * @param trust how the server's TLS certificate is checked, or {@link ServerTrust#plain()} for no TLS;
  *        by default servers known in {@link KnownServers#userDefault()}
+ * @param localAddress the address of this machine that connections come from (bound with an
+ *        ephemeral port before connecting), or null to let the system choose, the default. A load
+ *        generator spreads its connections over several source addresses this way: each has its own
+ *        range of ephemeral ports, and a server counts its per-address limits per source.
  */
 public record ClientOptions(String host, int port, String clientName, Duration connectTimeout,
         Duration requestTimeout, Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends,
-        boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust) {
+        boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust,
+        InetAddress localAddress) {
 
     public ClientOptions {
         Objects.requireNonNull(trust, "trust");
@@ -51,6 +57,18 @@ public record ClientOptions(String host, int port, String clientName, Duration c
         if (maxQueuedSends < 1) {
             throw new IllegalArgumentException("maxQueuedSends must be positive");
         }
+        if (localAddress != null && localAddress.isMulticastAddress()) {
+            throw new IllegalArgumentException("localAddress must be a unicast address of this machine, was multicast "
+                    + localAddress.getHostAddress());
+        }
+    }
+
+    /** The options without a local address: the system chooses where connections come from. */
+    public ClientOptions(String host, int port, String clientName, Duration connectTimeout, Duration requestTimeout,
+            Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends, boolean autoAck,
+            ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust) {
+        this(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay, reconnectMaxDelay,
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, null);
     }
 
     /** The options without a trust policy, as before TLS existed: trusts servers known in {@code ~/.confab/known_servers}. */
@@ -76,43 +94,54 @@ public record ClientOptions(String host, int port, String clientName, Duration c
 
     public ClientOptions withClientName(String name) {
         return new ClientOptions(host, port, name, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress);
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration request) {
         return new ClientOptions(host, port, clientName, connect, request, reconnectMinDelay, reconnectMaxDelay,
-                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust);
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress);
     }
 
     public ClientOptions withReconnectDelays(Duration min, Duration max) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, min, max, maxQueuedSends,
-                autoAck, threadFactory, listenerExecutor, trust);
+                autoAck, threadFactory, listenerExecutor, trust, localAddress);
     }
 
     public ClientOptions withMaxQueuedSends(int max) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor, trust);
+                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor, trust, localAddress);
     }
 
     public ClientOptions withAutoAck(boolean enabled) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor, trust);
+                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor, trust, localAddress);
     }
 
     public ClientOptions withThreadFactory(ThreadFactory factory) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor, trust);
+                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor, trust, localAddress);
     }
 
     public ClientOptions withListenerExecutor(Executor executor) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor, trust);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor, trust, localAddress);
     }
 
     /** The same options with another way of trusting (or not encrypting) the server. */
     public ClientOptions withTrust(ServerTrust serverTrust) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, serverTrust);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, serverTrust, localAddress);
+    }
+
+    /**
+     * The same options with connections coming from {@code address} (an address of this machine, for
+     * example {@code 127.0.0.2}), or with the system's choice again for null.
+     *
+     * @throws IllegalArgumentException for a multicast address
+     */
+    public ClientOptions withLocalAddress(InetAddress address) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, address);
     }
 
     /** {@code host:port}, as used in messages and as the key of cached credentials. */

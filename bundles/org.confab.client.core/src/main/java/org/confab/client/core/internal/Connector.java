@@ -3,6 +3,8 @@ package org.confab.client.core.internal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -54,6 +56,7 @@ final class Connector {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            bindLocalAddress(socket);
             socket.connect(new InetSocketAddress(options.host(), options.port()),
                     (int) options.connectTimeout().toMillis());
             socket.setSoTimeout((int) options.connectTimeout().toMillis());
@@ -81,6 +84,26 @@ final class Connector {
         } catch (RuntimeException e) {
             closeQuietly(socket);
             throw e;
+        }
+    }
+
+    /**
+     * Binds the socket to the chosen source address with an ephemeral port, so the connection comes
+     * from there; without one, connect picks both. The failure names the address: "cannot assign
+     * requested address" alone does not say which of the two ends was wrong.
+     */
+    private void bindLocalAddress(Socket socket) throws IOException {
+        InetAddress local = options.localAddress();
+        if (local == null) {
+            return;
+        }
+        try {
+            socket.bind(new InetSocketAddress(local, 0));
+        } catch (IOException e) {
+            BindException failure = new BindException("cannot use local address " + local.getHostAddress() + " ("
+                    + e.getMessage() + ")");
+            failure.initCause(e);
+            throw failure;
         }
     }
 
