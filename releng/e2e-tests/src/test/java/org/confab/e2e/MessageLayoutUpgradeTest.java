@@ -43,10 +43,11 @@ class MessageLayoutUpgradeTest {
         String url = System.getProperty("confab.test.mysql.url");
         String user = System.getProperty("confab.test.mysql.user");
         Path passwordFile = Path.of(System.getProperty("confab.test.mysql.passwordFile"));
+        String password = Files.readAllLines(passwordFile).get(0).strip();
         Path data = Processes.WORK.resolve("upgrade-mysql");
         delete(data);
         upgradeKeepsEveryMessage(data, List.of("--db-url", url, "--db-user", user, "--db-password-file", passwordFile.toString()),
-                () -> DriverManager.getConnection(url, user, Files.readAllLines(passwordFile).get(0).strip()));
+                () -> DriverManager.getConnection(url, user, password));
     }
 
     private interface Database {
@@ -79,6 +80,9 @@ class MessageLayoutUpgradeTest {
             sql.execute("UPDATE CONFAB_MESSAGE SET DELIVERED = TRUE WHERE ID NOT IN (SELECT MESSAGE_ID FROM CONFAB_PENDING)");
             sql.execute("CREATE INDEX IX_MESSAGE_PENDING ON CONFAB_MESSAGE (RECIPIENT, DELIVERED, ID)");
             sql.execute("DROP TABLE CONFAB_PENDING");
+            if (connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
+                sql.execute("SHUTDOWN"); // releases the file at once, before the server opens it again
+            }
         }
 
         server = ServerProcess.start(data, Map.of(), options);

@@ -43,7 +43,11 @@ public class JpaAccountStore implements AccountStore {
 
     private static final int MAX_CACHED_ACCOUNTS = 200_000;
 
-    private final ConcurrentMap<String, Optional<Account>> accounts = new ConcurrentHashMap<>();
+    /** What one read of an account row gives: the account and its login verifiers (empty if there is none). */
+    private record Row(Optional<Account> account, Optional<StoredCredentials> credentials) {
+    }
+
+    private final ConcurrentMap<String, Row> accounts = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     @Activate
@@ -51,20 +55,32 @@ public class JpaAccountStore implements AccountStore {
         this.transactions = new Transactions(factory);
     }
 
-    /**
-     * Every chat.send checks its recipient and every login reads the account twice: served from memory
-     * unless an account changed. Only this store writes accounts; a write bumps the generation after
-     * its commit and then forgets the name, and a read that raced with a write forgets what it cached.
-     */
     @Override
     public Optional<Account> find(String username) {
-        Optional<Account> cached = accounts.get(username);
+        return row(username).account();
+    }
+
+    @Override
+    public Optional<StoredCredentials> credentials(String username) {
+        return row(username).credentials();
+    }
+
+    /**
+     * Every chat.send checks its recipient and every login reads the credentials and then the account
+     * twice: served from memory unless an account changed (the verifiers are no more exposed there
+     * than in the login that reads them anyway). Only this store writes accounts; a write bumps the
+     * generation after its commit and then forgets the name, and a read that raced with a write
+     * forgets what it cached.
+     */
+    private Row row(String username) {
+        Row cached = accounts.get(username);
         if (cached != null) {
             return cached;
         }
         long seen = generation.get();
-        Optional<Account> read = transactions.inTransaction("find an account",
-                em -> entity(em, username).map(AccountEntity::toAccount));
+        Row read = transactions.inTransaction("read an account", em -> entity(em, username)
+                .map(entity -> new Row(Optional.of(entity.toAccount()), Optional.of(entity.toCredentials())))
+                .orElseGet(() -> new Row(Optional.empty(), Optional.empty())));
         if (accounts.size() >= MAX_CACHED_ACCOUNTS) {
             accounts.clear();
         }
@@ -79,12 +95,6 @@ public class JpaAccountStore implements AccountStore {
     private void changed(String username) {
         generation.incrementAndGet();
         accounts.remove(username);
-    }
-
-    @Override
-    public Optional<StoredCredentials> credentials(String username) {
-        return transactions.inTransaction("read credentials",
-                em -> entity(em, username).map(AccountEntity::toCredentials));
     }
 
     @Override

@@ -40,31 +40,53 @@ final class MessageSchema {
     static void upgrade(EntityManagerFactory factory) {
         // creating the entity manager deploys the unit, which creates CONFAB_PENDING if it is missing
         EntityManager em = factory.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
         try {
-            tx.begin();
-            Connection connection = em.unwrap(Connection.class);
-            if (!hasColumn(connection, MESSAGES, OLD_COLUMN)) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                int copied = statement.executeUpdate(COPY_UNDELIVERED);
-                tx.commit();
-                LOG.info("message tables upgraded: {} undelivered messages moved to CONFAB_PENDING", copied);
-                // DDL commits by itself (MySQL) or needs no transaction (H2); the copy is safe first
-                if (hasIndex(connection, MESSAGES, OLD_INDEX)) {
-                    statement.execute(isH2(connection) ? "DROP INDEX " + OLD_INDEX
-                            : "ALTER TABLE " + MESSAGES + " DROP INDEX " + OLD_INDEX);
+            Boolean oldLayout = inTransaction(em, connection -> {
+                if (!hasColumn(connection, MESSAGES, OLD_COLUMN)) {
+                    return false;
                 }
-                statement.execute("ALTER TABLE " + MESSAGES + " DROP COLUMN " + OLD_COLUMN);
+                try (Statement statement = connection.createStatement()) {
+                    int copied = statement.executeUpdate(COPY_UNDELIVERED);
+                    LOG.info("message tables upgraded: {} undelivered messages moved to CONFAB_PENDING", copied);
+                }
+                return true;
+            });
+            if (oldLayout) {
+                // only after the copy committed; DDL commits by itself on MySQL, and EclipseLink hands
+                // out a connection per transaction, so this is a transaction of its own
+                inTransaction(em, connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        if (hasIndex(connection, MESSAGES, OLD_INDEX)) {
+                            statement.execute(isH2(connection) ? "DROP INDEX " + OLD_INDEX
+                                    : "ALTER TABLE " + MESSAGES + " DROP INDEX " + OLD_INDEX);
+                        }
+                        statement.execute("ALTER TABLE " + MESSAGES + " DROP COLUMN " + OLD_COLUMN);
+                    }
+                    return true;
+                });
             }
         } catch (SQLException | RuntimeException e) {
             throw new StorageException("could not upgrade the message tables: " + e.getMessage(), e);
         } finally {
+            em.close();
+        }
+    }
+
+    private interface Step<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static <T> T inTransaction(EntityManager em, Step<T> step) throws SQLException {
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        try {
+            T result = step.run(em.unwrap(Connection.class));
+            tx.commit();
+            return result;
+        } finally {
             if (tx.isActive()) {
                 tx.rollback();
             }
-            em.close();
         }
     }
 
