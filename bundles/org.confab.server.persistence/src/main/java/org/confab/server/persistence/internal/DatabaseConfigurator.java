@@ -64,10 +64,12 @@ public class DatabaseConfigurator {
         Dictionary<String, Object> properties = new Hashtable<>();
         String url = config.url().trim();
         if (url.isEmpty()) {
-            // WRITE_DELAY=0: H2 otherwise defers writing commits by up to half a second, and a killed
-            // server would lose messages it had already acknowledged. DB_CLOSE_DELAY=-1: without it H2
-            // closes and reopens the whole database whenever the last connection is returned.
-            url = "jdbc:h2:file:" + dataDirectory.resolve("db").resolve("confab") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+            // H2's default write delay (pages written in the background every half second) is kept on
+            // purpose: acknowledged messages are made durable by the message journal next to the
+            // database, other writes are forced to disk after their commit (MessageDurability,
+            // Transactions.inDurableTransaction). DB_CLOSE_DELAY=-1: without it H2 closes and reopens
+            // the whole database whenever the last connection is returned.
+            url = "jdbc:h2:file:" + dataDirectory.resolve("db").resolve("confab") + ";DB_CLOSE_DELAY=-1";
             properties.put("javax.persistence.jdbc.user", config.user().isEmpty() ? "confab" : config.user());
             properties.put("javax.persistence.jdbc.password", "");
             properties.put("javax.persistence.jdbc.driver", H2_DRIVER);

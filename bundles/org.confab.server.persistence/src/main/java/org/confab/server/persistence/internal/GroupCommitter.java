@@ -54,7 +54,20 @@ final class GroupCommitter implements AutoCloseable {
             Optional<RuntimeException> failure) {
     }
 
+    /**
+     * Makes committed results durable before anybody hears of them (the message journal of the
+     * embedded database), or does nothing where the commit itself is durable.
+     */
+    interface Durability {
+        Durability COMMIT_IS_ENOUGH = results -> {
+        };
+
+        /** Called on a committer thread with the results of units whose transaction committed; throws if they are not safe. */
+        void secure(List<Object> results);
+    }
+
     private final EntityManagerFactory factory;
+    private final Durability durability;
     private final Transactions transactions;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     /** Held while a batch is taken and its units run: keeps batch numbers and message ids in queue order. */
@@ -67,8 +80,9 @@ final class GroupCommitter implements AutoCloseable {
     private final ExecutorService completions;
     private volatile boolean running = true;
 
-    GroupCommitter(EntityManagerFactory factory, String name) {
+    GroupCommitter(EntityManagerFactory factory, String name, Durability durability) {
         this.factory = factory;
+        this.durability = durability;
         this.transactions = new Transactions(factory);
         this.completions = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("confab-commit-done-" + name).factory());
@@ -170,6 +184,14 @@ final class GroupCommitter implements AutoCloseable {
             failure = commitOrRollBack(batch.em().get(), failure);
         }
         if (failure.isEmpty()) {
+            try {
+                durability.secure(batch.results());
+            } catch (RuntimeException e) {
+                // committed but not known to be safe: nobody is told it was stored; a resend finds it
+                LOG.error("batch of {} committed but could not be made durable: {}", batch.units().size(), e.toString());
+                return () -> batch.units().forEach(unit -> unit.result().completeExceptionally(
+                        new StorageException("could not make the change durable", e)));
+            }
             return () -> {
                 for (int i = 0; i < batch.units().size(); i++) {
                     complete(batch.units().get(i), batch.results().get(i));
@@ -224,6 +246,7 @@ final class GroupCommitter implements AutoCloseable {
     private <T> Runnable runAlone(Unit<T> unit) {
         try {
             T result = transactions.inTransaction(unit.what(), unit.alone());
+            durability.secure(java.util.Collections.singletonList(result));
             return () -> unit.result().complete(result);
         } catch (RuntimeException e) {
             return () -> unit.result().completeExceptionally(e);

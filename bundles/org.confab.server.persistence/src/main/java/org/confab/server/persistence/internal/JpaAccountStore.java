@@ -109,7 +109,7 @@ public class JpaAccountStore implements AccountStore {
     private Account createUncached(NewAccount account) throws UsernameTakenException {
         Account created;
         try {
-            created = transactions.inTransaction("create an account", em -> {
+            created = transactions.inDurableTransaction("create an account", em -> {
                 if (usernameUsed(em, account.username())) {
                     return null;
                 }
@@ -188,7 +188,7 @@ public class JpaAccountStore implements AccountStore {
 
     private Optional<Account> updateUncached(String username, AccountUpdate update) throws LastAdministratorException {
         try {
-            return transactions.inTransaction("update an account", em -> {
+            return transactions.inDurableTransaction("update an account", em -> {
                 Instant now = clock.instant();
                 List<AccountEntity> admins = lockAdministrators(em);
                 Optional<AccountEntity> entity = entity(em, username);
@@ -217,7 +217,7 @@ public class JpaAccountStore implements AccountStore {
 
     private Optional<Account> deleteUncached(String username) throws LastAdministratorException {
         try {
-            return transactions.inTransaction("delete an account", em -> {
+            return transactions.inDurableTransaction("delete an account", em -> {
                 Instant now = clock.instant();
                 List<AccountEntity> admins = lockAdministrators(em);
                 Optional<AccountEntity> entity = entity(em, username);

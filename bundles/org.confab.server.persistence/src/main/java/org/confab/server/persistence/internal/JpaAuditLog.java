@@ -25,7 +25,7 @@ public class JpaAuditLog implements AuditLog {
 
     @Override
     public AuditEntry append(NewAuditEntry entry) {
-        return transactions.inTransaction("write the audit log", em -> {
+        return transactions.inDurableTransaction("write the audit log", em -> {
             AuditEntity entity = new AuditEntity(entry);
             em.persist(entity);
             em.flush();

@@ -35,18 +35,21 @@ public class JpaMessageStore implements MessageStore {
 
     private final Transactions transactions;
     private final GroupCommitter writes;
+    private final MessageDurability durability;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
         MessageSchema.upgrade(factory);
         this.transactions = new Transactions(factory);
-        this.writes = new GroupCommitter(factory, "messages");
+        this.durability = MessageDurability.open(factory);
+        this.writes = new GroupCommitter(factory, "messages", durability);
     }
 
     @Deactivate
     void close() {
         writes.close();
+        durability.close();
     }
 
     @Override
@@ -167,7 +170,7 @@ public class JpaMessageStore implements MessageStore {
 
     @Override
     public int discardUndelivered(String recipient) {
-        return transactions.inTransaction("discard undelivered messages", em -> {
+        return transactions.inDurableTransaction("discard undelivered messages", em -> {
             int discarded = em.createQuery("DELETE FROM MessageEntity m WHERE m.recipient = :recipient AND m.id IN"
                     + " (SELECT p.messageId FROM PendingEntity p WHERE p.recipient = :recipient)")
                     .setParameter("recipient", recipient).executeUpdate();

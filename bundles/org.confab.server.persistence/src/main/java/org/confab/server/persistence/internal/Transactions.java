@@ -1,5 +1,7 @@
 package org.confab.server.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -12,6 +14,8 @@ import org.confab.server.api.StorageException;
 /** Runs work in one resource-local transaction and turns database failures into {@link StorageException}. */
 final class Transactions {
     private final EntityManagerFactory factory;
+    /** Null until the first durable write asked; then whether commits need forcing to disk (embedded H2). */
+    private volatile Boolean embedded;
 
     Transactions(EntityManagerFactory factory) {
         this.factory = factory;
@@ -33,6 +37,30 @@ final class Transactions {
             }
             em.close();
         }
+    }
+
+    /**
+     * {@link #inTransaction} for writes somebody is told about (an account created, a ban): on the
+     * embedded database the commit is forced to disk before this returns, as H2 otherwise writes it
+     * within half a second (message writes have their own journal instead).
+     */
+    <T> T inDurableTransaction(String what, Function<EntityManager, T> work) {
+        T result = inTransaction(what, work);
+        inTransaction("write " + what + " to disk", em -> {
+            try {
+                Connection connection = em.unwrap(Connection.class);
+                if (embedded == null) {
+                    embedded = EmbeddedDatabase.file(connection).isPresent();
+                }
+                if (embedded) {
+                    EmbeddedDatabase.forceToDisk(connection);
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new PersistenceException(e.getMessage(), e);
+            }
+        });
+        return result;
     }
 
     private static void rollbackQuietly(EntityTransaction tx) {

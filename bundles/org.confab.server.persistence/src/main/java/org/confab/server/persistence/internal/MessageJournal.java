@@ -1,0 +1,216 @@
+package org.confab.server.persistence.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+import org.confab.server.api.StoredMessage;
+
+/**
+ * An append-only, fsynced log of the message writes of the embedded database. H2 has no write-ahead
+ * log: to make a commit durable it must rewrite every B-tree page the commit changed, which was most of
+ * the CPU a message cost. With this journal H2 writes its pages in the background (every half second,
+ * many commits to a page at once) and a batch of messages is durable when its records are forced to
+ * this file, one sequential write and one fsync per batch. A crash loses at most what H2 had not yet
+ * written; the next start replays the journal into the database ({@link #replay}).
+ *
+ * <p>Records are {@code [length][CRC-32C][payload]}. A crash in the middle of an append leaves a torn
+ * last record, which fails its length or checksum and ends the replay: it was never acknowledged.
+ *
+ * <p>Checkpoints keep the journal short: the current file is renamed to {@code .previous} and a new
+ * one started, the database is forced to disk, and only then is the previous file deleted. Every
+ * record is appended after its transaction committed in the database, so every record in the previous
+ * file belongs to a transaction the forced store contains.
+ */
+final class MessageJournal implements AutoCloseable {
+    static final byte STORED = 1;
+    static final byte DELIVERED = 2;
+    private static final int MAX_RECORD = 1 << 20;
+
+    /** One journaled change: a stored message (with its text) or messages delivered to a recipient. */
+    record Entry(byte kind, StoredMessage message, String recipient, List<Long> ids) {
+        static Entry stored(StoredMessage message) {
+            return new Entry(STORED, message, message.recipient(), List.of(message.id()));
+        }
+
+        static Entry delivered(String recipient, List<Long> ids) {
+            return new Entry(DELIVERED, null, recipient, List.copyOf(ids));
+        }
+    }
+
+    private final Path file;
+    private final Path previous;
+    private FileChannel channel;
+    private long size;
+
+    MessageJournal(Path file) throws IOException {
+        this.file = file;
+        this.previous = file.resolveSibling(file.getFileName() + ".previous");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        this.channel = open(file);
+        this.size = channel.size();
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** Appends the entries and forces them to disk; returns once they would survive a power cut. */
+    synchronized void append(List<Entry> entries) throws IOException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * entries.size());
+        for (Entry entry : entries) {
+            byte[] payload = encode(entry);
+            CRC32C crc = new CRC32C();
+            crc.update(payload);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(payload.length);
+            out.writeInt((int) crc.getValue());
+            out.write(payload);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+        size += bytes.size();
+    }
+
+    synchronized long size() {
+        return size;
+    }
+
+    /**
+     * Starts a new file and returns the path of the one that was current; the caller forces the
+     * database to disk and then calls {@link #discardPrevious}.
+     */
+    synchronized Path rotate() throws IOException {
+        channel.close();
+        Files.move(file, previous, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        channel = open(file);
+        size = 0;
+        return previous;
+    }
+
+    void discardPrevious() throws IOException {
+        Files.deleteIfExists(previous);
+    }
+
+    /** Everything the files of an earlier run hold, oldest first: the previous file, then the current one. */
+    static List<Entry> replay(Path file) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        for (Path path : List.of(file.resolveSibling(file.getFileName() + ".previous"), file)) {
+            if (Files.exists(path)) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    read(new DataInputStream(in), entries);
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** After a replay made it into the database and the database is on disk. */
+    synchronized void clear() throws IOException {
+        channel.truncate(0);
+        channel.force(true);
+        size = 0;
+        Files.deleteIfExists(previous);
+    }
+
+    private static void read(DataInputStream in, List<Entry> entries) throws IOException {
+        while (true) {
+            byte[] payload;
+            int checksum;
+            try {
+                int length = in.readInt();
+                if (length <= 0 || length > MAX_RECORD) {
+                    return; // a torn or damaged tail: nothing after it was acknowledged
+                }
+                checksum = in.readInt();
+                payload = in.readNBytes(length);
+                if (payload.length != length) {
+                    return;
+                }
+            } catch (EOFException e) {
+                return;
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(payload);
+            if ((int) crc.getValue() != checksum) {
+                return;
+            }
+            entries.add(decode(payload));
+        }
+    }
+
+    private static byte[] encode(Entry entry) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(entry.kind());
+            if (entry.kind() == STORED) {
+                StoredMessage message = entry.message();
+                out.writeLong(message.id());
+                out.writeLong(message.sentAt().toEpochMilli());
+                out.writeUTF(message.sender());
+                out.writeUTF(message.recipient());
+                out.writeUTF(message.clientMessageId());
+                out.writeUTF(message.text());
+            } else {
+                out.writeUTF(entry.recipient());
+                out.writeInt(entry.ids().size());
+                for (long id : entry.ids()) {
+                    out.writeLong(id);
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory
+        }
+    }
+
+    private static Entry decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        byte kind = in.readByte();
+        if (kind == STORED) {
+            long id = in.readLong();
+            Instant sentAt = Instant.ofEpochMilli(in.readLong());
+            String sender = in.readUTF();
+            String recipient = in.readUTF();
+            String clientMessageId = in.readUTF();
+            String text = in.readUTF();
+            return Entry.stored(new StoredMessage(id, sender, recipient, text, sentAt, clientMessageId, false));
+        }
+        if (kind == DELIVERED) {
+            String recipient = in.readUTF();
+            int count = in.readInt();
+            List<Long> ids = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ids.add(in.readLong());
+            }
+            return Entry.delivered(recipient, ids);
+        }
+        throw new IOException("unknown journal record kind " + kind);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}
