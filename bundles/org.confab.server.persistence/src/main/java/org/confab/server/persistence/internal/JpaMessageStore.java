@@ -22,6 +22,7 @@ import org.confab.server.api.NewMessage;
 import org.confab.server.api.StorageException;
 import org.confab.server.api.StoreResult;
 import org.confab.server.api.StoredMessage;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,11 +40,26 @@ public class JpaMessageStore implements MessageStore {
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
+    public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory,
+            BundleContext context) {
         MessageSchema.upgrade(factory);
         this.transactions = new Transactions(factory);
-        this.durability = MessageDurability.open(factory);
+        this.durability = MessageDurability.open(factory, checkpointSeconds(context));
         this.writes = new GroupCommitter(factory, "messages", durability);
+    }
+
+    private static int checkpointSeconds(BundleContext context) {
+        String configured = context.getProperty(MessageDurability.CHECKPOINT_SECONDS_PROPERTY);
+        try {
+            int seconds = configured == null ? MessageDurability.DEFAULT_CHECKPOINT_SECONDS : Integer.parseInt(configured.trim());
+            if (seconds < 1) {
+                throw new NumberFormatException("below 1");
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MessageDurability.CHECKPOINT_SECONDS_PROPERTY
+                    + " must be a whole number of seconds, at least 1, was '" + configured + "'", e);
+        }
     }
 
     @Deactivate

@@ -33,23 +33,32 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
 
     static final String JOURNAL_SUFFIX = ".messages.journal";
     private static final long CHECKPOINT_BYTES = 16L << 20;
-    private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Framework property: seconds between checkpoints of the embedded database (default 10). */
+    static final String CHECKPOINT_SECONDS_PROPERTY = "confab.journal.checkpointSeconds";
+    static final int DEFAULT_CHECKPOINT_SECONDS = 10;
 
     private final Transactions transactions;
     private final Optional<MessageJournal> journal;
     private final Optional<ScheduledExecutorService> checkpoints;
+    private final long checkpointNanos;
     private volatile long lastCheckpoint = System.nanoTime();
 
-    private MessageDurability(Transactions transactions, Optional<MessageJournal> journal) {
+    private MessageDurability(Transactions transactions, Optional<MessageJournal> journal, int checkpointSeconds) {
         this.transactions = transactions;
         this.journal = journal;
+        this.checkpointNanos = TimeUnit.SECONDS.toNanos(checkpointSeconds);
         this.checkpoints = journal.map(j -> Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("confab-message-checkpoint").factory()));
         checkpoints.ifPresent(executor -> executor.scheduleWithFixedDelay(this::checkpointIfDue, 1, 1, TimeUnit.SECONDS));
     }
 
-    /** Replays a journal left by a crash into the database, then starts a fresh one (embedded H2 only). */
-    static MessageDurability open(EntityManagerFactory factory) {
+    /**
+     * Replays a journal left by a crash into the database, then starts a fresh one (embedded H2 only).
+     *
+     * @param checkpointSeconds how often the database is forced to disk and the journal emptied: longer
+     *        means fewer forced writes and a longer replay after a crash
+     */
+    static MessageDurability open(EntityManagerFactory factory, int checkpointSeconds) {
         Transactions transactions = new Transactions(factory);
         Optional<Path> database = transactions.inTransaction("find the database file", em -> {
             try {
@@ -59,7 +68,7 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
             }
         });
         if (database.isEmpty()) {
-            return new MessageDurability(transactions, Optional.empty());
+            return new MessageDurability(transactions, Optional.empty(), checkpointSeconds);
         }
         Path file = database.get().resolveSibling(database.get().getFileName() + JOURNAL_SUFFIX);
         try {
@@ -78,7 +87,7 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
             forceToDisk(transactions);
             MessageJournal journal = new MessageJournal(file);
             journal.clear();
-            return new MessageDurability(transactions, Optional.of(journal));
+            return new MessageDurability(transactions, Optional.of(journal), checkpointSeconds);
         } catch (IOException e) {
             throw new StorageException("cannot open the message journal " + file + ": " + e.getMessage(), e);
         }
@@ -163,7 +172,7 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
     private void checkpointIfDue() {
         MessageJournal current = journal.orElseThrow();
         long size = current.size();
-        if (size == 0 || size < CHECKPOINT_BYTES && System.nanoTime() - lastCheckpoint < CHECKPOINT_NANOS) {
+        if (size == 0 || size < CHECKPOINT_BYTES && System.nanoTime() - lastCheckpoint < checkpointNanos) {
             return;
         }
         try {
