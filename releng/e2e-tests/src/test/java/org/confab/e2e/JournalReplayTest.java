@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * On the embedded database an acknowledged message is safe once it is in the message journal, before
  * H2 writes it. Here H2 is told to write nothing for ten minutes and checkpoints are an hour apart, so
  * after a burst of acknowledged messages and a SIGKILL the database file itself lacks them; the
- * restarted server must replay every one of them from the journal.
+ * restarted server must replay every one of them from the journal, and must not bring back the
+ * waiting messages of an account deleted before the crash.
  */
 class JournalReplayTest {
     private static final String ADMIN_PASSWORD = "journal keeper 42";
@@ -38,6 +41,14 @@ class JournalReplayTest {
         ServerProcess server = ServerProcess.start(data, environment, options);
         int acknowledged;
         try {
+            // two messages wait for an account that is then deleted: they are discarded for good
+            Cli cli = new Cli(server.address(), server.fingerprint, Map.of("CONFAB_PASSWORD", "journal user 42"));
+            assertEquals(0, cli.run("jsender", "register").exitCode());
+            assertEquals(0, cli.run("jgone", "register").exitCode());
+            assertEquals(0, cli.run("jsender", "send", "jgone", "waiting 1").exitCode());
+            assertEquals(0, cli.run("jsender", "send", "jgone", "waiting 2").exitCode());
+            admin(server, "delete-user", "jgone");
+
             Processes.Result bench = Processes.run(Map.of(), "bench", "chat", "--server", server.address(),
                     "--fingerprint", server.fingerprint, "--users", "4", "--rate", "100", "--duration", "2",
                     "--warmup", "0", "--size", "40", "--json");
@@ -57,15 +68,22 @@ class JournalReplayTest {
         server = ServerProcess.start(data, environment, options);
         try {
             assertTrue(server.log().contains("replayed the message journal"), server.log());
-            Processes.Result status = Processes.run(Map.of("CONFAB_PASSWORD", ADMIN_PASSWORD), "cli", "--server",
-                    server.address(), "--fingerprint", server.fingerprint, "--user", "admin", "--json", "admin", "status");
-            assertEquals(0, status.exitCode(), status.toString());
+            Processes.Result status = admin(server, "status");
             assertEquals(acknowledged, number(MESSAGES_TODAY, status.stdout()),
-                    "every acknowledged message is stored after the replay: " + status);
+                    "every acknowledged message is stored after the replay, the discarded ones are not: " + status);
             assertEquals(0, server.terminate(30));
         } finally {
             server.close();
         }
+    }
+
+    private static Processes.Result admin(ServerProcess server, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("cli", "--server", server.address(), "--fingerprint",
+                server.fingerprint, "--user", "admin", "--json", "admin"));
+        arguments.addAll(List.of(command));
+        Processes.Result result = Processes.run(Map.of("CONFAB_PASSWORD", ADMIN_PASSWORD), arguments.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.toString());
+        return result;
     }
 
     private static long messagesInTheDatabaseFile(Path database) throws Exception {

@@ -186,14 +186,16 @@ public class JpaMessageStore implements MessageStore {
 
     @Override
     public int discardUndelivered(String recipient) {
-        return transactions.inDurableTransaction("discard undelivered messages", em -> {
-            int discarded = em.createQuery("DELETE FROM MessageEntity m WHERE m.recipient = :recipient AND m.id IN"
+        int discarded = transactions.inDurableTransaction("discard undelivered messages", em -> {
+            int deleted = em.createQuery("DELETE FROM MessageEntity m WHERE m.recipient = :recipient AND m.id IN"
                     + " (SELECT p.messageId FROM PendingEntity p WHERE p.recipient = :recipient)")
                     .setParameter("recipient", recipient).executeUpdate();
             em.createQuery("DELETE FROM PendingEntity p WHERE p.recipient = :recipient")
                     .setParameter("recipient", recipient).executeUpdate();
-            return discarded;
+            return deleted;
         });
+        durability.checkpoint(); // the journal still holds the deleted messages: a replay must not revive them
+        return discarded;
     }
 
     private static StoredMessage withDelivery(EntityManager em, MessageEntity message) {

@@ -170,19 +170,39 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
     }
 
     private void checkpointIfDue() {
-        MessageJournal current = journal.orElseThrow();
-        long size = current.size();
+        long size = journal.orElseThrow().size();
         if (size == 0 || size < CHECKPOINT_BYTES && System.nanoTime() - lastCheckpoint < checkpointNanos) {
             return;
         }
         try {
-            current.rotate();
-            forceToDisk(transactions);
-            current.discardPrevious();
-            lastCheckpoint = System.nanoTime();
-        } catch (IOException | RuntimeException e) {
+            checkpoint();
+        } catch (RuntimeException e) {
             // the previous file stays and is replayed after a crash; the next checkpoint tries again
             LOG.error("message journal checkpoint failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Forces the database to disk and forgets the journal records written so far. Needed after
+     * messages were deleted (an account's undelivered ones): a replay of older records would otherwise
+     * bring them back.
+     */
+    synchronized void checkpoint() {
+        if (journal.isEmpty()) {
+            return;
+        }
+        try {
+            if (journal.get().hasPrevious()) {
+                // an earlier checkpoint failed after its rotation: finish it before the file is replaced
+                forceToDisk(transactions);
+                journal.get().discardPrevious();
+            }
+            journal.get().rotate();
+            forceToDisk(transactions);
+            journal.get().discardPrevious();
+            lastCheckpoint = System.nanoTime();
+        } catch (IOException e) {
+            throw new StorageException("message journal checkpoint failed: " + e.getMessage(), e);
         }
     }
 

@@ -108,6 +108,10 @@ final class MessageJournal implements AutoCloseable {
         return previous;
     }
 
+    boolean hasPrevious() {
+        return Files.exists(previous);
+    }
+
     void discardPrevious() throws IOException {
         Files.deleteIfExists(previous);
     }
