@@ -175,7 +175,7 @@ class CliAgainstServerProductTest {
             assertTrue(seconds >= 4 && seconds <= 12, "dropped after " + seconds + " s with a 5 s idle timeout");
             assertTrue(received.toString().contains("IDLE_TIMEOUT"), received.toString());
         }
-        assertTrue(server.log().contains("timeout"), "the timeout is logged");
+        server.awaitLog("timeout", 10); // the timeout is logged
     }
 
     @Test

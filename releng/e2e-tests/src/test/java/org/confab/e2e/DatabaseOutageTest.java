@@ -62,7 +62,7 @@ class DatabaseOutageTest {
                 assertTrue(history.stdout().contains("before the outage") && history.stdout().contains("after the outage"),
                         history.toString());
                 assertFalse(history.stdout().contains("during the outage"), history.toString());
-                assertTrue(server.log().contains("storage failure"), "the outage is logged");
+                server.awaitLog("storage failure", 10); // the outage is logged
             } finally {
                 server.close();
             }
