@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +44,7 @@ class CrashSafetyTest {
     }
 
     private void crashAndRecover(String name, List<String> databaseOptions) throws Exception {
-        Path data = Processes.WORK.resolve("crash-" + name);
-        delete(data);
+        Path data = Processes.freshDirectory("crash-" + name);
         ServerProcess server = ServerProcess.start(data, Map.of(), databaseOptions.toArray(String[]::new));
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String sender = "crash" + suffix;
@@ -143,13 +140,5 @@ class CrashSafetyTest {
             count++;
         }
         return count;
-    }
-
-    private static void delete(Path directory) throws Exception {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

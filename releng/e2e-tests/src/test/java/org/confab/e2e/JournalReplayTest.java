@@ -78,10 +78,10 @@ class JournalReplayTest {
     }
 
     private static Processes.Result admin(ServerProcess server, String... command) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("cli", "--server", server.address(), "--fingerprint",
-                server.fingerprint, "--user", "admin", "--json", "admin"));
+        List<String> arguments = new ArrayList<>(List.of("--json", "admin"));
         arguments.addAll(List.of(command));
-        Processes.Result result = Processes.run(Map.of("CONFAB_PASSWORD", ADMIN_PASSWORD), arguments.toArray(String[]::new));
+        Processes.Result result = new Cli(server.address(), server.fingerprint, Map.of("CONFAB_PASSWORD", ADMIN_PASSWORD))
+                .run("admin", arguments.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.toString());
         return result;
     }

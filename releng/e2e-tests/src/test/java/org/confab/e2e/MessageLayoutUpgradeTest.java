@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +30,7 @@ class MessageLayoutUpgradeTest {
 
     @Test
     void embeddedH2() throws Exception {
-        Path data = Processes.WORK.resolve("upgrade-h2");
-        delete(data);
+        Path data = Processes.freshDirectory("upgrade-h2");
         String url = "jdbc:h2:file:" + data.resolve("db").resolve("confab").toAbsolutePath();
         upgradeKeepsEveryMessage(data, List.of(), () -> DriverManager.getConnection(url, "confab", ""));
     }
@@ -44,8 +42,7 @@ class MessageLayoutUpgradeTest {
         String user = System.getProperty("confab.test.mysql.user");
         Path passwordFile = Path.of(System.getProperty("confab.test.mysql.passwordFile"));
         String password = Files.readAllLines(passwordFile).get(0).strip();
-        Path data = Processes.WORK.resolve("upgrade-mysql");
-        delete(data);
+        Path data = Processes.freshDirectory("upgrade-mysql");
         upgradeKeepsEveryMessage(data, List.of("--db-url", url, "--db-user", user, "--db-password-file", passwordFile.toString()),
                 () -> DriverManager.getConnection(url, user, password));
     }
@@ -108,14 +105,6 @@ class MessageLayoutUpgradeTest {
         try (Connection connection = database.open();
                 ResultSet column = connection.getMetaData().getColumns(connection.getCatalog(), null, "CONFAB_MESSAGE", "DELIVERED")) {
             assertFalse(column.next(), "the old DELIVERED column is gone");
-        }
-    }
-
-    private static void delete(Path directory) throws Exception {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

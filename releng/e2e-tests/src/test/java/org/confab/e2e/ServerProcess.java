@@ -8,11 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,14 +20,14 @@ final class ServerProcess implements AutoCloseable {
     final Process process;
     /** Copies the process's output into {@link #log}; ends when the process has exited. */
     private final Thread console;
-    /** What the copier has read so far; the copier notifies on it after every line. */
-    private final StringBuilder output;
+    /** What the copier has read so far. */
+    private final Console output;
     final Path log;
     final int port;
     /** The TLS certificate's fingerprint the server logged; empty for a server run with --plain. */
     final String fingerprint;
 
-    private ServerProcess(Process process, Thread console, StringBuilder output, Path log, int port, String fingerprint) {
+    private ServerProcess(Process process, Thread console, Console output, Path log, int port, String fingerprint) {
         this.process = process;
         this.console = console;
         this.output = output;
@@ -49,11 +45,9 @@ final class ServerProcess implements AutoCloseable {
         arguments.addAll(java.util.List.of(extraOptions));
         Process process = Processes.confab(environment, arguments.toArray(String[]::new)).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        // The console is copied line by line into the log file (which tests read later); the line that
-        // says where the server listens completes the future, and the end of the output (the process
-        // died) completes it empty: no polling.
-        CompletableFuture<Optional<String>> listening = new CompletableFuture<>();
-        StringBuilder output = new StringBuilder();
+        // The console is copied line by line into the log file (kept for reading after a failed run) and
+        // into memory, where every new line, and the end of the output, wakes the tests that wait for one.
+        Console output = new Console();
         Thread console = Thread.ofPlatform().daemon().name("server-console-" + data.getFileName()).start(() -> {
             try (BufferedReader printed = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -63,40 +57,60 @@ final class ServerProcess implements AutoCloseable {
                     file.write(line);
                     file.write('\n');
                     file.flush();
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                        output.notifyAll(); // wakes awaitLog
-                    }
-                    if (LISTENING.matcher(line).find()) {
-                        listening.complete(Optional.of(line));
-                    }
+                    output.add(line);
                 }
             } catch (IOException e) {
-                listening.completeExceptionally(e);
+                output.add("(reading the server's console failed: " + e + ")");
             } finally {
-                listening.complete(Optional.empty());
+                output.end();
             }
         });
-        Optional<String> line;
+        String printed;
         try {
-            line = listening.get(90, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
+            printed = output.await("listening on", 90);
+        } catch (AssertionError e) {
             process.destroyForcibly();
-            throw new AssertionError("server did not print 'listening on' within 90 s:\n" + Files.readString(log));
-        } catch (ExecutionException e) {
-            process.destroyForcibly();
-            throw new AssertionError("could not read the server's console", e.getCause());
+            throw e;
         }
-        if (line.isEmpty()) {
-            process.waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("server exited before listening:\n" + Files.readString(log));
-        }
-        Matcher matcher = LISTENING.matcher(line.get());
-        matcher.find();
-        // the fingerprint is logged before the listening line
-        Matcher fingerprint = FINGERPRINT.matcher(Files.readString(log, StandardCharsets.UTF_8));
-        return new ServerProcess(process, console, output, log, Integer.parseInt(matcher.group(2)),
+        Matcher listening = LISTENING.matcher(printed);
+        listening.find();
+        Matcher fingerprint = FINGERPRINT.matcher(printed); // logged before the listening line
+        return new ServerProcess(process, console, output, log, Integer.parseInt(listening.group(2)),
                 fingerprint.find() ? fingerprint.group(1) : "");
+    }
+
+    /** What the server printed so far; {@link #add} and {@link #end} wake whoever waits in {@link #await}. */
+    private static final class Console {
+        private final StringBuilder text = new StringBuilder();
+        private boolean ended;
+
+        synchronized void add(String line) {
+            text.append(line).append('\n');
+            notifyAll();
+        }
+
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+
+        /** Waits until {@code wanted} was printed; fails when the timeout passes or the output ends without it. */
+        synchronized String await(String wanted, long timeoutSeconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (text.indexOf(wanted) < 0) {
+                long left = deadline - System.nanoTime();
+                if (ended || left <= 0) {
+                    throw new AssertionError("the server " + (ended ? "stopped" : "ran " + timeoutSeconds + " s")
+                            + " without printing '" + wanted + "':\n" + text);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return text.toString();
+        }
     }
 
     String address() {
@@ -108,25 +122,12 @@ final class ServerProcess implements AutoCloseable {
         if (!process.isAlive()) {
             console.join(TimeUnit.SECONDS.toMillis(10)); // the last lines may still be on their way
         }
-        synchronized (output) {
-            return output.toString();
-        }
+        return output.text();
     }
 
-    /** Waits until the server has printed {@code text} (woken by the copier, not polled); fails after the timeout. */
+    /** Waits until the server has printed {@code text} (woken by each new line, not polled). */
     String awaitLog(String text, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        synchronized (output) {
-            while (output.indexOf(text) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !console.isAlive() && output.indexOf(text) < 0) {
-                    throw new AssertionError("the server did not print '" + text + "' within " + timeoutSeconds
-                            + " s:\n" + output);
-                }
-                TimeUnit.NANOSECONDS.timedWait(output, left);
-            }
-            return output.toString();
-        }
+        return output.await(text, timeoutSeconds);
     }
 
     /** SIGKILL: the process dies at once, as in a power cut or an OOM kill. */

@@ -1,6 +1,7 @@
 package org.confab.server.persistence.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +247,7 @@ final class GroupCommitter implements AutoCloseable {
     private <T> Runnable runAlone(Unit<T> unit) {
         try {
             T result = transactions.inTransaction(unit.what(), unit.alone());
-            durability.secure(java.util.Collections.singletonList(result));
+            durability.secure(Collections.singletonList(result));
             return () -> unit.result().complete(result);
         } catch (RuntimeException e) {
             return () -> unit.result().completeExceptionally(e);

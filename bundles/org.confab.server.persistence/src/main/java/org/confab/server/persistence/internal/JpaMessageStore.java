@@ -73,9 +73,7 @@ public class JpaMessageStore implements MessageStore {
         try {
             // Batched: no duplicate check, the unique key refuses a resend and the batch is retried
             // unit by unit, where the check below finds the earlier message.
-            return writes.submit("store a message", em -> insert(em, message), em -> {
-                return storeAlone(em, message);
-            });
+            return writes.submit("store a message", em -> insert(em, message), em -> storeAlone(em, message));
         } catch (StorageException e) {
             // a concurrent resend of the same client id won the unique key: report that one
             Optional<StoredMessage> winner = transactions.inTransaction("look up a resent message",
@@ -87,9 +85,7 @@ public class JpaMessageStore implements MessageStore {
     /** The id comes from the preallocated sequence at persist, so no flush is needed before the commit. */
     @Override
     public CompletableFuture<StoreResult> storeAsync(NewMessage message) {
-        return writes.submitAsync("store a message", em -> insert(em, message), em -> {
-            return storeAlone(em, message);
-        });
+        return writes.submitAsync("store a message", em -> insert(em, message), em -> storeAlone(em, message));
     }
 
     /** A new message is written twice: once for good, and once as pending until its recipient acknowledges it. */

@@ -59,10 +59,15 @@ final class MessageJournal implements AutoCloseable {
 
     MessageJournal(Path file) throws IOException {
         this.file = file;
-        this.previous = file.resolveSibling(file.getFileName() + ".previous");
+        this.previous = previousOf(file);
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.channel = open(file);
         this.size = channel.size();
+    }
+
+    /** Where a checkpoint moves the current file until the database is on disk. */
+    private static Path previousOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".previous");
     }
 
     private static FileChannel open(Path file) throws IOException {
@@ -75,11 +80,11 @@ final class MessageJournal implements AutoCloseable {
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * entries.size());
+        DataOutputStream out = new DataOutputStream(bytes);
         for (Entry entry : entries) {
             byte[] payload = encode(entry);
             CRC32C crc = new CRC32C();
             crc.update(payload);
-            DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(payload.length);
             out.writeInt((int) crc.getValue());
             out.write(payload);
@@ -119,7 +124,7 @@ final class MessageJournal implements AutoCloseable {
     /** Everything the files of an earlier run hold, oldest first: the previous file, then the current one. */
     static List<Entry> replay(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        for (Path path : List.of(file.resolveSibling(file.getFileName() + ".previous"), file)) {
+        for (Path path : List.of(previousOf(file), file)) {
             if (Files.exists(path)) {
                 try (InputStream in = Files.newInputStream(path)) {
                     read(new DataInputStream(in), entries);

@@ -46,6 +46,9 @@ final class Transactions {
      */
     <T> T inDurableTransaction(String what, Function<EntityManager, T> work) {
         T result = inTransaction(what, work);
+        if (Boolean.FALSE.equals(embedded)) {
+            return result; // MySQL: the commit was durable, no second transaction
+        }
         inTransaction("write " + what + " to disk", em -> {
             try {
                 Connection connection = em.unwrap(Connection.class);
