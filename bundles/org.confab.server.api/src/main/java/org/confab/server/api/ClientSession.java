@@ -37,9 +37,6 @@ public interface ClientSession {
     /** The client software name and version from the hello frame, empty before the handshake. */
     Optional<String> clientName();
 
-    /** Binds the session to an account after a successful login. */
-    void authenticate(String username, boolean admin);
-
     /** Queues a frame for the peer; returns false when the session is closed or its queue is full. */
     boolean send(Frame frame);
 
