@@ -3,6 +3,7 @@ package org.confab.server.api;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -36,6 +37,9 @@ public interface ClientSession {
 
     /** The client software name and version from the hello frame, empty before the handshake. */
     Optional<String> clientName();
+
+    /** The capabilities the client listed in its hello frame (protocol section 15), empty before the handshake. */
+    Set<String> clientCapabilities();
 
     /** Queues a frame for the peer; returns false when the session is closed or its queue is full. */
     boolean send(Frame frame);

@@ -3,6 +3,7 @@ package org.confab.server.transport.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +24,7 @@ final class Handshake {
     private final ConnectionContext context;
     private volatile boolean done;
     private volatile String clientName;
+    private volatile Set<String> clientCapabilities = Set.of();
 
     Handshake(ConnectionContext context) {
         this.context = context;
@@ -34,6 +36,10 @@ final class Handshake {
 
     Optional<String> clientName() {
         return Optional.ofNullable(clientName);
+    }
+
+    Set<String> clientCapabilities() {
+        return clientCapabilities;
     }
 
     /**
@@ -60,6 +66,7 @@ final class Handshake {
             return;
         }
         clientName = hello.client();
+        clientCapabilities = Set.copyOf(hello.capabilities());
         SessionPolicy policy = context.registry().policy();
         Map<String, String> capabilities = context.dispatcher().capabilities();
         Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
