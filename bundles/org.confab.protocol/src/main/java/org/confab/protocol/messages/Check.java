@@ -84,8 +84,8 @@ final class Check {
 
     /** A message kind: {@link MessageKinds#TEXT} when absent, otherwise named like a message type. */
     static String kind(String kind) {
-        if (kind == null) {
-            return MessageKinds.TEXT;
+        if (kind == null || MessageKinds.TEXT.equals(kind)) {
+            return MessageKinds.TEXT; // the common case, without the pattern match
         }
         if (!MessageKinds.isValid(kind)) {
             throw new IllegalArgumentException("field 'kind' must be lowercase and dot-separated like \"x.dice\", at most "

@@ -37,6 +37,12 @@ public interface ClientSession {
     /** The client software name and version from the hello frame, empty before the handshake. */
     Optional<String> clientName();
 
+    /**
+     * The protocol version the client chose in its hello (1 or 2): handlers answer a version-1 session
+     * without the fields it does not know. Before the handshake, the newest version.
+     */
+    int protocolVersion();
+
     /** Binds the session to an account after a successful login. */
     void authenticate(String username, boolean admin);
 

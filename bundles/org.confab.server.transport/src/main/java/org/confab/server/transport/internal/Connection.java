@@ -294,6 +294,11 @@ final class Connection implements ClientSession {
     }
 
     @Override
+    public int protocolVersion() {
+        return handshake.version();
+    }
+
+    @Override
     public Optional<Instant> loggedInAt() {
         return Optional.ofNullable(loggedInAt);
     }

@@ -20,6 +20,7 @@ final class Handshake {
     private final ConnectionContext context;
     private volatile boolean done;
     private volatile String clientName;
+    private volatile int version = Protocol.VERSION;
 
     Handshake(ConnectionContext context) {
         this.context = context;
@@ -27,6 +28,11 @@ final class Handshake {
 
     boolean done() {
         return done;
+    }
+
+    /** The version the client asked for and was answered with; the newest until then. */
+    int version() {
+        return version;
     }
 
     Optional<String> clientName() {
@@ -50,16 +56,17 @@ final class Handshake {
             session.close("PROTOCOL_ERROR", "bad hello");
             return;
         }
-        if (hello.version() != Protocol.VERSION) {
-            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version "
-                    + Protocol.VERSION + ", the client version " + hello.version());
+        if (hello.version() < Protocol.MIN_VERSION || hello.version() > Protocol.VERSION) {
+            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions "
+                    + Protocol.MIN_VERSION + " to " + Protocol.VERSION + ", the client version " + hello.version());
             session.close("PROTOCOL_ERROR", "unsupported protocol version");
             return;
         }
         clientName = hello.client();
+        version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
         session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
-                new HelloOk(Protocol.VERSION, SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
+                new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
                         policy.idleTimeoutSeconds(), List.of())));
         done = true;
     }
