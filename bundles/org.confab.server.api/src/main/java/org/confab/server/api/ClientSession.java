@@ -43,9 +43,6 @@ public interface ClientSession {
      */
     int protocolVersion();
 
-    /** Binds the session to an account after a successful login. */
-    void authenticate(String username, boolean admin);
-
     /** Queues a frame for the peer; returns false when the session is closed or its queue is full. */
     boolean send(Frame frame);
 

@@ -17,8 +17,8 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 
 import org.confab.server.api.StorageException;
-import org.confab.server.api.StoreResult;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.StoreResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,8 +13,8 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
-import org.confab.server.api.NewMessage;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.NewMessage;
 
 /**
  * Table of 1:1 messages, written once and never updated: whether a message was delivered is kept in

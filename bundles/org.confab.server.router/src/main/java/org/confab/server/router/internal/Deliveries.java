@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.MessageStore;
-import org.confab.server.api.SessionRegistry;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.confab.server.api.AccountService;
 import org.confab.server.api.MessageContent;
 import org.confab.server.api.MessageService;
-import org.confab.server.api.MessageStore;
-import org.confab.server.api.NewMessage;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.NewMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,13 +26,15 @@ public class RouterMessageService implements MessageService {
     private final AccountService accounts;
     private final MessageStore store;
     private final Deliveries deliveries;
+    private final MessageEvents events;
 
     @Activate
     public RouterMessageService(@Reference AccountService accounts, @Reference MessageStore store,
-            @Reference Deliveries deliveries) {
+            @Reference Deliveries deliveries, @Reference MessageEvents events) {
         this.accounts = accounts;
         this.store = store;
         this.deliveries = deliveries;
+        this.events = events;
     }
 
     @Override
@@ -57,6 +59,7 @@ public class RouterMessageService implements MessageService {
             if (!from.equals(to)) {
                 deliveries.pushTo(from, stored); // the sender's clients did not send it themselves
             }
+            events.stored(stored);
             return stored;
         });
     }

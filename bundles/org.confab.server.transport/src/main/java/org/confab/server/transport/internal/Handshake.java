@@ -1,7 +1,10 @@
 package org.confab.server.transport.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -11,7 +14,7 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.Hello;
 import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionPolicy;
+import org.confab.server.spi.SessionPolicy;
 
 /** The hello exchange that must open every connection: version check, then the limits it lives by. */
 final class Handshake {
@@ -65,9 +68,14 @@ final class Handshake {
         clientName = hello.client();
         version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
-        session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
+        Map<String, String> capabilities = context.dispatcher().capabilities();
+        Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
                 new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
-                        policy.idleTimeoutSeconds(), List.of())));
+                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet())));
+        // the installed plugins with their versions (protocol section 15), beside the plain names
+        ObjectNode plugins = answer.body().putObject("plugins");
+        capabilities.forEach(plugins::put);
+        session.send(answer);
         done = true;
     }
 }

@@ -1,4 +1,6 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.MessageContent;
 
 /** A message to store. {@code clientMessageId} is unique per sender and makes a resend idempotent. */
 public record NewMessage(String sender, String recipient, String clientMessageId, MessageContent content) {
