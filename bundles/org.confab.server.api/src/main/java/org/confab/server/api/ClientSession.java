@@ -41,6 +41,12 @@ public interface ClientSession {
     /** The capabilities the client listed in its hello frame (protocol section 15), empty before the handshake. */
     Set<String> clientCapabilities();
 
+    /**
+     * The protocol version the client chose in its hello (1 or 2): handlers answer a version-1 session
+     * without the fields it does not know. Before the handshake, the newest version.
+     */
+    int protocolVersion();
+
     /** Queues a frame for the peer; returns false when the session is closed or its queue is full. */
     boolean send(Frame frame);
 

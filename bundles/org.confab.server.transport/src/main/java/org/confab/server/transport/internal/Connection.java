@@ -300,6 +300,11 @@ final class Connection implements TransportSession {
     }
 
     @Override
+    public int protocolVersion() {
+        return handshake.version();
+    }
+
+    @Override
     public Optional<Instant> loggedInAt() {
         return Optional.ofNullable(loggedInAt);
     }

@@ -25,6 +25,7 @@ final class Handshake {
     private volatile boolean done;
     private volatile String clientName;
     private volatile Set<String> clientCapabilities = Set.of();
+    private volatile int version = Protocol.VERSION;
 
     Handshake(ConnectionContext context) {
         this.context = context;
@@ -32,6 +33,11 @@ final class Handshake {
 
     boolean done() {
         return done;
+    }
+
+    /** The version the client asked for and was answered with; the newest until then. */
+    int version() {
+        return version;
     }
 
     Optional<String> clientName() {
@@ -59,18 +65,19 @@ final class Handshake {
             session.close("PROTOCOL_ERROR", "bad hello");
             return;
         }
-        if (hello.version() != Protocol.VERSION) {
-            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version "
-                    + Protocol.VERSION + ", the client version " + hello.version());
+        if (hello.version() < Protocol.MIN_VERSION || hello.version() > Protocol.VERSION) {
+            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions "
+                    + Protocol.MIN_VERSION + " to " + Protocol.VERSION + ", the client version " + hello.version());
             session.close("PROTOCOL_ERROR", "unsupported protocol version");
             return;
         }
         clientName = hello.client();
         clientCapabilities = Set.copyOf(hello.capabilities());
+        version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
         Map<String, String> capabilities = context.dispatcher().capabilities();
         Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
-                new HelloOk(Protocol.VERSION, SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
+                new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
                         policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet())));
         // the installed plugins with their versions (protocol section 15), beside the plain names
         ObjectNode plugins = answer.body().putObject("plugins");
