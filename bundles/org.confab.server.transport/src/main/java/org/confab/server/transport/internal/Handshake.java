@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.Protocol;
@@ -76,13 +74,9 @@ final class Handshake {
         version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
         Map<String, String> capabilities = context.dispatcher().capabilities();
-        Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
+        session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
                 new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
-                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet())));
-        // the installed plugins with their versions (protocol section 15), beside the plain names
-        ObjectNode plugins = answer.body().putObject("plugins");
-        capabilities.forEach(plugins::put);
-        session.send(answer);
+                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet()), capabilities)));
         done = true;
     }
 }
