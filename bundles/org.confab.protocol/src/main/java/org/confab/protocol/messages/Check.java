@@ -122,6 +122,7 @@ final class Check {
             deepest = Math.max(deepest, depth(child));
         }
         return deepest + 1;
+    }
 
     /** An optional map of bounded strings: absent is empty; the copy is unmodifiable and keeps the order. */
     static Map<String, String> map(String field, Map<String, String> value, int maxSize, int maxKey, int maxValue) {
