@@ -3,9 +3,13 @@
 # sweeps chat load, measures the do-nothing relay under the same load, opens many sessions, and
 # writes docs/perf-results.jsonl and docs/perf-latency.png. Run on an otherwise idle machine.
 #   releng/scripts/benchmark.sh            (everything; about 15 minutes)
-# Tunables: CONFAB_BENCH_RATES, CONFAB_BENCH_USERS, CONFAB_BENCH_DURATION, CONFAB_BENCH_SESSIONS.
+# Tunables: CONFAB_BENCH_RATES, CONFAB_BENCH_USERS, CONFAB_BENCH_DURATION, CONFAB_BENCH_SESSIONS;
+# CONFAB_BENCH_ONLY=chat runs only the chat sweeps (no connect, no relay, no plot);
+# CONFAB_BENCH_PRODUCT_ROOT=DIR measures the products built in another checkout (see benchmark-compare.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="${CONFAB_BENCH_PRODUCT_ROOT:-$ROOT}"
+ONLY="${CONFAB_BENCH_ONLY:-all}"
 RESULTS="${CONFAB_BENCH_RESULTS:-$ROOT/docs/perf-results.jsonl}"
 RATES="${CONFAB_BENCH_RATES:-500 1000 2000 4000 6000 8000 10000 12000}"
 USERS="${CONFAB_BENCH_USERS:-100}"
@@ -49,7 +53,7 @@ bench() {
 : > "$RESULTS"
 echo "== H2 (embedded)" >&2
 start_server h2
-bench connect --server "127.0.0.1:$PORT" --sessions "$SESSIONS" --users 200 --sources 2 --hold 5 --server-pid "$JAVA_PID" --label h2
+[ "$ONLY" = chat ] || bench connect --server "127.0.0.1:$PORT" --sessions "$SESSIONS" --users 200 --sources 2 --hold 5 --server-pid "$JAVA_PID" --label h2
 for rate in $RATES; do
   bench chat --server "127.0.0.1:$PORT" --users "$USERS" --rate "$rate" --duration "$DURATION" --size 100 --label h2
 done
@@ -68,6 +72,7 @@ if "$ROOT/releng/scripts/test-database.sh" >/dev/null; then
   stop_server
 fi
 
+[ "$ONLY" = chat ] && exit 0
 echo "== do-nothing relay" >&2
 for rate in $RATES; do
   bench relay --users "$USERS" --rate "$rate" --duration "$DURATION" --size 100 --label baseline
