@@ -1,6 +1,7 @@
 package org.confab.client.ui;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -70,6 +71,13 @@ public interface ChatSession {
      * to one connection.
      */
     Optional<AdminClient> admin();
+
+    /**
+     * What the server of the current session announced in {@code hello.ok}: capability name (a plugin's
+     * namespace such as {@code x.dice}) to version, "" where the server gave none. Empty while not
+     * connected.
+     */
+    Map<String, String> serverCapabilities();
 
     /** Receives pushes and connection changes of this and every later session until removed. */
     void addListener(ClientListener listener);

@@ -2,6 +2,7 @@ package org.confab.client.ui.internal.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -159,6 +160,11 @@ public final class ChatSessionComponent implements ChatSession {
     @Override
     public Optional<AdminClient> admin() {
         return user == null ? Optional.empty() : current().map(ConfabClient::admin);
+    }
+
+    @Override
+    public Map<String, String> serverCapabilities() {
+        return Map.of(); // PENDING: ConfabClient.serverCapabilities() (core-doors)
     }
 
     @Override

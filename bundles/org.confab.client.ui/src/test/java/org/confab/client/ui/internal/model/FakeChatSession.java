@@ -2,6 +2,7 @@ package org.confab.client.ui.internal.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,6 +31,7 @@ final class FakeChatSession implements ChatSession {
     final List<History> histories = new ArrayList<>();
     final List<CompletableFuture<List<PresenceEntry>>> presenceAnswers = new ArrayList<>();
     ConnectionState state = ConnectionState.CONNECTED;
+    Map<String, String> capabilities = Map.of();
 
     void push(ChatMessage message) {
         listeners.forEach(l -> l.onMessage(message));
@@ -42,6 +44,11 @@ final class FakeChatSession implements ChatSession {
     void state(ConnectionState next, String reason) {
         state = next;
         listeners.forEach(l -> l.onConnectionState(next, reason));
+    }
+
+    @Override
+    public Map<String, String> serverCapabilities() {
+        return capabilities;
     }
 
     @Override
