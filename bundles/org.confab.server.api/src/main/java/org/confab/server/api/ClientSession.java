@@ -37,8 +37,11 @@ public interface ClientSession {
     /** The client software name and version from the hello frame, empty before the handshake. */
     Optional<String> clientName();
 
-    /** Binds the session to an account after a successful login. */
-    void authenticate(String username, boolean admin);
+    /**
+     * The protocol version the client chose in its hello (1 or 2): handlers answer a version-1 session
+     * without the fields it does not know. Before the handshake, the newest version.
+     */
+    int protocolVersion();
 
     /** Queues a frame for the peer; returns false when the session is closed or its queue is full. */
     boolean send(Frame frame);

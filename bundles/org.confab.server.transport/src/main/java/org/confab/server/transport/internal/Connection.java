@@ -26,7 +26,7 @@ import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.SessionClosed;
-import org.confab.server.api.ClientSession;
+import org.confab.server.spi.TransportSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * draining a bounded queue, so a peer that stops reading can never block the threads that send to
  * it. A full queue closes the connection; undelivered messages then wait in the database.
  */
-final class Connection implements ClientSession {
+final class Connection implements TransportSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Marks the end of the outbound queue. */
@@ -291,6 +291,11 @@ final class Connection implements ClientSession {
     @Override
     public Optional<String> clientName() {
         return handshake.clientName();
+    }
+
+    @Override
+    public int protocolVersion() {
+        return handshake.version();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.confab.server.transport.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -11,7 +14,7 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.Hello;
 import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionPolicy;
+import org.confab.server.spi.SessionPolicy;
 
 /** The hello exchange that must open every connection: version check, then the limits it lives by. */
 final class Handshake {
@@ -20,6 +23,7 @@ final class Handshake {
     private final ConnectionContext context;
     private volatile boolean done;
     private volatile String clientName;
+    private volatile int version = Protocol.VERSION;
 
     Handshake(ConnectionContext context) {
         this.context = context;
@@ -27,6 +31,11 @@ final class Handshake {
 
     boolean done() {
         return done;
+    }
+
+    /** The version the client asked for and was answered with; the newest until then. */
+    int version() {
+        return version;
     }
 
     Optional<String> clientName() {
@@ -50,17 +59,23 @@ final class Handshake {
             session.close("PROTOCOL_ERROR", "bad hello");
             return;
         }
-        if (hello.version() != Protocol.VERSION) {
-            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version "
-                    + Protocol.VERSION + ", the client version " + hello.version());
+        if (hello.version() < Protocol.MIN_VERSION || hello.version() > Protocol.VERSION) {
+            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions "
+                    + Protocol.MIN_VERSION + " to " + Protocol.VERSION + ", the client version " + hello.version());
             session.close("PROTOCOL_ERROR", "unsupported protocol version");
             return;
         }
         clientName = hello.client();
+        version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
-        session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
-                new HelloOk(Protocol.VERSION, SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
-                        policy.idleTimeoutSeconds(), List.of())));
+        Map<String, String> capabilities = context.dispatcher().capabilities();
+        Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
+                new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
+                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet())));
+        // the installed plugins with their versions (protocol section 15), beside the plain names
+        ObjectNode plugins = answer.body().putObject("plugins");
+        capabilities.forEach(plugins::put);
+        session.send(answer);
         done = true;
     }
 }

@@ -1,0 +1,34 @@
+package org.confab.server.api;
+
+import java.util.List;
+
+import org.confab.protocol.Frame;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Who is online, and pushes to a user's sessions: what a plugin needs to reach users. */
+@ProviderType
+public interface UserSessions {
+
+    /** The open, logged-in sessions of one user (canonical username). */
+    List<ClientSession> sessionsOf(String username);
+
+    /** Whether the user has at least one logged-in session. */
+    default boolean isOnline(String username) {
+        return !sessionsOf(username).isEmpty();
+    }
+
+    /**
+     * Queues a push for every logged-in session of the user.
+     *
+     * @return how many sessions took it (0 when the user is offline)
+     */
+    default int push(String username, Frame frame) {
+        int queued = 0;
+        for (ClientSession session : sessionsOf(username)) {
+            if (session.send(frame)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+}
