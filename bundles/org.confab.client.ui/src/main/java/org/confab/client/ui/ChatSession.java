@@ -9,6 +9,7 @@ import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.OutgoingMessage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
@@ -54,6 +55,16 @@ public interface ChatSession {
      * re-established the message waits and is sent after the next login.
      */
     CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text);
+
+    /**
+     * Sends a message of any kind (a plugin's {@code x.dice}, a {@code file} offer) with its metadata and
+     * attachment references; completes when the server has stored it. Like
+     * {@link #send(String, String, String)}, it waits in the library's queue while reconnecting and is
+     * resent under the same client message id. The conversation window shows it only if it was sent
+     * through {@link ConversationContext#send(OutgoingMessage)}; sent here it appears when the server
+     * echoes it.
+     */
+    CompletableFuture<ChatSent> send(String peer, OutgoingMessage message);
 
     /** A page of the conversation with one peer, newest first. */
     CompletableFuture<MessagePage> history(HistoryRequest request);

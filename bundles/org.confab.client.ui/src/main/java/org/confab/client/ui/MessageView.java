@@ -1,9 +1,11 @@
 package org.confab.client.ui;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.confab.protocol.messages.Messages.Attachment;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -24,6 +26,9 @@ public interface MessageView {
 
     /** The message's metadata: a copy of the JSON object it carried, empty when it carried none. */
     ObjectNode meta();
+
+    /** References to the attachments' bytes in the server's store; empty when there are none. */
+    List<Attachment> attachments();
 
     /** The user name of the sender. */
     String sender();

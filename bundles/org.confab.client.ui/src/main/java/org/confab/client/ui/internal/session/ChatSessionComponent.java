@@ -16,6 +16,7 @@ import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.OutgoingMessage;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ServerAddress;
@@ -140,6 +141,11 @@ public final class ChatSessionComponent implements ChatSession {
     @Override
     public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
         return current().map(c -> c.send(peer, clientMessageId, text)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public CompletableFuture<ChatSent> send(String peer, OutgoingMessage message) {
+        return current().map(c -> c.send(peer, message)).orElseGet(ChatSessionComponent::notLoggedIn);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.confab.client.ui.internal.views;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.client.core.OutgoingMessage;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ComposerContext;
@@ -57,6 +58,11 @@ final class EditorContext implements ComposerContext {
     @Override
     public CompletableFuture<ChatSent> sendText(String text) {
         return controller.send(peer, text);
+    }
+
+    @Override
+    public CompletableFuture<ChatSent> send(OutgoingMessage message) {
+        return controller.send(peer, message);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.confab.client.ui.internal.views;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.ui.MessageView;
+import org.confab.protocol.messages.Messages.Attachment;
 import org.confab.client.ui.internal.model.ChatLine;
 
 /** The read-only view of a message that renderers get; metadata is copied so they cannot change ours. */
@@ -27,6 +29,11 @@ record RowMessage(ChatLine line, String senderDisplayName) implements MessageVie
     @Override
     public ObjectNode meta() {
         return line.content().meta().deepCopy();
+    }
+
+    @Override
+    public List<Attachment> attachments() {
+        return line.content().attachments();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.OutgoingMessage;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ServerAddress;
 import org.confab.protocol.messages.Messages.ChatMessage;
@@ -28,6 +29,7 @@ final class FakeChatSession implements ChatSession {
 
     final List<ClientListener> listeners = new ArrayList<>();
     final List<CompletableFuture<ChatSent>> sends = new ArrayList<>();
+    final List<OutgoingMessage> sent = new ArrayList<>();
     final List<History> histories = new ArrayList<>();
     final List<CompletableFuture<List<PresenceEntry>>> presenceAnswers = new ArrayList<>();
     ConnectionState state = ConnectionState.CONNECTED;
@@ -87,6 +89,12 @@ final class FakeChatSession implements ChatSession {
         CompletableFuture<ChatSent> future = new CompletableFuture<>();
         sends.add(future);
         return future;
+    }
+
+    @Override
+    public CompletableFuture<ChatSent> send(String peer, OutgoingMessage message) {
+        sent.add(message);
+        return send(peer, message.clientMessageId(), message.text());
     }
 
     @Override

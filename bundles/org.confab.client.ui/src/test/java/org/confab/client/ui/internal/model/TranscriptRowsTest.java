@@ -67,7 +67,7 @@ class TranscriptRowsTest {
 
     @Test
     void aKindWithoutRendererHasAReadableFallback() {
-        ChatLine dice = new ChatLine(7, null, "bob", new Content("x.dice", "rolled 4", null), at(2026, 11, 24, 9, 0),
+        ChatLine dice = new ChatLine(7, null, "bob", new Content("x.dice", "rolled 4", null, null), at(2026, 11, 24, 9, 0),
                 false, DeliveryState.RECEIVED, "");
         Message row = (Message) builder.build(List.of(dice), TODAY).get(1);
 

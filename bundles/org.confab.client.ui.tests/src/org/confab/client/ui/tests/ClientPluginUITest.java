@@ -1,0 +1,365 @@
+package org.confab.client.ui.tests;
+
+import static org.confab.client.ui.tests.Ui.all;
+import static org.confab.client.ui.tests.Ui.await;
+import static org.confab.client.ui.tests.Ui.click;
+import static org.confab.client.ui.tests.Ui.find;
+import static org.confab.client.ui.tests.Ui.run;
+import static org.confab.client.ui.tests.Ui.screenshot;
+import static org.confab.client.ui.tests.Ui.ui;
+import static org.confab.client.ui.tests.Ui.waitUntil;
+import static org.confab.client.ui.tests.Ui.widget;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import org.confab.client.core.ClientListener;
+import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ConfabClient;
+import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.ServerTrust;
+import org.confab.client.ui.ComposerAction;
+import org.confab.client.ui.ComposerContext;
+import org.confab.client.ui.ComposerDropHandler;
+import org.confab.client.ui.ComposerPasteHandler;
+import org.confab.client.ui.ContactAction;
+import org.confab.client.ui.ContactContext;
+import org.confab.client.ui.ContributionProperties;
+import org.confab.client.ui.ConversationContext;
+import org.confab.client.ui.MessageRenderer;
+import org.confab.client.ui.MessageView;
+import org.confab.client.ui.PastedContent;
+import org.confab.client.ui.WidgetIds;
+import org.confab.client.ui.internal.views.ContactsView;
+import org.confab.client.ui.internal.views.ConversationEditor;
+import org.confab.client.ui.internal.views.Workbench;
+import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.server.api.AdminActor;
+import org.confab.server.api.AdminService;
+import org.confab.server.api.ServerEndpoint;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.ui.IEditorReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The client's plugin doors as a plugin uses them, in the real window against the real server: a
+ * message renderer for the kind {@code x.test.dice} registered at run time draws the peer's dice message
+ * inside the conversation, its row falls back to the readable text when the renderer goes and comes
+ * back with it; a composer action sends a message of that kind; an action needing a capability the
+ * server lacks is disabled and says why; a contact action acts on the selected contact; files dropped
+ * and content pasted reach the handlers. Everything vanishes with its service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClientPluginUITest {
+    private static final String PASSWORD = "dice are nice to roll";
+    private static final String KIND = "x.test.dice";
+    private static final String FACE = "test.dice.face";
+    private static final BundleContext CONTEXT = FrameworkUtil.getBundle(ClientPluginUITest.class).getBundleContext();
+
+    private static String server;
+    private static String carol;
+    private static String dave;
+    private static ConfabClient daveClient;
+    private static final List<ChatMessage> daveReceived = new CopyOnWriteArrayList<>();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    @BeforeAll
+    static void accounts() throws Exception {
+        ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(CONTEXT, ServerEndpoint.class, null);
+        endpoints.open();
+        int port = endpoints.waitForService(60_000).address().getPort();
+        server = "127.0.0.1:" + port;
+        ServiceTracker<AdminService, AdminService> admins = new ServiceTracker<>(CONTEXT, AdminService.class, null);
+        admins.open();
+        AdminService admin = admins.waitForService(60_000);
+        carol = unique("carol");
+        dave = unique("dave");
+        admin.addUser(AdminActor.console(), carol, PASSWORD, "Carol Plugin", false);
+        admin.addUser(AdminActor.console(), dave, PASSWORD, "Dave Dice", false);
+        daveClient = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain())
+                .withReconnectDelays(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        daveClient.addListener(new ClientListener() {
+            @Override
+            public void onMessage(ChatMessage message) {
+                daveReceived.add(message);
+            }
+        });
+        daveClient.connect().get(10, TimeUnit.SECONDS);
+        daveClient.login(dave, PASSWORD).get(10, TimeUnit.SECONDS);
+        Sessions.logOut();
+        Sessions.logIn(server, carol, PASSWORD);
+    }
+
+    @AfterAll
+    static void close() {
+        run(() -> Sessions.window().getActivePage().closeAllEditors(false));
+        Sessions.logOut();
+        if (daveClient != null) {
+            daveClient.close();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void unregister() {
+        registrations.forEach(ServiceRegistration::unregister);
+        registrations.clear();
+    }
+
+    @Test
+    @Order(1)
+    void aRendererDrawsItsKindInTheConversationAndTheRowFallsBackWhenItGoes() throws Exception {
+        List<MessageView> seen = new CopyOnWriteArrayList<>();
+        ServiceRegistration<MessageRenderer> renderer = renderer(seen);
+        daveClient.send(carol, OutgoingMessage.of(KIND, "rolled a five",
+                JsonNodeFactory.instance.objectNode().put("face", 5), List.of())).get(10, TimeUnit.SECONDS);
+        waitUntil("dave in the contacts", () -> ((ContactsView) Sessions.window().getActivePage().findView(ContactsView.ID))
+                .shown().stream().anyMatch(c -> c.username().equals(dave) && c.displayName().equals("Dave Dice")));
+        ConversationEditor conversation = ui(() -> Workbench.openConversation(Sessions.window(), dave, true).orElseThrow());
+
+        waitUntil("the plugin's row", () -> faces().contains("\u2684 5 (rolled a five)"));
+        MessageView view = seen.get(seen.size() - 1);
+        assertEquals(KIND, view.kind());
+        assertEquals(dave, view.sender());
+        assertEquals("Dave Dice", view.senderDisplayName());
+        assertFalse(view.own());
+        assertEquals(5, view.meta().get("face").asInt());
+        run(() -> screenshot(Sessions.window().getShell(), "client-plugin-row"));
+
+        renderer.unregister();
+        waitUntil("the fallback row", () -> faces().isEmpty() && fallbacks()
+                .contains("Dave Dice sent a " + KIND + " message this client cannot show"));
+        assertTrue(ui(conversation::transcriptText).contains("rolled a five"), "the fallback shows the text");
+
+        renderer(seen);
+        waitUntil("the plugin's row again when a renderer appears",
+                () -> faces().contains("\u2684 5 (rolled a five)") && fallbacks().isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aComposerActionSendsThePluginsKindAndVanishesWithItsService() {
+        renderer(new CopyOnWriteArrayList<>());
+        ServiceRegistration<ComposerAction> roll = register(ComposerAction.class, new ComposerAction() {
+            @Override
+            public String label() {
+                return "Roll";
+            }
+
+            @Override
+            public void run(ComposerContext context) {
+                context.send(OutgoingMessage.of(KIND, "rolled a two", JsonNodeFactory.instance.objectNode().put("face", 2),
+                        List.of()));
+            }
+        }, "test.roll", null);
+        ToolItem button = await("the composer button", () -> composerItem("Roll"));
+        run(() -> click(button));
+
+        waitUntil("the own dice row", () -> faces().contains("\u2684 2 (rolled a two)"));
+        waitUntil("dave's client got the dice message",
+                () -> daveReceived.stream().anyMatch(m -> m.kind().equals(KIND) && m.meta().get("face").asInt() == 2));
+
+        roll.unregister();
+        registrations.remove(roll);
+        waitUntil("the button gone with its service", () -> composerItem("Roll").isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void anActionNeedingACapabilityTheServerLacksIsDisabledAndSaysWhy() {
+        register(ComposerAction.class, new ComposerAction() {
+            @Override
+            public String label() {
+                return "Share screen";
+            }
+
+            @Override
+            public void run(ComposerContext context) {
+                throw new AssertionError("a disabled action must not run");
+            }
+        }, "test.share", "x.absent");
+        ToolItem button = await("the gated button", () -> composerItem("Share screen"));
+        assertFalse(ui(button::isEnabled));
+        assertTrue(ui(button::getToolTipText).contains("the server has no x.absent plugin"), ui(button::getToolTipText));
+    }
+
+    @Test
+    @Order(4)
+    void aContactActionActsOnTheSelectedContact() {
+        List<String> chosen = new CopyOnWriteArrayList<>();
+        ServiceRegistration<ContactAction> wave = register(ContactAction.class, new ContactAction() {
+            @Override
+            public String label() {
+                return "Wave at";
+            }
+
+            @Override
+            public void run(ContactContext contact) {
+                chosen.add(contact.username() + "/" + contact.displayName());
+            }
+        }, "test.wave", null);
+        register(ContactAction.class, new ContactAction() {
+            @Override
+            public String label() {
+                return "Play dice";
+            }
+
+            @Override
+            public void run(ContactContext contact) {
+                throw new AssertionError("a disabled action must not run");
+            }
+        }, "test.play", "x.absent");
+
+        MenuItem item = await("the contact menu item", () -> contactMenu().filter(i -> i.getText().equals("Wave at"))
+                .findFirst());
+        assertFalse(ui(() -> contactMenu().filter(i -> i.getText().equals("Play dice")).findFirst().orElseThrow()
+                .isEnabled()), "the server has no x.absent plugin");
+        run(() -> click(item));
+        assertEquals(List.of(dave + "/Dave Dice"), chosen);
+
+        wave.unregister();
+        registrations.remove(wave);
+        waitUntil("the menu item gone with its service",
+                () -> contactMenu().noneMatch(i -> i.getText().equals("Wave at")));
+    }
+
+    @Test
+    @Order(5)
+    void droppedFilesAndPastedContentReachTheHandlers() throws Exception {
+        List<String> dropped = new CopyOnWriteArrayList<>();
+        List<PastedContent> pasted = new CopyOnWriteArrayList<>();
+        register(ComposerDropHandler.class, (ComposerDropHandler) (ConversationContext context, List<Path> files) -> dropped
+                .add(context.peer() + ":" + files.get(0).getFileName()), "test.drop", null);
+        register(ComposerPasteHandler.class, (ComposerPasteHandler) (context, content) -> pasted.add(content),
+                "test.paste", null);
+        ConversationEditor conversation = ui(() -> conversation(dave).orElseThrow());
+        Path file = Files.writeString(Files.createTempFile("dropped", ".txt"), "dropped onto the conversation");
+
+        assertTrue(ui(() -> conversation.dropFiles(List.of(file))));
+        assertEquals(List.of(dave + ":" + file.getFileName()), dropped);
+
+        ImageData picture = new ImageData(4, 4, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        assertTrue(ui(() -> conversation.paste(new PastedContent(Optional.of(picture), List.of()))));
+        assertEquals(4, pasted.get(0).image().orElseThrow().width);
+
+        // a real Ctrl+V with files on the clipboard goes to the handler, not into the text
+        run(() -> {
+            Clipboard clipboard = new Clipboard(conversation.composer().getDisplay());
+            clipboard.setContents(new Object[] { new String[] { file.toString() } },
+                    new Transfer[] { FileTransfer.getInstance() });
+            clipboard.dispose();
+            Event paste = new Event();
+            paste.keyCode = 'v';
+            paste.stateMask = SWT.MOD1;
+            conversation.composer().notifyListeners(SWT.KeyDown, paste);
+        });
+        waitUntil("the pasted files at the handler", () -> pasted.size() == 2);
+        assertEquals(List.of(file), pasted.get(1).files());
+        assertEquals("", ui(conversation.composer()::getText));
+    }
+
+    private ServiceRegistration<MessageRenderer> renderer(List<MessageView> seen) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(MessageRenderer.KINDS_PROPERTY, new String[] { KIND });
+        ServiceRegistration<MessageRenderer> registration = CONTEXT.registerService(MessageRenderer.class,
+                (parent, message) -> {
+                    seen.add(message);
+                    Label face = WidgetIds.name(new Label(parent, SWT.NONE), FACE);
+                    face.setText("\u2684 " + message.meta().path("face").asInt() + " (" + message.text() + ")");
+                }, properties);
+        registrations.add(registration);
+        return registration;
+    }
+
+    private <T> ServiceRegistration<T> register(Class<T> type, T service, String id, String capability) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ContributionProperties.ID, id);
+        if (capability != null) {
+            properties.put(ContributionProperties.REQUIRED_CAPABILITY, capability);
+        }
+        ServiceRegistration<T> registration = CONTEXT.registerService(type, service, properties);
+        registrations.add(registration);
+        return registration;
+    }
+
+    /** The texts of the dice faces the test renderer drew. Call on the display thread. */
+    private static List<String> faces() {
+        return all(shell(), Label.class, FACE).stream().map(Label::getText).toList();
+    }
+
+    /** The texts of the fallback rows. Call on the display thread. */
+    private static List<String> fallbacks() {
+        return all(shell(), Label.class, "conversation.row.fallback").stream().map(Label::getText).toList();
+    }
+
+    private static Optional<ToolItem> composerItem(String text) {
+        return find(shell(), ToolBar.class, "conversation.composerToolbar").stream()
+                .flatMap(bar -> Arrays.stream(bar.getItems()))
+                .filter(item -> text.equals(item.getText())).findFirst();
+    }
+
+    /** Opens the contacts list's context menu on dave and returns its items. Call on the display thread. */
+    private static java.util.stream.Stream<MenuItem> contactMenu() {
+        ContactsView contacts = (ContactsView) Sessions.window().getActivePage().findView(ContactsView.ID);
+        Table table = widget(shell(), Table.class, "contacts.table");
+        int row = contacts.shown().stream().map(c -> c.username()).toList().indexOf(dave);
+        table.setSelection(row);
+        Menu menu = table.getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        MenuItem[] items = menu.getItems();
+        menu.notifyListeners(SWT.Hide, new Event());
+        return Arrays.stream(items);
+    }
+
+    private static Optional<ConversationEditor> conversation(String peer) {
+        for (IEditorReference reference : Sessions.window().getActivePage().getEditorReferences()) {
+            if (reference.getEditor(true) instanceof ConversationEditor editor && editor.peer().equals(peer)) {
+                return Optional.of(editor);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Shell shell() {
+        return Sessions.window().getShell();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
