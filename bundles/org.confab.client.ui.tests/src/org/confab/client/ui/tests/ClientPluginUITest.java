@@ -26,12 +26,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.core.OutgoingMessage;
 import org.confab.client.core.ServerTrust;
+import org.confab.client.core.PushSubscription;
+import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ComposerAction;
 import org.confab.client.ui.ComposerContext;
 import org.confab.client.ui.ComposerDropHandler;
@@ -47,16 +50,21 @@ import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.internal.views.ContactsView;
 import org.confab.client.ui.internal.views.ConversationEditor;
 import org.confab.client.ui.internal.views.Workbench;
+import org.confab.protocol.Frame;
 import org.confab.protocol.messages.Messages.ChatMessage;
+import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
-import org.confab.server.api.ServerEndpoint;
+import org.confab.server.api.MessageHandler;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
@@ -75,7 +83,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The client's plugin doors as a plugin uses them, in the real window against the real server: a
@@ -83,7 +90,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * inside the conversation, its row falls back to the readable text when the renderer goes and comes
  * back with it; a composer action sends a message of that kind; an action needing a capability the
  * server lacks is disabled and says why; a contact action acts on the selected contact; files dropped
- * and content pasted reach the handlers. Everything vanishes with its service.
+ * and content pasted reach the handlers; a plugin's server half answers its request and pushes through
+ * the logged-in session, and actions needing it are enabled once the server announces it. Everything
+ * vanishes with its service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClientPluginUITest {
@@ -101,13 +110,9 @@ class ClientPluginUITest {
 
     @BeforeAll
     static void accounts() throws Exception {
-        ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(CONTEXT, ServerEndpoint.class, null);
-        endpoints.open();
-        int port = endpoints.waitForService(60_000).address().getPort();
+        int port = TestServer.port(CONTEXT);
         server = "127.0.0.1:" + port;
-        ServiceTracker<AdminService, AdminService> admins = new ServiceTracker<>(CONTEXT, AdminService.class, null);
-        admins.open();
-        AdminService admin = admins.waitForService(60_000);
+        AdminService admin = TestServer.service(CONTEXT, AdminService.class);
         carol = unique("carol");
         dave = unique("dave");
         admin.addUser(AdminActor.console(), carol, PASSWORD, "Carol Plugin", false);
@@ -146,6 +151,7 @@ class ClientPluginUITest {
     void aRendererDrawsItsKindInTheConversationAndTheRowFallsBackWhenItGoes() throws Exception {
         List<MessageView> seen = new CopyOnWriteArrayList<>();
         ServiceRegistration<MessageRenderer> renderer = renderer(seen);
+        daveClient.send(carol, "Shall we roll for who pays lunch?").get(10, TimeUnit.SECONDS);
         daveClient.send(carol, OutgoingMessage.of(KIND, "rolled a five",
                 JsonNodeFactory.instance.objectNode().put("face", 5), List.of())).get(10, TimeUnit.SECONDS);
         waitUntil("dave in the contacts", () -> ((ContactsView) Sessions.window().getActivePage().findView(ContactsView.ID))
@@ -159,7 +165,6 @@ class ClientPluginUITest {
         assertEquals("Dave Dice", view.senderDisplayName());
         assertFalse(view.own());
         assertEquals(5, view.meta().get("face").asInt());
-        run(() -> screenshot(Sessions.window().getShell(), "client-plugin-row"));
 
         renderer.unregister();
         waitUntil("the fallback row", () -> faces().isEmpty() && fallbacks()
@@ -191,6 +196,7 @@ class ClientPluginUITest {
         run(() -> click(button));
 
         waitUntil("the own dice row", () -> faces().contains("\u2684 2 (rolled a two)"));
+        run(() -> screenshot(Sessions.window().getShell(), "client-plugin-row"));
         waitUntil("dave's client got the dice message",
                 () -> daveReceived.stream().anyMatch(m -> m.kind().equals(KIND) && m.meta().get("face").asInt() == 2));
 
@@ -245,11 +251,11 @@ class ClientPluginUITest {
             }
         }, "test.play", "x.absent");
 
-        MenuItem item = await("the contact menu item", () -> contactMenu().filter(i -> i.getText().equals("Wave at"))
-                .findFirst());
+        waitUntil("the contact menu item", () -> contactMenu().anyMatch(i -> i.getText().equals("Wave at")));
         assertFalse(ui(() -> contactMenu().filter(i -> i.getText().equals("Play dice")).findFirst().orElseThrow()
                 .isEnabled()), "the server has no x.absent plugin");
-        run(() -> click(item));
+        // the menu is filled afresh each time it opens: click an item of the same opening
+        run(() -> click(contactMenu().filter(i -> i.getText().equals("Wave at")).findFirst().orElseThrow()));
         assertEquals(List.of(dave + "/Dave Dice"), chosen);
 
         wave.unregister();
@@ -282,15 +288,98 @@ class ClientPluginUITest {
             Clipboard clipboard = new Clipboard(conversation.composer().getDisplay());
             clipboard.setContents(new Object[] { new String[] { file.toString() } },
                     new Transfer[] { FileTransfer.getInstance() });
-            clipboard.dispose();
             Event paste = new Event();
             paste.keyCode = 'v';
             paste.stateMask = SWT.MOD1;
             conversation.composer().notifyListeners(SWT.KeyDown, paste);
+            clipboard.dispose();
         });
         waitUntil("the pasted files at the handler", () -> pasted.size() == 2);
         assertEquals(List.of(file), pasted.get(1).files());
         assertEquals("", ui(conversation.composer()::getText));
+    }
+
+    @Test
+    @Order(6)
+    void aPluginTalksToItsServerHalfThroughTheSessionAndItsActionsFollowTheServersCapabilities() throws Exception {
+        register(ComposerAction.class, new ComposerAction() {
+            @Override
+            public String label() {
+                return "Roll with server";
+            }
+
+            @Override
+            public void run(ComposerContext context) {
+                context.insertIntoComposer("server roll");
+            }
+        }, "test.serverRoll", KIND);
+        ToolItem button = await("the button needing the server half", () -> composerItem("Roll with server"));
+        assertFalse(ui(button::isEnabled), "no server half yet");
+
+        // the plugin's server half: answers x.test.dice.roll and pushes the roll to the same session
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(MessageHandler.TYPES, KIND + ".roll");
+        properties.put(MessageHandler.CAPABILITY, KIND);
+        registrations.add(CONTEXT.registerService(MessageHandler.class, (MessageHandler) (session, frame) -> {
+            session.send(new Frame(KIND + ".rolled", 0, JsonNodeFactory.instance.objectNode().put("face", 6)));
+            session.send(new Frame(frame.okType(), frame.rid(), JsonNodeFactory.instance.objectNode().put("face", 6)));
+        }, properties));
+        Sessions.logOut();
+        Sessions.logIn(server, carol, PASSWORD);
+
+        ChatSession session = CONTEXT.getService(CONTEXT.getServiceReference(ChatSession.class));
+        assertTrue(session.serverCapabilities().containsKey(KIND), session.serverCapabilities().toString());
+        List<Integer> pushed = new CopyOnWriteArrayList<>();
+        try (PushSubscription subscription = session.subscribe(KIND + ".rolled",
+                (type, body) -> pushed.add(body.get("face").asInt()))) {
+            ObjectNode answer = session.request(KIND + ".roll", JsonNodeFactory.instance.objectNode())
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(6, answer.get("face").asInt());
+            waitUntil("the plugin's push", () -> pushed.equals(List.of(6)));
+        }
+        ui(() -> Workbench.openConversation(Sessions.window(), dave, true).orElseThrow());
+        ToolItem enabled = await("the button enabled now that the server has the plugin",
+                () -> composerItem("Roll with server").filter(ToolItem::isEnabled));
+        run(() -> click(enabled));
+        assertEquals("server roll", ui(() -> conversation(dave).orElseThrow().composer().getText()));
+    }
+
+    @Test
+    @Order(7)
+    void aLongConversationHasControlsOnlyForItsNewestRowsUntilTheReaderScrollsUp() {
+        ConversationEditor conversation = ui(() -> Workbench.openConversation(Sessions.window(), dave, true).orElseThrow());
+        List<ChatMessage> older = new ArrayList<>();
+        long start = System.currentTimeMillis() - 3000L * 60_000;
+        for (int i = 0; i < 3000; i++) {
+            older.add(new ChatMessage(1_000_000 + i, i % 2 == 0 ? dave : carol, i % 2 == 0 ? carol : dave,
+                    "old message " + i, start + i * 60_000L, "old-" + i, true));
+        }
+        long took = ui(() -> {
+            long before = System.nanoTime();
+            Workbench.controller(Sessions.window()).conversation(dave).addPage(new MessagePage(older, false), true);
+            return (System.nanoTime() - before) / 1_000_000;
+        });
+        Composite editor = ui(() -> conversation.composer().getParent().getParent());
+        int rows = ui(() -> all(editor, Composite.class, "conversation.row").size());
+        assertTrue(rows <= 100, rows + " message rows have controls");
+        assertTrue(took < 5_000, "3,000 messages took " + took + " ms to show");
+        assertTrue(ui(conversation::transcriptText).contains("old message 2999"));
+
+        // the reader reaches the top: a page more gets controls, the top row stays where it was
+        run(() -> {
+            ScrolledComposite transcript = find(editor, ScrolledComposite.class, "conversation.transcript").orElseThrow();
+            transcript.setOrigin(0, 0);
+            transcript.getVerticalBar().notifyListeners(SWT.Selection, new Event());
+        });
+        int more = ui(() -> all(editor, Composite.class, "conversation.row").size());
+        assertTrue(more > rows && more <= rows + 100, rows + " then " + more + " rows");
+        assertTrue(ui(() -> find(editor, ScrolledComposite.class, "conversation.transcript").orElseThrow().getOrigin().y) > 0,
+                "the rows taken in above do not move what the reader looked at");
+
+        // a jump far above (as from the history search) takes in the rows down to the message
+        run(() -> conversation.reveal(1_002_700));
+        assertTrue(ui(conversation::transcriptText).contains("old message 2700"));
+        assertTrue(ui(conversation::highlightedHeader).isPresent());
     }
 
     private ServiceRegistration<MessageRenderer> renderer(List<MessageView> seen) {
@@ -301,6 +390,7 @@ class ClientPluginUITest {
                     seen.add(message);
                     Label face = WidgetIds.name(new Label(parent, SWT.NONE), FACE);
                     face.setText("\u2684 " + message.meta().path("face").asInt() + " (" + message.text() + ")");
+                    face.setFont(JFaceResources.getHeaderFont());
                 }, properties);
         registrations.add(registration);
         return registration;

@@ -152,15 +152,15 @@ final class Ui {
         return found.get();
     }
 
-    /** The first widget with the given id inside a shell, if there is one. Call on the display thread. */
-    static <W extends Widget> Optional<W> find(Shell shell, Class<W> type, String id) {
-        return all(shell, type, id).stream().findFirst();
+    /** The first widget with the given id inside a composite (a shell, say), if there is one. Call on the display thread. */
+    static <W extends Widget> Optional<W> find(Composite parent, Class<W> type, String id) {
+        return all(parent, type, id).stream().findFirst();
     }
 
-    /** Every widget with the given id inside a shell, in tree order. Call on the display thread. */
-    static <W extends Widget> List<W> all(Shell shell, Class<W> type, String id) {
+    /** Every widget with the given id inside a composite, in tree order. Call on the display thread. */
+    static <W extends Widget> List<W> all(Composite parent, Class<W> type, String id) {
         List<Widget> all = new ArrayList<>();
-        collect(shell, all);
+        collect(parent, all);
         return all.stream().filter(w -> !w.isDisposed() && id.equals(w.getData(WidgetIds.KEY))).filter(type::isInstance)
                 .map(type::cast).toList();
     }

@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
@@ -89,6 +93,27 @@ public interface ChatSession {
      * connected.
      */
     Map<String, String> serverCapabilities();
+
+    /**
+     * Sends a request of a plugin's own type through the logged-in session (never open a second
+     * connection: it would need the user's password). Completes with the answer's body (the
+     * {@code .ok} frame without {@code type} and {@code rid}), or fails with a
+     * {@link org.confab.client.core.ConfabException} carrying the server's error code; fails at once
+     * while nobody is logged in.
+     *
+     * @throws IllegalArgumentException for a malformed type or one the session sends itself ({@code hello}, {@code auth.*})
+     */
+    CompletableFuture<ObjectNode> request(String type, ObjectNode body);
+
+    /**
+     * Receives the server's pushes of a plugin's own type, on a client thread (never the display
+     * thread). The subscription lasts across reconnects and later logins until closed; close it when the
+     * plugin stops.
+     *
+     * @throws IllegalArgumentException for a malformed type or one the client handles itself
+     *         ({@code chat.message}: use {@link #addListener})
+     */
+    PushSubscription subscribe(String type, PushListener listener);
 
     /** Receives pushes and connection changes of this and every later session until removed. */
     void addListener(ClientListener listener);

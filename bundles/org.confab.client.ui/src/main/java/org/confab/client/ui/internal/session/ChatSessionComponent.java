@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
@@ -17,6 +19,8 @@ import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ServerAddress;
@@ -45,15 +49,18 @@ public final class ChatSessionComponent implements ChatSession {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ClientSettings settings;
+    private final MessageRendererRegistry renderers;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientListener forwarder = new Forwarder();
+    private final Subscriptions subscriptions = new Subscriptions();
     private volatile ConfabClient client;
     private volatile LoginResult user;
     private volatile ServerAddress server;
 
     @Activate
-    public ChatSessionComponent(@Reference ClientSettings settings) {
+    public ChatSessionComponent(@Reference ClientSettings settings, @Reference MessageRendererRegistry renderers) {
         this.settings = settings;
+        this.renderers = renderers;
     }
 
     @Deactivate
@@ -109,6 +116,7 @@ public final class ChatSessionComponent implements ChatSession {
             closeInBackground(previous);
         }
         fresh.addListener(forwarder);
+        subscriptions.attachAll(fresh);
         return fresh.connect().thenCompose(hello -> fresh.login(username, password)).whenComplete((result, error) -> {
             synchronized (this) {
                 if (client != fresh) {
@@ -170,7 +178,17 @@ public final class ChatSessionComponent implements ChatSession {
 
     @Override
     public Map<String, String> serverCapabilities() {
-        return Map.of(); // PENDING: ConfabClient.serverCapabilities() (core-doors)
+        return current().map(ConfabClient::serverCapabilities).orElse(Map.of());
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
+        return current().map(c -> c.request(type, body)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public PushSubscription subscribe(String type, PushListener listener) {
+        return subscriptions.add(type, listener, this::current);
     }
 
     @Override
@@ -192,14 +210,16 @@ public final class ChatSessionComponent implements ChatSession {
      * connect with an UntrustedServerException before anything is sent, so the login dialog can show
      * the fingerprint and let the user decide; reconnects never ask and so never accept a new
      * certificate. Plain TCP only when the client is started with --plain (property
-     * confab.client.plain), for servers that run without TLS.
+     * confab.client.plain), for servers that run without TLS. The hello lists the message kinds the
+     * installed renderers show, as of this login.
      */
     private ClientOptions options(ServerAddress where) {
         ServerTrust trust = Boolean.getBoolean("confab.client.plain") ? ServerTrust.plain()
                 : ServerTrust.knownServers(KnownServers.at(settings.knownServersFile()));
         return ClientOptions.of(where.host(), where.port()).withClientName(CLIENT_NAME)
                 .withTimeouts(CONNECT_TIMEOUT, settings.requestTimeout())
-                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust);
+                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust)
+                .withCapabilities(renderers.kinds());
     }
 
     private static void closeInBackground(ConfabClient old) {

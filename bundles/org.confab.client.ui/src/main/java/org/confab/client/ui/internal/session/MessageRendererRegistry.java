@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.confab.client.core.ClientOptions;
 import org.confab.client.ui.MessageRenderer;
+import org.confab.protocol.messages.MessageKinds;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -36,6 +38,16 @@ public final class MessageRendererRegistry {
     public Optional<MessageRenderer> rendererFor(String kind) {
         return renderers.entries().stream().filter(e -> kinds(e.properties()).contains(kind))
                 .map(Whiteboard.Entry::service).findFirst();
+    }
+
+    /**
+     * Every kind some renderer shows, other than the core's: what this client tells the server it can
+     * display ({@code hello.capabilities}), so a server plugin may push only to clients that render it.
+     */
+    public List<String> kinds() {
+        return renderers.entries().stream().flatMap(e -> kinds(e.properties()).stream())
+                .filter(kind -> !kind.equals(MessageKinds.TEXT) && MessageKinds.isValid(kind)).distinct()
+                .limit(ClientOptions.MAX_CAPABILITIES).toList();
     }
 
     public void addObserver(Runnable observer) {

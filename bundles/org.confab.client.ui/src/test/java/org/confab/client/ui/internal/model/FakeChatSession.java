@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ServerAddress;
 import org.confab.protocol.messages.Messages.ChatMessage;
@@ -51,6 +55,26 @@ final class FakeChatSession implements ChatSession {
     @Override
     public Map<String, String> serverCapabilities() {
         return capabilities;
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
+        return new CompletableFuture<>();
+    }
+
+    @Override
+    public PushSubscription subscribe(String type, PushListener listener) {
+        return new PushSubscription() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void close() {
+                // nothing is pushed by the fake
+            }
+        };
     }
 
     @Override

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class RowWindowTest {
@@ -38,13 +35,5 @@ class RowWindowTest {
         window.include(1000, 3000);
         assertTrue(window.first(3000) <= 1000);
         assertTrue(window.first(3000) >= 990, "a few rows of context, not the whole conversation");
-    }
-
-    @Test
-    void capabilityMissingFromTheServerIsExplained() {
-        assertEquals(Optional.of("the server has no x.dice plugin"),
-                Capabilities.missing(Optional.of("x.dice"), Map.of("chat.rich", "2.0.0")));
-        assertEquals(Optional.empty(), Capabilities.missing(Optional.of("x.dice"), Map.of("x.dice", "1.0.0")));
-        assertEquals(Optional.empty(), Capabilities.missing(Optional.empty(), Map.of()));
     }
 }
