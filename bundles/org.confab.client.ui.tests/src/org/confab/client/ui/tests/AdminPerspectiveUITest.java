@@ -275,30 +275,11 @@ class AdminPerspectiveUITest {
     }
 
     private static void logIn(String username) {
-        Shell login = await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
-        run(() -> {
-            widget(login, Text.class, "login.server").setText(server);
-            widget(login, Text.class, "login.username").setText(username);
-            widget(login, Text.class, "login.password").setText(PASSWORD);
-            widget(login, Button.class, "login.remember").setSelection(false);
-            click(widget(login, Button.class, "login.ok"));
-        });
-        waitUntil("the login dialog to close", login::isDisposed);
-        waitUntil("connected as " + username, () -> widget(window().getShell(), CLabel.class, "status.connection").getText()
-                .startsWith("Connected as " + username));
+        Sessions.logIn(server, username, PASSWORD);
     }
 
-    /** Logs out with the menu when somebody is logged in (an earlier test class may have left a session). */
     private static void logOut() {
-        if (ui(() -> shell(LoginDialog.SHELL_ID).isPresent())) {
-            return;
-        }
-        later(() -> menuItem(window().getShell().getMenuBar(), "&Confab").flatMap(confab -> {
-            Menu menu = confab.getMenu();
-            menu.notifyListeners(SWT.Show, new Event());
-            return menuItem(menu, "Log &Out");
-        }).ifPresent(Ui::click));
-        await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
+        Sessions.logOut();
     }
 
     private static void openFromAdminMenu(String label) {
@@ -318,7 +299,7 @@ class AdminPerspectiveUITest {
     }
 
     private static Optional<MenuItem> menuItem(Menu menu, String text) {
-        return Arrays.stream(menu.getItems()).filter(item -> text.equals(item.getText())).findFirst();
+        return Sessions.menuItem(menu, text);
     }
 
     private static String perspective() {

@@ -40,7 +40,6 @@ import org.confab.server.api.ServerEndpoint;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
-import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -247,10 +246,8 @@ class ChatClientUITest {
 
         run(() -> history.jumpTo(history.shown().get(0)));
         ConversationEditor conversation = await("the conversation of the hit", () -> conversation(bob));
-        waitUntil("the hit selected in the transcript", () -> {
-            StyledText transcript = widget(window().getShell(), StyledText.class, "conversation.transcript");
-            return transcript.getSelectionText().startsWith("You ");
-        });
+        waitUntil("the hit selected in the transcript",
+                () -> conversation.highlightedHeader().filter(header -> header.startsWith("You ")).isPresent());
         assertTrue(ui(conversation::transcriptText).contains("Noon works. See you there."));
     }
 

@@ -1,5 +1,6 @@
 package org.confab.client.ui.tests;
 
+import org.confab.server.api.ServerEndpoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -8,6 +9,22 @@ import org.osgi.util.tracker.ServiceTracker;
 /** Controls the server that runs in the test framework beside the client. */
 final class TestServer {
     private TestServer() {
+    }
+
+    /** The port the server in the test framework listens on, once it does. */
+    static int port(BundleContext context) throws InterruptedException {
+        return service(context, ServerEndpoint.class).address().getPort();
+    }
+
+    /** A service of the framework, waiting for it to appear. */
+    static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(60_000);
+        if (service == null) {
+            throw new AssertionError("no " + type.getSimpleName() + " service within 60 s");
+        }
+        return service;
     }
 
     /**

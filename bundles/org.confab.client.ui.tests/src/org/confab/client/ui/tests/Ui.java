@@ -1,6 +1,5 @@
 package org.confab.client.ui.tests;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -148,12 +147,22 @@ final class Ui {
 
     /** A widget with the given id inside a shell. Call on the display thread. */
     static <W extends Widget> W widget(Shell shell, Class<W> type, String id) {
+        Optional<W> found = find(shell, type, id);
+        assertTrue(found.isPresent(), "no " + type.getSimpleName() + " '" + id + "' in " + shell.getText());
+        return found.get();
+    }
+
+    /** The first widget with the given id inside a composite (a shell, say), if there is one. Call on the display thread. */
+    static <W extends Widget> Optional<W> find(Composite parent, Class<W> type, String id) {
+        return all(parent, type, id).stream().findFirst();
+    }
+
+    /** Every widget with the given id inside a composite, in tree order. Call on the display thread. */
+    static <W extends Widget> List<W> all(Composite parent, Class<W> type, String id) {
         List<Widget> all = new ArrayList<>();
-        collect(shell, all);
-        W found = all.stream().filter(w -> id.equals(w.getData(WidgetIds.KEY))).filter(type::isInstance).map(type::cast)
-                .findFirst().orElse(null);
-        assertNotNull(found, "no " + type.getSimpleName() + " '" + id + "' in " + shell.getText());
-        return found;
+        collect(parent, all);
+        return all.stream().filter(w -> !w.isDisposed() && id.equals(w.getData(WidgetIds.KEY))).filter(type::isInstance)
+                .map(type::cast).toList();
     }
 
     static void click(Widget widget) {

@@ -1,13 +1,19 @@
 package org.confab.client.ui;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
@@ -54,6 +60,16 @@ public interface ChatSession {
      */
     CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text);
 
+    /**
+     * Sends a message of any kind (a plugin's {@code x.dice}, a {@code file} offer) with its metadata and
+     * attachment references; completes when the server has stored it. Like
+     * {@link #send(String, String, String)}, it waits in the library's queue while reconnecting and is
+     * resent under the same client message id. The conversation window shows it only if it was sent
+     * through {@link ConversationContext#send(OutgoingMessage)}; sent here it appears when the server
+     * echoes it.
+     */
+    CompletableFuture<ChatSent> send(String peer, OutgoingMessage message);
+
     /** A page of the conversation with one peer, newest first. */
     CompletableFuture<MessagePage> history(HistoryRequest request);
 
@@ -70,6 +86,34 @@ public interface ChatSession {
      * to one connection.
      */
     Optional<AdminClient> admin();
+
+    /**
+     * What the server of the current session announced in {@code hello.ok}: capability name (a plugin's
+     * namespace such as {@code x.dice}) to version, "" where the server gave none. Empty while not
+     * connected.
+     */
+    Map<String, String> serverCapabilities();
+
+    /**
+     * Sends a request of a plugin's own type through the logged-in session (never open a second
+     * connection: it would need the user's password). Completes with the answer's body (the
+     * {@code .ok} frame without {@code type} and {@code rid}), or fails with a
+     * {@link org.confab.client.core.ConfabException} carrying the server's error code; fails at once
+     * while nobody is logged in.
+     *
+     * @throws IllegalArgumentException for a malformed type or one the session sends itself ({@code hello}, {@code auth.*})
+     */
+    CompletableFuture<ObjectNode> request(String type, ObjectNode body);
+
+    /**
+     * Receives the server's pushes of a plugin's own type, on a client thread (never the display
+     * thread). The subscription lasts across reconnects and later logins until closed; close it when the
+     * plugin stops.
+     *
+     * @throws IllegalArgumentException for a malformed type or one the client handles itself
+     *         ({@code chat.message}: use {@link #addListener})
+     */
+    PushSubscription subscribe(String type, PushListener listener);
 
     /** Receives pushes and connection changes of this and every later session until removed. */
     void addListener(ClientListener listener);

@@ -2,6 +2,8 @@ package org.confab.client.ui;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.client.core.OutgoingMessage;
+
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.annotation.versioning.ProviderType;
@@ -37,4 +39,10 @@ public interface ConversationContext {
      * transcript with its delivery state.
      */
     CompletableFuture<ChatSent> sendText(String text);
+
+    /**
+     * Sends a message of any kind into this conversation (a plugin's own kind, rendered by its
+     * {@link MessageRenderer}): it appears in the transcript at once with its delivery state.
+     */
+    CompletableFuture<ChatSent> send(OutgoingMessage message);
 }

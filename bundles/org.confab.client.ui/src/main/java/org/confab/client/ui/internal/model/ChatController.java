@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.confab.client.core.ClientListener;
-import org.confab.client.core.ClientMessageIds;
+import org.confab.client.core.OutgoingMessage;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.ui.ChatSession;
@@ -139,10 +139,15 @@ public final class ChatController {
 
     /** Sends a message: shown at once as "sending", then stored or failed when the server answers. */
     public CompletableFuture<ChatSent> send(String peer, String text) {
-        String clientMessageId = ClientMessageIds.next();
+        return send(peer, OutgoingMessage.text(text));
+    }
+
+    /** Sends a message of any kind, shown at once like a typed one. */
+    public CompletableFuture<ChatSent> send(String peer, OutgoingMessage message) {
+        String clientMessageId = message.clientMessageId();
         ConversationModel conversation = conversation(peer);
-        conversation.addSending(clientMessageId, text, clock.getAsLong());
-        CompletableFuture<ChatSent> sent = session.send(peer, clientMessageId, text);
+        conversation.addSending(clientMessageId, Content.of(message), clock.getAsLong());
+        CompletableFuture<ChatSent> sent = session.send(peer, message);
         sent.whenComplete((answer, error) -> ui.execute(() -> {
             if (error == null) {
                 conversation.stored(clientMessageId, answer);

@@ -46,7 +46,12 @@ public final class ConversationModel {
 
     /** An own message handed to the library; {@code now} is the local time, shown until the server's. */
     public ChatLine addSending(String clientMessageId, String text, long now) {
-        ChatLine line = new ChatLine(0, clientMessageId, self, text, now, true, DeliveryState.SENDING, "");
+        return addSending(clientMessageId, Content.text(text), now);
+    }
+
+    /** An own message of any kind handed to the library. */
+    public ChatLine addSending(String clientMessageId, Content content, long now) {
+        ChatLine line = new ChatLine(0, clientMessageId, self, content, now, true, DeliveryState.SENDING, "");
         pending.put(clientMessageId, line);
         observers.changed();
         return line;
@@ -59,7 +64,7 @@ public final class ConversationModel {
         if (known == null && sending != null) {
             DeliveryState state = deliveredEarly.remove(sent.messageId()) ? DeliveryState.DELIVERED
                     : DeliveryState.STORED;
-            stored.put(sent.messageId(), new ChatLine(sent.messageId(), clientMessageId, self, sending.text(),
+            stored.put(sent.messageId(), new ChatLine(sent.messageId(), clientMessageId, self, sending.content(),
                     sent.timestamp(), true, state, ""));
         }
         observers.changed();
@@ -69,7 +74,7 @@ public final class ConversationModel {
     public void failed(String clientMessageId, String problem) {
         ChatLine sending = pending.get(clientMessageId);
         if (sending != null) {
-            pending.put(clientMessageId, new ChatLine(0, clientMessageId, self, sending.text(), sending.timestamp(),
+            pending.put(clientMessageId, new ChatLine(0, clientMessageId, self, sending.content(), sending.timestamp(),
                     true, DeliveryState.FAILED, problem));
             observers.changed();
         }
@@ -153,7 +158,7 @@ public final class ConversationModel {
             return false;
         }
         stored.put(message.messageId(), new ChatLine(message.messageId(), message.clientMessageId(),
-                message.from(), message.text(), message.timestamp(), own, state, ""));
+                message.from(), Content.of(message), message.timestamp(), own, state, ""));
         return true;
     }
 }

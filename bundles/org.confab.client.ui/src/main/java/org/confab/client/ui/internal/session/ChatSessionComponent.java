@@ -2,9 +2,12 @@ package org.confab.client.ui.internal.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
@@ -15,6 +18,9 @@ import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.ServerAddress;
@@ -43,15 +49,18 @@ public final class ChatSessionComponent implements ChatSession {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ClientSettings settings;
+    private final MessageRendererRegistry renderers;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientListener forwarder = new Forwarder();
+    private final Subscriptions subscriptions = new Subscriptions();
     private volatile ConfabClient client;
     private volatile LoginResult user;
     private volatile ServerAddress server;
 
     @Activate
-    public ChatSessionComponent(@Reference ClientSettings settings) {
+    public ChatSessionComponent(@Reference ClientSettings settings, @Reference MessageRendererRegistry renderers) {
         this.settings = settings;
+        this.renderers = renderers;
     }
 
     @Deactivate
@@ -107,6 +116,7 @@ public final class ChatSessionComponent implements ChatSession {
             closeInBackground(previous);
         }
         fresh.addListener(forwarder);
+        subscriptions.attachAll(fresh);
         return fresh.connect().thenCompose(hello -> fresh.login(username, password)).whenComplete((result, error) -> {
             synchronized (this) {
                 if (client != fresh) {
@@ -142,6 +152,11 @@ public final class ChatSessionComponent implements ChatSession {
     }
 
     @Override
+    public CompletableFuture<ChatSent> send(String peer, OutgoingMessage message) {
+        return current().map(c -> c.send(peer, message)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
     public CompletableFuture<MessagePage> history(HistoryRequest request) {
         return current().map(c -> c.history(request)).orElseGet(ChatSessionComponent::notLoggedIn);
     }
@@ -159,6 +174,21 @@ public final class ChatSessionComponent implements ChatSession {
     @Override
     public Optional<AdminClient> admin() {
         return user == null ? Optional.empty() : current().map(ConfabClient::admin);
+    }
+
+    @Override
+    public Map<String, String> serverCapabilities() {
+        return current().map(ConfabClient::serverCapabilities).orElse(Map.of());
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
+        return current().map(c -> c.request(type, body)).orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
+    public PushSubscription subscribe(String type, PushListener listener) {
+        return subscriptions.add(type, listener, this::current);
     }
 
     @Override
@@ -180,14 +210,16 @@ public final class ChatSessionComponent implements ChatSession {
      * connect with an UntrustedServerException before anything is sent, so the login dialog can show
      * the fingerprint and let the user decide; reconnects never ask and so never accept a new
      * certificate. Plain TCP only when the client is started with --plain (property
-     * confab.client.plain), for servers that run without TLS.
+     * confab.client.plain), for servers that run without TLS. The hello lists the message kinds the
+     * installed renderers show, as of this login.
      */
     private ClientOptions options(ServerAddress where) {
         ServerTrust trust = Boolean.getBoolean("confab.client.plain") ? ServerTrust.plain()
                 : ServerTrust.knownServers(KnownServers.at(settings.knownServersFile()));
         return ClientOptions.of(where.host(), where.port()).withClientName(CLIENT_NAME)
                 .withTimeouts(CONNECT_TIMEOUT, settings.requestTimeout())
-                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust);
+                .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust)
+                .withCapabilities(renderers.kinds());
     }
 
     private static void closeInBackground(ConfabClient old) {

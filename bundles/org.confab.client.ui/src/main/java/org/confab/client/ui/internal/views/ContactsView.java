@@ -6,6 +6,7 @@ import java.util.List;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.Contact;
 import org.confab.client.ui.internal.model.ContactsModel;
+import org.confab.client.ui.internal.session.PluginContributions;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -24,7 +25,7 @@ import org.eclipse.ui.part.ViewPart;
 
 /**
  * Everyone with their presence, online first, with unread counts and a filter; double-click (or Enter)
- * opens the conversation.
+ * opens the conversation; the context menu holds the plugins' {@link org.confab.client.ui.ContactAction}s.
  */
 public class ContactsView extends ViewPart {
     public static final String ID = "org.confab.client.ui.view.contacts";
@@ -61,6 +62,8 @@ public class ContactsView extends ViewPart {
                 Workbench.openConversation(getSite().getWorkbenchWindow(), contact.username(), true);
             }
         });
+        new ContactMenu(Workbench.service(PluginContributions.class).map(PluginContributions::contactActions),
+                () -> controller.session().serverCapabilities(), controller.session()).attach(viewer);
         contacts.addObserver(refresh);
         refresh();
     }

@@ -1,23 +1,26 @@
 package org.confab.client.ui.internal.views;
 
-import org.confab.client.ui.WidgetIds;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
-import org.confab.client.ui.ChatSession;
-import org.confab.client.ui.ClientSettings;
+import org.confab.client.ui.ComposerContext;
 import org.confab.client.ui.ConversationContext;
+import org.confab.client.ui.PastedContent;
+import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ComposerKeys;
 import org.confab.client.ui.internal.model.ConversationModel;
 import org.confab.client.ui.internal.model.Timeline;
-import org.confab.client.ui.internal.model.TranscriptBuilder;
+import org.confab.client.ui.internal.model.TranscriptRows;
 import org.confab.client.ui.internal.session.ConversationActionRegistry;
+import org.confab.client.ui.internal.session.MessageRendererRegistry;
+import org.confab.client.ui.internal.session.PluginContributions;
 import org.confab.protocol.Protocol;
-import org.confab.protocol.messages.Messages.ChatSent;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -26,7 +29,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
@@ -36,7 +38,9 @@ import org.eclipse.ui.part.EditorPart;
 
 /**
  * One conversation in the editor area: header with the peer's presence and the actions plugins
- * contribute, the transcript, and the composer (Enter sends, Shift+Enter breaks the line). Renders the
+ * contribute, the transcript (one row per message, drawn by plugins for their kinds), and the composer
+ * with the plugins' composer buttons (Enter sends, Shift+Enter breaks the line; files dropped on the
+ * conversation and pictures pasted into the composer go to the plugins). Renders the
  * {@link ConversationModel}; everything else is the {@link ChatController}'s job.
  */
 public final class ConversationEditor extends EditorPart {
@@ -44,7 +48,7 @@ public final class ConversationEditor extends EditorPart {
     /** Menu contributions to this location appear in every conversation's toolbar. */
     public static final String TOOLBAR_LOCATION = "toolbar:org.confab.client.ui.conversation";
 
-    private TranscriptBuilder transcripts;
+    private TranscriptRows transcripts;
     private ChatController controller;
     private ConversationModel model;
     private String peer;
@@ -52,11 +56,15 @@ public final class ConversationEditor extends EditorPart {
     private Label problem;
     private TranscriptView transcript;
     private Text composer;
-    private ToolBarManager toolbar;
+    private EditorContext context;
     private ConversationToolbar contributions;
+    private ComposerToolbar composerActions;
+    private ComposerTransfers transfers;
+    private Optional<MessageRendererRegistry> renderers = Optional.empty();
     private long pendingReveal;
     private final Runnable render = this::render;
     private final Runnable headerUpdate = this::updateHeader;
+    private Runnable renderersChanged;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -68,7 +76,7 @@ public final class ConversationEditor extends EditorPart {
         controller = Workbench.controller(site);
         peer = conversation.peer();
         model = controller.conversation(peer);
-        transcripts = new TranscriptBuilder(new Timeline(ZoneId.systemDefault(), Locale.getDefault()),
+        transcripts = new TranscriptRows(new Timeline(ZoneId.systemDefault(), Locale.getDefault()),
                 controller.contacts()::displayName);
         setPartName(controller.contacts().displayName(peer));
         setTitleToolTip(input.getToolTipText());
@@ -82,12 +90,12 @@ public final class ConversationEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         header = WidgetIds.name(new Label(top, SWT.NONE), "conversation.header");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
-        toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        ToolBarManager toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
         WidgetIds.name(toolbar.createControl(top), "conversation.toolbar");
-        contributions = new ConversationToolbar(toolbar, context(), getSite().getService(IMenuService.class),
-                Workbench.service(ConversationActionRegistry.class));
 
-        transcript = new TranscriptView(parent);
+        renderers = Workbench.service(MessageRendererRegistry.class);
+        transcript = new TranscriptView(parent,
+                kind -> renderers.flatMap(registry -> registry.rendererFor(kind)));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(transcript.control());
         transcript.control().getVerticalBar().addListener(SWT.Selection, e -> maybeLoadOlder());
         transcript.control().addListener(SWT.MouseVerticalWheel, e -> maybeLoadOlder());
@@ -97,7 +105,7 @@ public final class ConversationEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(problem);
 
         Composite bottom = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bottom);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bottom);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bottom);
         composer = WidgetIds.name(new Text(bottom, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "conversation.composer");
         composer.setMessage("Write a message \u2014 Enter sends, Shift+Enter starts a new line");
@@ -113,14 +121,37 @@ public final class ConversationEditor extends EditorPart {
                 event.doit = false;
             }
         });
+        ToolBarManager composerBar = new ToolBarManager(SWT.FLAT | SWT.VERTICAL);
+        WidgetIds.name(composerBar.createControl(bottom), "conversation.composerToolbar");
+        GridDataFactory.fillDefaults().align(SWT.CENTER, SWT.CENTER).applyTo(composerBar.getControl());
         Button send = WidgetIds.name(new Button(bottom, SWT.PUSH), "conversation.send");
         send.setText("Send");
         send.addListener(SWT.Selection, e -> send());
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.FILL).applyTo(send);
 
+        context = new EditorContext(controller, peer, getSite().getShell(), composer);
+        Optional<PluginContributions> plugins = Workbench.service(PluginContributions.class);
+        contributions = new ConversationToolbar(toolbar, context, getSite().getService(IMenuService.class),
+                Workbench.service(ConversationActionRegistry.class).map(ConversationActionRegistry::actions),
+                this::capabilities);
+        composerActions = new ComposerToolbar(composerBar, context,
+                plugins.map(PluginContributions::composerActions), this::capabilities);
+        transfers = new ComposerTransfers(plugins, this::capabilities, context, this::showProblem);
+        transfers.acceptDrops(transcript.control(), composer);
+        transfers.interceptPaste(composer);
+        DisplayExecutor display = new DisplayExecutor(parent.getDisplay());
+        renderersChanged = () -> display.execute(() -> {
+            if (!transcript.control().isDisposed()) {
+                transcript.renderersChanged();
+            }
+        });
+        renderers.ifPresent(registry -> registry.addObserver(renderersChanged));
+
         model.addObserver(render);
         controller.contacts().addObserver(headerUpdate);
         controller.addConnectionObserver(headerUpdate);
+        controller.addConnectionObserver(contributions.sessionObserver());
+        controller.addConnectionObserver(composerActions.sessionObserver());
         updateHeader();
         render();
         controller.loadLatest(peer);
@@ -139,6 +170,16 @@ public final class ConversationEditor extends EditorPart {
         showProblem("");
         controller.send(peer, text.get());
         composer.setText("");
+    }
+
+    /** Hands files to the plugins as if they had been dropped onto the conversation; false when none took them. */
+    public boolean dropFiles(List<Path> files) {
+        return transfers.drop(files);
+    }
+
+    /** Hands content to the plugins as if it had been pasted into the composer; false when none took it. */
+    public boolean paste(PastedContent content) {
+        return transfers.paste(content);
     }
 
     /** Scrolls to a message, loading older pages until it is there. */
@@ -160,6 +201,11 @@ public final class ConversationEditor extends EditorPart {
         return transcript.content();
     }
 
+    /** What a jump to a message selected in its header, for tests; empty when nothing is highlighted. */
+    public Optional<String> highlightedHeader() {
+        return transcript.highlightedHeader();
+    }
+
     public Text composer() {
         return composer;
     }
@@ -172,8 +218,8 @@ public final class ConversationEditor extends EditorPart {
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == ConversationContext.class) {
-            return adapter.cast(context());
+        if (adapter == ConversationContext.class || adapter == ComposerContext.class) {
+            return adapter.cast(context);
         }
         return super.getAdapter(adapter);
     }
@@ -186,7 +232,13 @@ public final class ConversationEditor extends EditorPart {
             controller.removeConnectionObserver(headerUpdate);
         }
         if (contributions != null) {
+            controller.removeConnectionObserver(contributions.sessionObserver());
+            controller.removeConnectionObserver(composerActions.sessionObserver());
             contributions.dispose();
+            composerActions.dispose();
+        }
+        if (renderersChanged != null) {
+            renderers.ifPresent(registry -> registry.removeObserver(renderersChanged));
         }
         super.dispose();
     }
@@ -201,15 +253,20 @@ public final class ConversationEditor extends EditorPart {
         } else if (pendingReveal > 0 && !controller.loadOlder(peer) && !model.olderAvailable()) {
             pendingReveal = 0;
         }
-        if (model.latestLoaded() && transcript.fits()) {
+        if (model.latestLoaded() && transcript.fits() && !transcript.showMoreAbove()) {
             controller.loadOlder(peer);
         }
     }
 
     private void maybeLoadOlder() {
-        if (transcript.atTop()) {
+        if (transcript.atTop() && !transcript.showMoreAbove()) {
             controller.loadOlder(peer);
         }
+    }
+
+    /** What the server of the session announced; empty while logged out. */
+    private Map<String, String> capabilities() {
+        return controller.session().serverCapabilities();
     }
 
     private void updateHeader() {
@@ -228,45 +285,6 @@ public final class ConversationEditor extends EditorPart {
         ((org.eclipse.swt.layout.GridData) problem.getLayoutData()).exclude = text.isEmpty();
         problem.setVisible(!text.isEmpty());
         problem.getParent().layout();
-    }
-
-    private ConversationContext context() {
-        return new ConversationContext() {
-            @Override
-            public String peer() {
-                return peer;
-            }
-
-            @Override
-            public String peerDisplayName() {
-                return controller.contacts().displayName(peer);
-            }
-
-            @Override
-            public String self() {
-                return controller.self().orElse("");
-            }
-
-            @Override
-            public ChatSession session() {
-                return controller.session();
-            }
-
-            @Override
-            public ClientSettings settings() {
-                return Workbench.service(ClientSettings.class).orElseThrow();
-            }
-
-            @Override
-            public Shell shell() {
-                return getSite().getShell();
-            }
-
-            @Override
-            public CompletableFuture<ChatSent> sendText(String text) {
-                return controller.send(peer, text);
-            }
-        };
     }
 
     @Override

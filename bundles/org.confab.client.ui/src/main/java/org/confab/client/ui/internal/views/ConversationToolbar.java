@@ -1,75 +1,59 @@
 package org.confab.client.ui.internal.views;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.confab.client.ui.ConversationAction;
 import org.confab.client.ui.ConversationContext;
-import org.confab.client.ui.internal.session.ConversationActionRegistry;
-import org.confab.client.ui.internal.session.ConversationActionRegistry.Contribution;
-import org.eclipse.jface.action.Action;
+import org.confab.client.ui.internal.session.Whiteboard;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.ToolBarManager;
-import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.ui.menus.IMenuService;
 
 /**
  * The toolbar of one conversation: the {@link ConversationAction} services of the whiteboard, then the
- * menu contributions to {@link ConversationEditor#TOOLBAR_LOCATION}. Rebuilt when services come or go.
+ * menu contributions to {@link ConversationEditor#TOOLBAR_LOCATION}. Rebuilt when services come or go
+ * and when the session changes (another server may offer other capabilities).
  */
-final class ConversationToolbar {
-    private final ToolBarManager toolbar;
+final class ConversationToolbar extends WhiteboardToolbar<ConversationAction> {
     private final ConversationContext context;
     private final IMenuService menus;
-    private final Optional<ConversationActionRegistry> registry;
-    private final Runnable changed;
 
     ConversationToolbar(ToolBarManager toolbar, ConversationContext context, IMenuService menus,
-            Optional<ConversationActionRegistry> registry) {
-        this.toolbar = toolbar;
+            Optional<Whiteboard<ConversationAction>> actions, Supplier<Map<String, String>> capabilities) {
+        super(toolbar, actions, capabilities);
         this.context = context;
         this.menus = menus;
-        this.registry = registry;
-        DisplayExecutor display = new DisplayExecutor(toolbar.getControl().getDisplay());
-        this.changed = () -> display.execute(this::rebuild);
-        registry.ifPresent(r -> r.addObserver(changed));
         rebuild();
     }
 
+    @Override
     void dispose() {
-        registry.ifPresent(r -> r.removeObserver(changed));
+        super.dispose();
         if (menus != null) {
             menus.releaseContributions(toolbar);
         }
     }
 
-    private void rebuild() {
-        if (toolbar.getControl() == null || toolbar.getControl().isDisposed()) {
-            return;
-        }
+    @Override
+    void beforeRebuild() {
         if (menus != null) {
             menus.releaseContributions(toolbar);
         }
-        toolbar.removeAll();
-        registry.ifPresent(r -> r.contributions().forEach(this::add));
+    }
+
+    @Override
+    void afterRebuild() {
         if (menus != null) {
             menus.populateContributionManager(toolbar, ConversationEditor.TOOLBAR_LOCATION);
         }
-        toolbar.update(true);
-        toolbar.getControl().getParent().layout(true);
     }
 
-    private void add(Contribution contribution) {
-        ConversationAction action = contribution.action();
-        Action item = new Action(action.label()) {
-            @Override
-            public void run() {
-                action.run(context);
-            }
-        };
-        item.setId(contribution.id());
-        item.setToolTipText(action.tooltip());
-        action.icon().ifPresent(url -> item.setImageDescriptor(ImageDescriptor.createFromURL(url)));
-        item.setEnabled(action.isEnabled(context));
-        toolbar.add(new ActionContributionItem(item));
+    @Override
+    ActionContributionItem item(Whiteboard.Entry<ConversationAction> entry, Map<String, String> capabilities) {
+        ConversationAction action = entry.service();
+        return new ActionContributionItem(ContributedActions.action(entry, capabilities, action.label(),
+                action.tooltip(), action.icon(), () -> action.isEnabled(context), () -> action.run(context)));
     }
 }

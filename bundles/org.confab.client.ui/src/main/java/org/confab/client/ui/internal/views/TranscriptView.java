@@ -1,158 +1,254 @@
 package org.confab.client.ui.internal.views;
 
-import org.confab.client.ui.WidgetIds;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.confab.client.ui.internal.model.Transcript;
-import org.confab.client.ui.internal.model.Transcript.Kind;
-import org.confab.client.ui.internal.model.Transcript.Span;
+import org.confab.client.ui.MessageRenderer;
+import org.confab.client.ui.WidgetIds;
+import org.confab.client.ui.internal.model.RowWindow;
+import org.confab.client.ui.internal.model.TranscriptRows.Day;
+import org.confab.client.ui.internal.model.TranscriptRows.Message;
+import org.confab.client.ui.internal.model.TranscriptRows.Row;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 
 /**
- * Shows a {@link Transcript} in a read-only {@link StyledText}: own messages right-aligned on blue,
- * the peer's left-aligned on grey, day separators centred. Keeps the reader's place: at the bottom it
- * follows new messages; when older messages are added above, the message at the top stays put.
+ * The transcript: a scrolled column with one control per row (day separators and
+ * {@link MessageRowControl message rows}), so plugins can draw their kinds inside it. Rows are keyed:
+ * a render updates the rows whose message changed and creates only new ones. Only the newest rows of
+ * the conversation have controls ({@link RowWindow}); reaching the top takes in a page more before the
+ * server is asked for older messages. Keeps the reader's place: at the bottom it follows new messages;
+ * when rows are added above, the row at the top stays put.
  */
 final class TranscriptView {
-    private static final Color OWN = new Color(222, 235, 255);
-    private static final Color PEER = new Color(242, 242, 242);
-    private static final Color OWN_NAME = new Color(20, 70, 160);
-    private static final Color PEER_NAME = new Color(20, 120, 60);
-    private static final Color MUTED = new Color(110, 110, 110);
-    private static final Color FAILED = new Color(190, 30, 30);
+    static final int PAGE = 100;
+    private static final Color DAY = new Color(110, 110, 110);
 
-    private final StyledText text;
-    private Transcript shown = new Transcript("", List.of(), List.of(), Map.of());
+    private final ScrolledComposite scroll;
+    private final Composite column;
+    private final Function<String, Optional<MessageRenderer>> renderers;
+    private final RowWindow window = new RowWindow(PAGE);
+    /** Rows with controls, top to bottom. */
+    private final Map<String, Object> shown = new LinkedHashMap<>();
+    private List<Row> rows = List.of();
+    private String highlighted;
 
-    TranscriptView(Composite parent) {
-        text = new StyledText(parent, SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-        text.setLeftMargin(8);
-        text.setRightMargin(8);
-        text.setTopMargin(4);
-        text.setBottomMargin(4);
-        text.setCaret(null);
-        WidgetIds.name(text, "conversation.transcript");
+    TranscriptView(Composite parent, Function<String, Optional<MessageRenderer>> renderers) {
+        this.renderers = renderers;
+        scroll = WidgetIds.name(new ScrolledComposite(parent, SWT.V_SCROLL | SWT.BORDER), "conversation.transcript");
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        column = new Composite(scroll, SWT.NONE);
+        column.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        scroll.setBackground(column.getBackground());
+        GridLayoutFactory.fillDefaults().margins(8, 6).spacing(0, 6).applyTo(column);
+        scroll.setContent(column);
+        scroll.addListener(SWT.Resize, e -> resize());
     }
 
-    StyledText control() {
-        return text;
+    ScrolledComposite control() {
+        return scroll;
     }
 
-    void show(Transcript next) {
+    /** Shows the rows of the conversation, updating the controls in place. */
+    void show(List<Row> next) {
         boolean atBottom = atBottom();
-        OptionalLong anchor = atBottom ? OptionalLong.empty() : messageAtTop();
-        // how far above the top of the view the anchor message starts (negative: below it)
-        int anchorShift = anchor.isPresent()
-                ? -text.getLinePixel(text.getLineAtOffset(shown.messageOffsets().get(anchor.getAsLong())))
-                : 0;
-        shown = next;
-        text.setRedraw(false);
+        Optional<Anchor> anchor = atBottom ? Optional.empty() : anchor();
+        rows = next;
+        column.setRedraw(false);
         try {
-            text.setText(next.text());
-            text.setStyleRanges(styles(next));
-            applyLines(next.lines());
+            reconcile();
+            resize();
             if (atBottom) {
-                text.setTopPixel(Integer.MAX_VALUE / 2);
-            } else if (anchor.isPresent() && next.messageOffsets().containsKey(anchor.getAsLong())) {
-                int line = text.getLineAtOffset(next.messageOffsets().get(anchor.getAsLong()));
-                text.setTopPixel(Math.max(0, text.getTopPixel() + text.getLinePixel(line) + anchorShift));
+                scroll.setOrigin(0, Integer.MAX_VALUE / 2);
+            } else {
+                anchor.ifPresent(this::restore);
             }
         } finally {
-            text.setRedraw(true);
+            column.setRedraw(true);
         }
     }
 
-    /** Scrolls to a message and selects its header; false when it is not in the transcript. */
-    boolean reveal(long messageId) {
-        Integer offset = shown.messageOffsets().get(messageId);
-        if (offset == null) {
+    /** Renderers came or went: rows of the kinds concerned are drawn again. */
+    void renderersChanged() {
+        boolean changed = false;
+        for (Object control : shown.values()) {
+            if (control instanceof MessageRowControl message) {
+                changed |= message.rendererChanged();
+            }
+        }
+        if (changed) {
+            resize();
+        }
+    }
+
+    /** Takes in a page of older rows that have no controls yet; false when all have. */
+    boolean showMoreAbove() {
+        if (!window.grow(rows.size())) {
             return false;
         }
-        int line = text.getLineAtOffset(offset);
-        text.setTopIndex(Math.max(0, line - 1));
-        text.setSelection(offset, offset + text.getLine(line).length());
+        show(rows);
         return true;
     }
 
+    /** Scrolls to a message and highlights it; false when it is not in the transcript. */
+    boolean reveal(long messageId) {
+        int index = indexOf(messageId);
+        if (index < 0) {
+            return false;
+        }
+        if (index < window.first(rows.size())) {
+            window.include(index, rows.size());
+            show(rows);
+        }
+        highlighted = rows.get(index).key();
+        applyHighlight();
+        MessageRowControl row = (MessageRowControl) shown.get(highlighted);
+        scroll.setOrigin(0, Math.max(0, row.control().getBounds().y - 12));
+        return true;
+    }
+
+    /** The header of the highlighted message as selected in it (for tests: what a jump selected). */
+    Optional<String> highlightedHeader() {
+        return highlighted != null && shown.get(highlighted) instanceof MessageRowControl row
+                ? Optional.of(row.selectedHeader()) : Optional.empty();
+    }
+
     boolean atTop() {
-        return text.getTopPixel() == 0;
+        return scroll.getOrigin().y <= 0;
     }
 
     /** Whether everything fits without scrolling. */
     boolean fits() {
-        return text.getLinePixel(text.getLineCount()) <= text.getClientArea().height;
+        return column.getSize().y <= scroll.getClientArea().height;
     }
 
+    /** The rows with controls as text, top to bottom. */
     String content() {
-        return text.getText();
+        return shown.values().stream()
+                .map(c -> c instanceof MessageRowControl message ? message.shownText() : ((Label) c).getText())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private void reconcile() {
+        int first = window.first(rows.size());
+        Map<String, Object> previous = new HashMap<>(shown);
+        shown.clear();
+        Control above = null;
+        for (Row row : rows.subList(first, rows.size())) {
+            Object control = previous.remove(row.key());
+            if (control instanceof MessageRowControl message && row instanceof Message next) {
+                if (!message.row().equals(next)) {
+                    message.update(next);
+                }
+            } else if (control instanceof Label day && row instanceof Day separator) {
+                day.setText(separator.text());
+            } else {
+                dispose(control);
+                control = create(row);
+            }
+            Control widget = control instanceof MessageRowControl message ? message.control() : (Control) control;
+            if (above == null) {
+                widget.moveAbove(null);
+            } else {
+                widget.moveBelow(above);
+            }
+            above = widget;
+            shown.put(row.key(), control);
+        }
+        previous.values().forEach(TranscriptView::dispose);
+        applyHighlight();
+    }
+
+    private Object create(Row row) {
+        if (row instanceof Message message) {
+            return new MessageRowControl(column, message, renderers);
+        }
+        Label day = WidgetIds.name(new Label(column, SWT.CENTER), "conversation.day");
+        day.setText(row.text());
+        day.setForeground(DAY);
+        day.setBackground(column.getBackground());
+        GridDataFactory.fillDefaults().grab(true, false).indent(0, 4).applyTo(day);
+        return day;
+    }
+
+    private static void dispose(Object control) {
+        if (control instanceof MessageRowControl message) {
+            message.dispose();
+        } else if (control instanceof Control widget) {
+            widget.dispose();
+        }
+    }
+
+    private void applyHighlight() {
+        for (Map.Entry<String, Object> entry : shown.entrySet()) {
+            if (entry.getValue() instanceof MessageRowControl message) {
+                message.highlight(entry.getKey().equals(highlighted));
+            }
+        }
+    }
+
+    private int indexOf(long messageId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof Message message && message.line().messageId() == messageId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Fits the column to the width of the view; wrapped text decides its height. */
+    private void resize() {
+        Rectangle area = scroll.getClientArea();
+        column.layout(true, true);
+        scroll.setMinSize(column.computeSize(area.width, SWT.DEFAULT));
     }
 
     private boolean atBottom() {
-        if (shown.text().isEmpty()) {
-            return true;
-        }
-        int bottom = text.getLinePixel(text.getLineCount()) - text.getLinePixel(0);
-        return text.getTopPixel() + text.getClientArea().height >= bottom - 4;
+        return shown.isEmpty() || scroll.getOrigin().y + scroll.getClientArea().height >= column.getSize().y - 4;
     }
 
-    private OptionalLong messageAtTop() {
-        int topOffset = text.getOffsetAtLine(text.getTopIndex());
-        long best = -1;
-        int bestOffset = -1;
-        for (Map.Entry<Long, Integer> entry : shown.messageOffsets().entrySet()) {
-            if (entry.getValue() >= topOffset && (bestOffset < 0 || entry.getValue() < bestOffset)) {
-                best = entry.getKey();
-                bestOffset = entry.getValue();
+    /** The first row at least partly in view, and how far above the view's top it starts. */
+    private record Anchor(String key, int shift) {
+    }
+
+    private Optional<Anchor> anchor() {
+        int top = scroll.getOrigin().y;
+        for (Map.Entry<String, Object> entry : shown.entrySet()) {
+            Rectangle bounds = widget(entry.getValue()).getBounds();
+            if (bounds.y + bounds.height > top) {
+                return Optional.of(new Anchor(entry.getKey(), bounds.y - top));
             }
         }
-        return best < 0 ? OptionalLong.empty() : OptionalLong.of(best);
+        return Optional.empty();
     }
 
-    private static StyleRange[] styles(Transcript transcript) {
-        List<StyleRange> ranges = new ArrayList<>();
-        for (Span span : transcript.spans()) {
-            if (span.length() == 0) {
-                continue;
-            }
-            StyleRange range = new StyleRange();
-            range.start = span.start();
-            range.length = span.length();
-            switch (span.kind()) {
-                case OWN_HEADER -> style(range, OWN_NAME, SWT.BOLD);
-                case PEER_HEADER -> style(range, PEER_NAME, SWT.BOLD);
-                case TIME, STATE -> style(range, MUTED, SWT.NORMAL);
-                case DAY -> style(range, MUTED, SWT.ITALIC);
-                case FAILED -> style(range, FAILED, SWT.BOLD);
-                default -> {
-                    continue;
-                }
-            }
-            ranges.add(range);
+    private void restore(Anchor anchor) {
+        Object control = shown.get(anchor.key());
+        if (control != null) {
+            scroll.setOrigin(0, Math.max(0, widget(control).getBounds().y - anchor.shift()));
         }
-        return ranges.toArray(StyleRange[]::new);
     }
 
-    private static void style(StyleRange range, Color color, int fontStyle) {
-        range.foreground = color;
-        range.fontStyle = fontStyle;
+    private static Control widget(Object control) {
+        return control instanceof MessageRowControl message ? message.control() : (Control) control;
     }
 
-    private void applyLines(List<Kind> lines) {
-        int count = Math.min(lines.size(), text.getLineCount());
-        for (int i = 0; i < count; i++) {
-            Kind kind = lines.get(i);
-            boolean own = kind == Kind.OWN_HEADER || kind == Kind.OWN_BODY;
-            boolean peer = kind == Kind.PEER_HEADER || kind == Kind.PEER_BODY;
-            text.setLineBackground(i, 1, own ? OWN : peer ? PEER : null);
-            text.setLineAlignment(i, 1, kind == Kind.DAY ? SWT.CENTER : own ? SWT.RIGHT : SWT.LEFT);
-            text.setLineVerticalIndent(i, kind == Kind.DAY || kind == Kind.OWN_HEADER || kind == Kind.PEER_HEADER ? 6 : 0);
-        }
+    /** The keys of the rows with controls, top to bottom (for tests). */
+    List<String> shownKeys() {
+        return new ArrayList<>(shown.keySet());
     }
 }

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.confab.client.core.ConnectionState;
+import org.confab.client.core.OutgoingMessage;
 import org.confab.client.core.LoginResult;
 import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
@@ -72,6 +76,23 @@ class ChatControllerTest {
 
         session.pushDelivered(new Delivered("bob", List.of(10L)));
         assertEquals(DeliveryState.DELIVERED, conversation.lines().get(0).state());
+    }
+
+    @Test
+    void aPluginsKindIsShownWhileSendingAndKeepsItsContentWhenStored() {
+        logIn();
+        ObjectNode meta = JsonNodeFactory.instance.objectNode().put("face", 5);
+        controller.send("bob", OutgoingMessage.of("x.dice", "rolled 5", meta, List.of()));
+        ChatLine sending = controller.conversation("bob").lines().get(0);
+        assertEquals("x.dice", sending.kind());
+        assertEquals(5, sending.content().meta().get("face").asInt());
+        assertEquals("x.dice", session.sent.get(0).kind(), "the session got the whole message");
+
+        session.sends.get(0).complete(new ChatSent(11, NOW, false));
+        ChatLine stored = controller.conversation("bob").lines().get(0);
+        assertEquals(DeliveryState.STORED, stored.state());
+        assertEquals(sending.content(), stored.content());
+        assertEquals(sending.key(), stored.key());
     }
 
     @Test

@@ -2,13 +2,19 @@ package org.confab.client.ui.internal.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.AdminClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.OutgoingMessage;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.ServerAddress;
 import org.confab.protocol.messages.Messages.ChatMessage;
@@ -27,9 +33,11 @@ final class FakeChatSession implements ChatSession {
 
     final List<ClientListener> listeners = new ArrayList<>();
     final List<CompletableFuture<ChatSent>> sends = new ArrayList<>();
+    final List<OutgoingMessage> sent = new ArrayList<>();
     final List<History> histories = new ArrayList<>();
     final List<CompletableFuture<List<PresenceEntry>>> presenceAnswers = new ArrayList<>();
     ConnectionState state = ConnectionState.CONNECTED;
+    Map<String, String> capabilities = Map.of();
 
     void push(ChatMessage message) {
         listeners.forEach(l -> l.onMessage(message));
@@ -42,6 +50,31 @@ final class FakeChatSession implements ChatSession {
     void state(ConnectionState next, String reason) {
         state = next;
         listeners.forEach(l -> l.onConnectionState(next, reason));
+    }
+
+    @Override
+    public Map<String, String> serverCapabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
+        return new CompletableFuture<>();
+    }
+
+    @Override
+    public PushSubscription subscribe(String type, PushListener listener) {
+        return new PushSubscription() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void close() {
+                // nothing is pushed by the fake
+            }
+        };
     }
 
     @Override
@@ -80,6 +113,12 @@ final class FakeChatSession implements ChatSession {
         CompletableFuture<ChatSent> future = new CompletableFuture<>();
         sends.add(future);
         return future;
+    }
+
+    @Override
+    public CompletableFuture<ChatSent> send(String peer, OutgoingMessage message) {
+        sent.add(message);
+        return send(peer, message.clientMessageId(), message.text());
     }
 
     @Override
