@@ -31,6 +31,19 @@ public final class PagedResults {
         return request();
     }
 
+    /**
+     * Forgets every page (another user logged in, or nobody is): shows nothing, and an answer to an
+     * earlier request that arrives later is dropped.
+     */
+    public void clear() {
+        cursors.clear();
+        index = 0;
+        ticket++;
+        page = new MessagePage(List.of(), false);
+        loading = false;
+        observers.changed();
+    }
+
     /** The next older page; only when {@link #hasOlder()}. */
     public Request older() {
         long oldest = page.messages().stream().mapToLong(ChatMessage::messageId).min().orElseThrow();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.confab.client.ui.internal.model.ChatController;
@@ -58,6 +59,9 @@ public class HistoryView extends ViewPart {
     private TableViewer viewer;
     private final List<String> peerNames = new ArrayList<>();
     private final Runnable contactsChanged = this::fillPeers;
+    private final Runnable connectionChanged = this::forgetOtherUsersResults;
+    /** Whose history the view shows; results never outlive the login they were fetched for. */
+    private String shownFor;
     private String searching = "";
 
     @Override
@@ -104,6 +108,8 @@ public class HistoryView extends ViewPart {
         });
         results.addObserver(this::showResults);
         controller.contacts().addObserver(contactsChanged);
+        shownFor = controller.self().orElse(null);
+        controller.addConnectionObserver(connectionChanged);
         fillPeers();
         showResults();
     }
@@ -243,10 +249,24 @@ public class HistoryView extends ViewPart {
         query.setFocus();
     }
 
+    /** After a logout, or a login by somebody else, nothing of the previous user's stays on screen. */
+    private void forgetOtherUsersResults() {
+        String self = controller.self().orElse(null);
+        if (Objects.equals(self, shownFor) || query.isDisposed()) {
+            return;
+        }
+        shownFor = self;
+        searching = "";
+        query.setText("");
+        peers.deselectAll();
+        results.clear();
+    }
+
     @Override
     public void dispose() {
         if (controller != null) {
             controller.contacts().removeObserver(contactsChanged);
+            controller.removeConnectionObserver(connectionChanged);
         }
         super.dispose();
     }
