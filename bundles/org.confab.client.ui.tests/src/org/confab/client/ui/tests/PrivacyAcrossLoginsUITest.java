@@ -22,6 +22,7 @@ import org.confab.server.api.ServerEndpoint;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -62,6 +63,12 @@ class PrivacyAcrossLoginsUITest {
             aliceLibrary.login(alice, PASSWORD).get(10, TimeUnit.SECONDS);
             aliceLibrary.send(carol, "only for Carol: the " + secret + " code is 4711").get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Leaves the window as the suite's other classes expect to find it: at the login dialog. */
+    @AfterAll
+    static void logOutAgain() {
+        Sessions.logOut();
     }
 
     private static String unique(String prefix) {
