@@ -129,17 +129,28 @@ class PluginDoorsTest extends ServerTestSupport {
         register(MessageHandler.class, (session, frame) -> {
             String to = frame.body().path("to").asText();
             ObjectNode push = CODEC.mapper().createObjectNode().put("from", session.username().orElseThrow());
-            int reached = sessions.push(to, new Frame("x.doors.poked", 0, push));
-            session.send(new Frame(frame.okType(), frame.rid(), CODEC.mapper().createObjectNode().put("reached", reached)));
+            int all = sessions.push(to, new Frame("x.doors.poked", 0, push));
+            int capable = sessions.push(to, "x.doors", new Frame("x.doors.nudged", 0, push));
+            session.send(new Frame(frame.okType(), frame.rid(),
+                    CODEC.mapper().createObjectNode().put("all", all).put("capable", capable)));
         }, Map.of(MessageHandler.TYPES, "x.doors.poke"));
         String alice = register("poker");
         String bob = register("poked");
-        try (TestClient a = loggedIn(alice); TestClient b1 = loggedIn(bob); TestClient b2 = loggedIn(bob)) {
+        try (TestClient a = loggedIn(alice); TestClient plain = loggedIn(bob); TestClient capable = new TestClient(server())) {
+            capable.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "capable", List.of("x.doors")));
+            assertEquals("auth.finish.ok", capable.login(bob, PASSWORD).type());
+
             Frame answer = a.request("x.doors.poke", CODEC.mapper().createObjectNode().put("to", bob));
-            assertEquals(2, answer.body().path("reached").asInt(), answer.toString());
-            assertEquals(alice, b1.await("x.doors.poked").body().path("from").asText());
-            assertEquals(alice, b2.await("x.doors.poked").body().path("from").asText());
+
+            assertEquals(2, answer.body().path("all").asInt(), answer.toString());
+            assertEquals(1, answer.body().path("capable").asInt(), "only the client that announced x.doors: " + answer);
+            assertEquals(alice, plain.await("x.doors.poked").body().path("from").asText());
+            assertEquals(alice, capable.await("x.doors.poked").body().path("from").asText());
+            assertEquals(alice, capable.await("x.doors.nudged").body().path("from").asText());
             assertTrue(sessions.isOnline(bob));
+            // the plain client gets its pushes in order: a ping answered after the poke proves nothing followed it
+            assertEquals("ping.ok", plain.request(MessageTypes.PING).type());
+            assertFalse(plain.receives("x.doors.nudged", 0), "a client without the capability gets no x.doors.nudged");
         }
     }
 

@@ -1,7 +1,10 @@
 package org.confab.protocol.messages;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.confab.protocol.Protocol;
@@ -119,5 +122,29 @@ final class Check {
             deepest = Math.max(deepest, depth(child));
         }
         return deepest + 1;
+    }
+
+    /** An optional map of bounded strings: absent is empty; the copy is unmodifiable and keeps the order. */
+    static Map<String, String> map(String field, Map<String, String> value, int maxSize, int maxKey, int maxValue) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (value.size() > maxSize) {
+            throw new IllegalArgumentException("field '" + field + "' has more than " + maxSize + " entries");
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : value.entrySet()) {
+            String key = entry.getKey();
+            if (key == null || key.isEmpty() || key.length() > maxKey) {
+                throw new IllegalArgumentException("field '" + field + "' has a key that is empty or longer than "
+                        + maxKey + " characters");
+            }
+            if (entry.getValue() == null || entry.getValue().length() > maxValue) {
+                throw new IllegalArgumentException("field '" + field + "' has no value or one longer than " + maxValue
+                        + " characters for '" + key + "'");
+            }
+            copy.put(key, entry.getValue());
+        }
+        return Collections.unmodifiableMap(copy);
     }
 }

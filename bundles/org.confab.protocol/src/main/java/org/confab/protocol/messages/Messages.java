@@ -1,6 +1,7 @@
 package org.confab.protocol.messages;
 
 import java.util.List;
+import java.util.Map;
 
 import org.confab.protocol.Protocol;
 
@@ -17,6 +18,7 @@ public final class Messages {
     private static final int MAX_NONCE = 128;
     private static final int MAX_PROOF = 256;
     private static final int MAX_CAPABILITIES = 64;
+    private static final int MAX_PLUGIN_VERSION = 64;
     private static final int MAX_IDS = 1000;
     private static final int MAX_ATTACHMENT_ID = 64;
     private static final int MAX_ATTACHMENT_NAME = 255;
@@ -33,11 +35,22 @@ public final class Messages {
         }
     }
 
-    /** {@code hello.ok}: the server's answer with the limits this connection lives by. */
+    /**
+     * {@code hello.ok}: the server's answer with the limits this connection lives by, and what it has
+     * installed: {@code capabilities} names them, {@code plugins} maps each name to its version
+     * ({@code major.minor.micro}); a server that gives no versions sends no {@code plugins}.
+     */
     public record HelloOk(int version, String server, int maxFrameBytes, int heartbeatSeconds,
-            int idleTimeoutSeconds, List<String> capabilities) {
+            int idleTimeoutSeconds, List<String> capabilities, Map<String, String> plugins) {
         public HelloOk {
             capabilities = Check.list("capabilities", capabilities, MAX_CAPABILITIES);
+            plugins = Check.map("plugins", plugins, MAX_CAPABILITIES, Protocol.MAX_TYPE_LENGTH, MAX_PLUGIN_VERSION);
+        }
+
+        /** A {@code hello.ok} without plugin versions, as servers before {@code plugins} sent it. */
+        public HelloOk(int version, String server, int maxFrameBytes, int heartbeatSeconds, int idleTimeoutSeconds,
+                List<String> capabilities) {
+            this(version, server, maxFrameBytes, heartbeatSeconds, idleTimeoutSeconds, capabilities, Map.of());
         }
     }
 

@@ -90,6 +90,8 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.HELLO, new Hello(Protocol.VERSION, null, null)),
                 Arguments.of(MessageTypes.ok(MessageTypes.HELLO), new HelloOk(Protocol.VERSION, "confab-server/0.1",
                         Protocol.DEFAULT_MAX_FRAME_BYTES, 30, 90, List.of("filetransfer", "screenshot"))),
+                Arguments.of(MessageTypes.ok(MessageTypes.HELLO), new HelloOk(Protocol.VERSION, "confab-server/0.1",
+                        Protocol.DEFAULT_MAX_FRAME_BYTES, 30, 90, List.of("x.dice"), Map.of("x.dice", "1.2.3"))),
                 Arguments.of(MessageTypes.REGISTER, new Register("alice", "correct horse battery", "Alice A.")),
                 Arguments.of(MessageTypes.REGISTER, new Register("alice", "correct horse battery", null)),
                 Arguments.of(MessageTypes.ok(MessageTypes.REGISTER), new Registered("alice", "Alice A.")),
