@@ -3,12 +3,9 @@ package org.confab.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,30 +29,16 @@ class RichMessageUpgradeTest {
 
     @Test
     void embeddedH2() throws Exception {
-        Path data = Processes.freshDirectory("rich-upgrade-h2");
-        String url = "jdbc:h2:file:" + data.resolve("db").resolve("confab").toAbsolutePath();
-        upgradeKeepsOldMessagesAndStoresRichOnes(data, List.of(), () -> DriverManager.getConnection(url, "confab", ""));
+        UpgradeDatabases.embeddedH2("rich-upgrade", this::upgradeKeepsOldMessagesAndStoresRichOnes);
     }
 
     @Test
     void mysql() throws Exception {
-        assumeFalse(Boolean.getBoolean("confab.test.mysql.skip"), "no MySQL on this machine (outside CI only)");
-        String url = System.getProperty("confab.test.mysql.url");
-        String user = System.getProperty("confab.test.mysql.user");
-        Path passwordFile = Path.of(System.getProperty("confab.test.mysql.passwordFile"));
-        String password = Files.readAllLines(passwordFile).get(0).strip();
-        Path data = Processes.freshDirectory("rich-upgrade-mysql");
-        upgradeKeepsOldMessagesAndStoresRichOnes(data,
-                List.of("--db-url", url, "--db-user", user, "--db-password-file", passwordFile.toString()),
-                () -> DriverManager.getConnection(url, user, password));
+        UpgradeDatabases.mysql("rich-upgrade", this::upgradeKeepsOldMessagesAndStoresRichOnes);
     }
 
-    private interface Database {
-        Connection open() throws SQLException;
-    }
-
-    private void upgradeKeepsOldMessagesAndStoresRichOnes(Path data, List<String> databaseOptions, Database database)
-            throws Exception {
+    private void upgradeKeepsOldMessagesAndStoresRichOnes(Path data, List<String> databaseOptions,
+            UpgradeDatabases.Database database) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String alice = "richa" + suffix;
         String bob = "richb" + suffix;
