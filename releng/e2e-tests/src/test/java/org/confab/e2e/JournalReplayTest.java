@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * H2 writes it. Here H2 is told to write nothing for ten minutes and checkpoints are an hour apart, so
  * after a burst of acknowledged messages and a SIGKILL the database file itself lacks them; the
  * restarted server must replay every one of them from the journal, and must not bring back the
- * waiting messages of an account deleted before the crash.
+ * waiting messages of an account deleted before the crash. A rich message (kind, metadata, attachment)
+ * comes back whole.
  */
 class JournalReplayTest {
     private static final String ADMIN_PASSWORD = "journal keeper 42";
@@ -56,6 +57,12 @@ class JournalReplayTest {
             acknowledged = number(ACKNOWLEDGED, bench.stdout());
             assertTrue(acknowledged >= 150, "the burst was acknowledged: " + bench);
             assertEquals(0, number(LOST, bench.stdout()), bench.toString());
+            // a rich message (protocol version 2) must come back with its kind, metadata and attachment
+            assertEquals(0, cli.run("jkeeper", "register").exitCode());
+            Processes.Result rich = cli.run("jsender", "send", "jkeeper", "rolled after the burst", "--kind", "x.dice",
+                    "--meta", "{\"sides\":6}", "--attach", "f-1:report.pdf:2202009:application/pdf");
+            assertEquals(0, rich.exitCode(), rich.toString());
+            acknowledged++;
             server.kill();
         } finally {
             server.close();
@@ -71,6 +78,11 @@ class JournalReplayTest {
             Processes.Result status = admin(server, "status");
             assertEquals(acknowledged, number(MESSAGES_TODAY, status.stdout()),
                     "every acknowledged message is stored after the replay, the discarded ones are not: " + status);
+            Processes.Result rich = new Cli(server.address(), server.fingerprint, Map.of("CONFAB_PASSWORD", "journal user 42"))
+                    .run("jkeeper", "--json", "history", "jsender");
+            assertTrue(rich.stdout().contains("\"body\":\"rolled after the burst\"") && rich.stdout().contains("\"kind\":\"x.dice\","
+                    + "\"meta\":{\"sides\":6},\"attachments\":[{\"id\":\"f-1\",\"name\":\"report.pdf\",\"size\":2202009,"
+                    + "\"mediaType\":\"application/pdf\"}]"), "the replay restored the rich message whole: " + rich);
             assertEquals(0, server.terminate(30));
         } finally {
             server.close();

@@ -3,14 +3,10 @@ package org.confab.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -30,28 +26,16 @@ class MessageLayoutUpgradeTest {
 
     @Test
     void embeddedH2() throws Exception {
-        Path data = Processes.freshDirectory("upgrade-h2");
-        String url = "jdbc:h2:file:" + data.resolve("db").resolve("confab").toAbsolutePath();
-        upgradeKeepsEveryMessage(data, List.of(), () -> DriverManager.getConnection(url, "confab", ""));
+        UpgradeDatabases.embeddedH2("upgrade", this::upgradeKeepsEveryMessage);
     }
 
     @Test
     void mysql() throws Exception {
-        assumeFalse(Boolean.getBoolean("confab.test.mysql.skip"), "no MySQL on this machine (outside CI only)");
-        String url = System.getProperty("confab.test.mysql.url");
-        String user = System.getProperty("confab.test.mysql.user");
-        Path passwordFile = Path.of(System.getProperty("confab.test.mysql.passwordFile"));
-        String password = Files.readAllLines(passwordFile).get(0).strip();
-        Path data = Processes.freshDirectory("upgrade-mysql");
-        upgradeKeepsEveryMessage(data, List.of("--db-url", url, "--db-user", user, "--db-password-file", passwordFile.toString()),
-                () -> DriverManager.getConnection(url, user, password));
+        UpgradeDatabases.mysql("upgrade", this::upgradeKeepsEveryMessage);
     }
 
-    private interface Database {
-        Connection open() throws SQLException;
-    }
-
-    private void upgradeKeepsEveryMessage(Path data, List<String> databaseOptions, Database database) throws Exception {
+    private void upgradeKeepsEveryMessage(Path data, List<String> databaseOptions, UpgradeDatabases.Database database)
+            throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String alice = "olda" + suffix;
         String bob = "oldb" + suffix;
