@@ -10,7 +10,7 @@ public interface ContactContext {
     /** The contact's user name. */
     String username();
 
-    /** How the contacts list shows the contact. */
+    /** The contact's display name (the user name when none is set). */
     String displayName();
 
     /** Whether the contact is online. */

@@ -65,7 +65,7 @@ final class ContactMenu {
 
             @Override
             public String displayName() {
-                return contact.label();
+                return contact.displayName();
             }
 
             @Override
