@@ -85,9 +85,22 @@ final class TestClient implements AutoCloseable {
 
     static TestClient connected(InetSocketAddress server, InetAddress local) throws Exception {
         TestClient client = new TestClient(server, local);
-        Frame ok = client.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "server-tests", List.of()));
-        assertEquals("hello.ok", ok.type(), ok.toString());
+        client.hello(Protocol.VERSION);
         return client;
+    }
+
+    /** A client that said hello with protocol {@code version}. */
+    static TestClient connected(InetSocketAddress server, int version) throws Exception {
+        TestClient client = new TestClient(server);
+        client.hello(version);
+        return client;
+    }
+
+    /** The handshake; returns the {@code hello.ok}. */
+    Frame hello(int version) throws Exception {
+        Frame ok = request(MessageTypes.HELLO, new Hello(version, "server-tests", List.of()));
+        assertEquals("hello.ok", ok.type(), ok.toString());
+        return ok;
     }
 
     /** Sends a request and returns its response (ok or error), skipping pushes into the queue. */
@@ -145,6 +158,18 @@ final class TestClient implements AutoCloseable {
     Frame await(String type) throws InterruptedException {
         return take(frame -> frame.type().equals(type), WAIT_MILLIS, true)
                 .orElseThrow(() -> new AssertionError("no " + type + " frame; received " + received));
+    }
+
+    /** The next frame of {@code type}, waiting up to {@code millis}. */
+    Frame await(String type, long millis) throws InterruptedException {
+        return take(frame -> frame.type().equals(type), millis, true)
+                .orElseThrow(() -> new AssertionError("no " + type + " frame within " + millis + " ms; received " + received));
+    }
+
+    /** The next frame the server sent, whatever it is, in the order it arrived. */
+    Frame next() throws InterruptedException {
+        return take(frame -> true, WAIT_MILLIS, true)
+                .orElseThrow(() -> new AssertionError("no frame within " + WAIT_MILLIS + " ms"));
     }
 
     /** Whether a frame of {@code type} arrives within {@code millis} (it stays queued). */
