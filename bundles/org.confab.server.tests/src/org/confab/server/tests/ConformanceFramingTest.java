@@ -64,7 +64,7 @@ class ConformanceFramingTest extends ConformanceSupport {
             }
         }
         try (TestClient client = new TestClient(server())) {
-            String start = "{\"type\":\"hello\",\"rid\":1000,\"version\":" + version + ",\"client\":\"";
+            String start = "{\"type\":\"hello\",\"rid\":1000,\"version\":" + version + ",\"pad\":\"";
             client.sendPayload(utf8(start + "x".repeat(Protocol.MIN_MAX_FRAME_BYTES - start.length() - 2) + "\"}"));
             assertEquals("hello.ok", client.response(1000).type(), "16 KiB itself is allowed");
         }

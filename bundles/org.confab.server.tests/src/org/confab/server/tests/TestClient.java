@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -137,8 +138,11 @@ final class TestClient implements AutoCloseable {
     }
 
     void sendRaw(byte[] bytes) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
+        // one stream for write and flush: the server may answer bytes it refuses (a bad length) at once
+        // with a TLS close, after which a second getOutputStream() already reports the output shut down
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
     }
 
     void sendPayload(byte[] payload) throws IOException {
