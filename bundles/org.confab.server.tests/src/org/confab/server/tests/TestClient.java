@@ -85,22 +85,26 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient connected(InetSocketAddress server, InetAddress local) throws Exception {
+        return connected(server, local, Protocol.VERSION);
+    }
+
+    /** A client that speaks an older protocol version, as an old client would. */
+    static TestClient connected(InetSocketAddress server, InetAddress local, int version) throws Exception {
         TestClient client = new TestClient(server, local);
-        client.hello(Protocol.VERSION);
+        client.hello(version);
         return client;
     }
 
     /** A client that said hello with protocol {@code version}. */
     static TestClient connected(InetSocketAddress server, int version) throws Exception {
-        TestClient client = new TestClient(server);
-        client.hello(version);
-        return client;
+        return connected(server, null, version);
     }
 
     /** The handshake; returns the {@code hello.ok}. */
     Frame hello(int version) throws Exception {
         Frame ok = request(MessageTypes.HELLO, new Hello(version, "server-tests", List.of()));
         assertEquals("hello.ok", ok.type(), ok.toString());
+        assertEquals(version, ok.body().get("version").intValue(), "the server answers with the client's version");
         return ok;
     }
 

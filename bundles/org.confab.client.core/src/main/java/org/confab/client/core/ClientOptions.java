@@ -2,9 +2,13 @@ package org.confab.client.core;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
+
+import org.confab.protocol.Frame;
 
 /**
  * How a {@link ConfabClient} connects and behaves. Start from {@link #of(String, int)} and adjust with
@@ -32,13 +36,20 @@ import java.util.concurrent.ThreadFactory;
  *        ephemeral port before connecting), or null to let the system choose, the default. A load
  *        generator spreads its connections over several source addresses this way: each has its own
  *        range of ephemeral ports, and a server counts its per-address limits per source.
+ * @param capabilities what this client has installed, sent in {@code hello} so the server knows (for
+ *        example the namespaces of client plugins, {@code "x.dice"}); at most {@value #MAX_CAPABILITIES}
+ *        names, each formed like a message type. Empty by default.
  */
 public record ClientOptions(String host, int port, String clientName, Duration connectTimeout,
         Duration requestTimeout, Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends,
         boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust,
-        InetAddress localAddress) {
+        InetAddress localAddress, List<String> capabilities) {
+
+    /** The most capabilities a {@code hello} may list (docs/protocol.md, section 11.1). */
+    public static final int MAX_CAPABILITIES = 64;
 
     public ClientOptions {
+        capabilities = checkCapabilities(capabilities);
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(clientName, "clientName");
@@ -61,6 +72,14 @@ public record ClientOptions(String host, int port, String clientName, Duration c
             throw new IllegalArgumentException("localAddress must be a unicast address of this machine, was multicast "
                     + localAddress.getHostAddress());
         }
+    }
+
+    /** The options without capabilities, as before the client announced any. */
+    public ClientOptions(String host, int port, String clientName, Duration connectTimeout, Duration requestTimeout,
+            Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends, boolean autoAck,
+            ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust, InetAddress localAddress) {
+        this(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay, reconnectMaxDelay,
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress, List.of());
     }
 
     /** The options without a local address: the system chooses where connections come from. */
@@ -94,43 +113,47 @@ public record ClientOptions(String host, int port, String clientName, Duration c
 
     public ClientOptions withClientName(String name) {
         return new ClientOptions(host, port, name, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust,
+                localAddress, capabilities);
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration request) {
         return new ClientOptions(host, port, clientName, connect, request, reconnectMinDelay, reconnectMaxDelay,
-                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress);
+                maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress, capabilities);
     }
 
     public ClientOptions withReconnectDelays(Duration min, Duration max) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, min, max, maxQueuedSends,
-                autoAck, threadFactory, listenerExecutor, trust, localAddress);
+                autoAck, threadFactory, listenerExecutor, trust, localAddress, capabilities);
     }
 
     public ClientOptions withMaxQueuedSends(int max) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor, trust, localAddress);
+                reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor, trust, localAddress, capabilities);
     }
 
     public ClientOptions withAutoAck(boolean enabled) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor, trust, localAddress);
+                reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor, trust,
+                localAddress, capabilities);
     }
 
     public ClientOptions withThreadFactory(ThreadFactory factory) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor, trust, localAddress);
+                reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor, trust,
+                localAddress, capabilities);
     }
 
     public ClientOptions withListenerExecutor(Executor executor) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor, trust, localAddress);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor, trust, localAddress, capabilities);
     }
 
     /** The same options with another way of trusting (or not encrypting) the server. */
     public ClientOptions withTrust(ServerTrust serverTrust) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, serverTrust, localAddress);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor,
+                serverTrust, localAddress, capabilities);
     }
 
     /**
@@ -141,12 +164,38 @@ public record ClientOptions(String host, int port, String clientName, Duration c
      */
     public ClientOptions withLocalAddress(InetAddress address) {
         return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
-                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, address);
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust,
+                address, capabilities);
+    }
+
+    /**
+     * The same options announcing {@code names} in {@code hello} (replacing any given before).
+     *
+     * @throws IllegalArgumentException for more than {@value #MAX_CAPABILITIES} names or a name that is
+     *         not formed like a message type ({@code x.dice})
+     */
+    public ClientOptions withCapabilities(List<String> names) {
+        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress,
+                names);
     }
 
     /** {@code host:port}, as used in messages and as the key of cached credentials. */
     public String serverAddress() {
         return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    private static List<String> checkCapabilities(List<String> names) {
+        Objects.requireNonNull(names, "capabilities");
+        if (names.size() > MAX_CAPABILITIES) {
+            throw new IllegalArgumentException("at most " + MAX_CAPABILITIES + " capabilities, got " + names.size());
+        }
+        for (String name : names) {
+            if (!Frame.isValidType(name)) {
+                throw new IllegalArgumentException("capability must be formed like a message type (x.dice): " + name);
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(names));
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -19,6 +19,8 @@ import org.confab.protocol.messages.Messages.Register;
 import org.confab.protocol.messages.Messages.Registered;
 import org.confab.protocol.messages.Messages.SearchRequest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A connection to one Confab server, for one user at a time. Typical use:
  *
@@ -41,6 +43,10 @@ import org.confab.protocol.messages.Messages.SearchRequest;
  * the connection is lost it reconnects with backoff, logs in again and resends every message the
  * server has not acknowledged. It stops doing so after {@link #logout()}, {@link #close()}, or when the
  * server ends the session with {@code KICKED} or {@code REPLACED}. Thread-safe.
+ * <p>
+ * Plugins talk to their server side through the generic doors: {@link #request(String, ObjectNode)},
+ * {@link #subscribe(String, PushListener)} and {@link #serverCapabilities()}; the client announces its
+ * own capabilities with {@link ClientOptions#withCapabilities}.
  */
 public final class ConfabClient implements AutoCloseable {
     private final ClientOptions options;
@@ -113,6 +119,18 @@ public final class ConfabClient implements AutoCloseable {
         return engine.send(new ChatSend(to, clientMessageId, text));
     }
 
+    /**
+     * Sends a message of any kind (protocol version 2: kind, metadata, attachment references), kept and
+     * resent like {@link #send(String, String, String)} until the server has stored it.
+     *
+     * @throws IllegalArgumentException when the message breaks the protocol's limits (kind, text,
+     *         metadata size or depth, number or fields of attachments)
+     */
+    public CompletableFuture<ChatSent> send(String to, OutgoingMessage message) {
+        return engine.send(new ChatSend(to, message.clientMessageId(), message.text(), message.kind(), message.meta(),
+                message.attachments()));
+    }
+
     /** A page of the conversation with one peer, newest first. */
     public CompletableFuture<MessagePage> history(HistoryRequest request) {
         return engine.request(MessageTypes.CHAT_HISTORY, request, MessagePage.class);
@@ -142,6 +160,57 @@ public final class ConfabClient implements AutoCloseable {
      */
     public AdminClient admin() {
         return admin;
+    }
+
+    /**
+     * Sends a request of any type, typically a plugin's own (for example {@code "x.dice.roll"}), on the
+     * current connection; it works before login too, for types the server allows then. Completes with
+     * the answer's fields (the {@code <type>.ok} frame without {@code type} and {@code rid}); an
+     * {@code error} answer fails it with a {@link ConfabException} whose {@link ConfabException#wireCode()}
+     * is the server's code. Unlike {@link #send}, a request is not resent after a reconnect: when the
+     * connection is lost it fails with {@link ConfabConnectionException}.
+     * <p>
+     * {@code hello}, {@code auth.start}, {@code auth.finish}, {@code auth.logout} and {@code error} are
+     * refused: the client sends them itself as steps of its session handling, and one sent behind its
+     * back would leave it believing in a session state the server no longer has (logged out, logged in
+     * without credentials to log in again after a reconnect). Use {@link #connect()}, {@link #login} and
+     * {@link #logout()}. Every other type, core ones included, is passed on as given.
+     *
+     * @param type a message type ({@link org.confab.protocol.Frame#isValidType})
+     * @param body the request's fields, or null for none; must not hold {@code type} or {@code rid}
+     * @throws IllegalArgumentException for a malformed or refused type, or a body holding {@code type} or {@code rid}
+     */
+    public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
+        return engine.request(type, body);
+    }
+
+    /**
+     * Receives the server's pushes of one type, typically a plugin's own. Pushes of a type nobody
+     * subscribed to are dropped, as before. The subscription belongs to this client, not to a
+     * connection: it needs no connection to be made and lasts across reconnects until closed. Several
+     * listeners may subscribe to one type; each receives every push. Listeners run on the listener
+     * executor (see {@link PushListener}).
+     * <p>
+     * The pushes the client handles itself ({@code chat.message}, {@code chat.delivered},
+     * {@code presence.update}, {@code session.closed}, {@code admin.notice} and {@code error}) are
+     * refused: they reach {@link ClientListener}, which reports each chat message once however often the
+     * server delivers it and acknowledges it afterwards; a second, raw path would report duplicates and
+     * bypass the acknowledgement.
+     *
+     * @throws IllegalArgumentException for a malformed or refused type
+     */
+    public PushSubscription subscribe(String type, PushListener listener) {
+        return engine.subscribe(type, listener);
+    }
+
+    /**
+     * What the server announced in its latest {@code hello.ok}, kept after the connection ends: each
+     * capability name mapped to its version ({@code "1.2.0"}), or to {@code ""} when the server gave
+     * none. Empty before the first connection. Unmodifiable; a reconnect to an upgraded server may change
+     * it, so ask again rather than keep it.
+     */
+    public Map<String, String> serverCapabilities() {
+        return engine.serverCapabilities();
     }
 
     /** Measures the round trip of a {@code ping}. */

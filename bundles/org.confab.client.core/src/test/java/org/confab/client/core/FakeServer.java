@@ -28,7 +28,8 @@ import org.confab.protocol.messages.Messages.ChatMessage;
 /**
  * A small in-process Confab server on a real loopback socket, speaking the wire protocol through the
  * protocol bundle's codec. It implements just enough of the server (handshake, SCRAM, register,
- * send/ack, presence, history, logout, and administration through {@link FakeAdmin}) for client tests,
+ * send/ack, presence, history, logout, administration through {@link FakeAdmin}, and plugin types through
+ * {@link #pluginHandlers}) for client tests,
  * records what it receives, and has switches
  * to misbehave: ignore a request type, forge the login signature or nonce, drop the connection after
  * storing a message, hold new connections before the handshake, stop reading.
@@ -41,6 +42,12 @@ final class FakeServer implements AutoCloseable {
     }
 
     record Stored(long messageId, long timestamp) {
+    }
+
+    /** Answers a request of a type the fake does not know itself, like a server plugin's handler. */
+    @FunctionalInterface
+    interface PluginHandler {
+        void handle(FakeSession session, Frame request) throws IOException;
     }
 
     final FrameCodec codec = new FrameCodec();
@@ -58,6 +65,11 @@ final class FakeServer implements AutoCloseable {
     /** Users whose logins report {@code admin: true} and who may send {@code admin.*} requests. */
     final Set<String> admins = ConcurrentHashMap.newKeySet();
     final FakeAdmin admin = new FakeAdmin(this);
+    /** Handlers for other (plugin) types, by type. */
+    final Map<String, PluginHandler> pluginHandlers = new ConcurrentHashMap<>();
+    /** What {@code hello.ok} announces. */
+    volatile List<String> capabilities = List.of();
+    volatile Map<String, String> plugins = Map.of();
     volatile int heartbeatSeconds;
     volatile int maxFrameBytes = 1 << 20;
     volatile boolean forgeSignature;

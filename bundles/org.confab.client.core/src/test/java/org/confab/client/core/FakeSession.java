@@ -115,7 +115,8 @@ final class FakeSession {
         switch (request.type()) {
             case MessageTypes.HELLO -> {
                 clientName = server.codec.read(request, Hello.class).client();
-                answer(request, new HelloOk(1, "fake/1", server.maxFrameBytes, server.heartbeatSeconds, 60, List.of()));
+                answer(request, new HelloOk(1, "fake/1", server.maxFrameBytes, server.heartbeatSeconds, 60,
+                        server.capabilities, server.plugins));
                 server.handshaken(this);
             }
             case MessageTypes.PING -> answer(request, Map.of());
@@ -137,7 +138,10 @@ final class FakeSession {
                 close();
             }
             default -> {
-                if (request.type().startsWith("admin.")) {
+                FakeServer.PluginHandler plugin = server.pluginHandlers.get(request.type());
+                if (plugin != null) {
+                    plugin.handle(this, request);
+                } else if (request.type().startsWith("admin.")) {
                     server.admin.handle(this, request);
                 } else {
                     error(request, ErrorCode.UNKNOWN_TYPE, request.type());
@@ -207,7 +211,7 @@ final class FakeSession {
                 System.currentTimeMillis());
         server.storedByClientId.put(send.clientMessageId(), stored);
         server.storedMessages.add(new ChatMessage(stored.messageId(), user, send.to(), send.text(), stored.timestamp(),
-                send.clientMessageId(), false));
+                send.clientMessageId(), false, send.kind(), send.meta(), send.attachments()));
         if (server.dropAfterStoringSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             close(); // stored, but the acknowledgement is lost with the connection
             return;
@@ -228,6 +232,11 @@ final class FakeSession {
     }
 
     void error(Frame request, ErrorCode code, String message) throws IOException {
-        writer.write(server.codec.frame(MessageTypes.ERROR, request.rid(), new ErrorBody(code.name(), message)));
+        error(request, code.name(), message);
+    }
+
+    /** An error with any wire code, such as a plugin's own. */
+    void error(Frame request, String wireCode, String message) throws IOException {
+        writer.write(server.codec.frame(MessageTypes.ERROR, request.rid(), new ErrorBody(wireCode, message)));
     }
 }

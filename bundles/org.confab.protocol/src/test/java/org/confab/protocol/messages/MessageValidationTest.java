@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -25,6 +26,7 @@ import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Hello;
+import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.PresenceList;
 import org.confab.protocol.messages.Messages.Register;
@@ -191,6 +193,21 @@ class MessageValidationTest {
     }
 
     @Test
+    void pluginVersionsAreBoundedAndOptional() throws ProtocolException {
+        String base = "{\"type\":\"hello.ok\",\"version\":1,\"maxFrameBytes\":65536,\"heartbeatSeconds\":0,"
+                + "\"idleTimeoutSeconds\":0";
+        assertEquals(Map.of(), read(base + "}", HelloOk.class).plugins());
+        HelloOk ok = read(base + ",\"plugins\":{\"x.dice\":\"1.0.0\"}}", HelloOk.class);
+        assertEquals(Map.of("x.dice", "1.0.0"), ok.plugins());
+        assertThrows(UnsupportedOperationException.class, () -> ok.plugins().put("y", "1"));
+        String many = IntStream.range(0, 65).mapToObj(i -> quoted("c" + i) + ":\"1\"").collect(Collectors.joining(","));
+        rejected(base + ",\"plugins\":{" + many + "}}", HelloOk.class, "plugins");
+        rejected(base + ",\"plugins\":{\"x.dice\":null}}", HelloOk.class, "plugins");
+        rejected(base + ",\"plugins\":{\"x.dice\":\"" + "9".repeat(65) + "\"}}", HelloOk.class, "plugins");
+        rejected(base + ",\"plugins\":[\"x.dice\"]}", HelloOk.class, "plugins");
+    }
+
+    @Test
     void nullInAListIsRejected() {
         rejected("{\"type\":\"chat.ack\",\"messageIds\":[1,null]}", ChatAck.class, "messageIds");
         rejected("{\"type\":\"hello\",\"version\":1,\"capabilities\":[null]}", Hello.class, "capabilities");
@@ -259,7 +276,7 @@ class MessageValidationTest {
     @Test
     void unknownFieldsAreIgnoredByRecords() throws ProtocolException {
         ChatSend send = read("{\"type\":\"chat.send\",\"to\":\"bob\",\"clientMessageId\":\"c\",\"text\":\"x\","
-                + "\"priority\":\"high\",\"attachments\":[{\"id\":1}],\"extra\":null}", ChatSend.class);
+                + "\"priority\":\"high\",\"reactions\":[{\"id\":1}],\"extra\":null}", ChatSend.class);
         assertEquals(new ChatSend("bob", "c", "x"), send);
     }
 

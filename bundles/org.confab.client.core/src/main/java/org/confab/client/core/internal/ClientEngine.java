@@ -2,8 +2,12 @@ package org.confab.client.core.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,11 +16,17 @@ import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
+import org.confab.client.core.PushListener;
+import org.confab.client.core.PushSubscription;
+import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.HelloOk;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Wires the client's parts together and implements the operations behind
@@ -29,7 +39,15 @@ public final class ClientEngine {
     private static final int MAX_ACK_BATCH = 1000;
 
     private final ClientRuntime runtime;
+    /**
+     * Requests the library makes itself as steps of its own state machine: sent by anyone else they
+     * would log in or out (or re-handshake) behind its back.
+     */
+    private static final Set<String> STATEFUL_REQUESTS = Set.of(MessageTypes.HELLO, MessageTypes.AUTH_START,
+            MessageTypes.AUTH_FINISH, MessageTypes.LOGOUT, MessageTypes.ERROR);
+
     private final ListenerRegistry listeners;
+    private final PushSubscribers subscribers;
     private final RecentIds recent = new RecentIds(RECENT_MESSAGE_IDS);
     private final SendQueue sends;
     private final ScramLogin login;
@@ -46,7 +64,9 @@ public final class ClientEngine {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.session = new SessionController(runtime, new Connector(options, runtime), login, backoff, listeners,
                 sends, acks);
-        session.setPushDispatcher(new PushDispatcher(listeners, recent, acks, options.autoAck(), session));
+        this.subscribers = new PushSubscribers(listenerExecutor);
+        session.setPushDispatcher(new PushDispatcher(listeners, subscribers, recent, acks, options.autoAck(),
+                session));
     }
 
     public void addListener(ClientListener listener) {
@@ -84,6 +104,37 @@ public final class ClientEngine {
         return runtime.handOff(session.connection()
                 .map(connection -> connection.request(type, body, answerType))
                 .orElseGet(ClientEngine::notConnected));
+    }
+
+    /** A request of any type the library does not make itself; completes with the answer's fields. */
+    public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
+        requireValidType(type);
+        if (STATEFUL_REQUESTS.contains(type)) {
+            throw new IllegalArgumentException(type + " belongs to the client's own session handling: use connect(),"
+                    + " login() or logout()");
+        }
+        ObjectNode fields = body != null ? body : JsonNodeFactory.instance.objectNode();
+        if (fields.has("type") || fields.has("rid")) {
+            throw new IllegalArgumentException("the body must not hold 'type' or 'rid': the client sets them");
+        }
+        return runtime.handOff(session.connection()
+                .map(connection -> connection.request(type, fields).thenApply(Frame::body))
+                .orElseGet(ClientEngine::notConnected));
+    }
+
+    public PushSubscription subscribe(String type, PushListener listener) {
+        requireValidType(type);
+        Objects.requireNonNull(listener, "listener");
+        if (PushDispatcher.HANDLED.contains(type)) {
+            throw new IllegalArgumentException(type + " reaches ClientListener, which drops duplicates and"
+                    + " acknowledges; it cannot be subscribed to");
+        }
+        return subscribers.add(type, listener);
+    }
+
+    /** Capability name to version from the latest {@code hello.ok}; empty before the first connection. */
+    public Map<String, String> serverCapabilities() {
+        return session.lastHello().map(ClientEngine::capabilities).orElse(Map.of());
     }
 
     public CompletableFuture<Duration> ping() {
@@ -132,6 +183,19 @@ public final class ClientEngine {
             }
             return true;
         }).orElse(false);
+    }
+
+    private static Map<String, String> capabilities(HelloOk hello) {
+        Map<String, String> all = new LinkedHashMap<>();
+        hello.capabilities().forEach(name -> all.put(name, hello.plugins().getOrDefault(name, "")));
+        hello.plugins().forEach(all::putIfAbsent);
+        return Collections.unmodifiableMap(all);
+    }
+
+    private static void requireValidType(String type) {
+        if (!Frame.isValidType(type)) {
+            throw new IllegalArgumentException("not a message type (lowercase, dot-separated, like x.dice): " + type);
+        }
     }
 
     private static <T> CompletableFuture<T> notConnected() {

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -66,7 +65,7 @@ final class Connector {
             // until hello.ok announces the limit, frames must fit the smallest limit a server may have
             FrameCodec beforeHello = codec(Protocol.MIN_MAX_FRAME_BYTES);
             new FrameWriter(channel.getOutputStream(), beforeHello).write(beforeHello.frame(MessageTypes.HELLO,
-                    HELLO_RID, new Hello(Protocol.VERSION, options.clientName(), List.of())));
+                    HELLO_RID, new Hello(Protocol.VERSION, options.clientName(), options.capabilities())));
             HelloOk hello = readHelloOk(new FrameReader(in, initial), initial);
             channel.setSoTimeout(0);
             FrameCodec codec = codec(clampFrameLimit(hello.maxFrameBytes()));

@@ -89,7 +89,7 @@ final class PendingRequests {
         try {
             ErrorBody body = codec.read(error, ErrorBody.class);
             String message = body.message() == null ? "" : body.message();
-            return new ConfabException(ErrorCode.fromWire(body.code()), message);
+            return new ConfabException(ErrorCode.fromWire(body.code()), body.code(), message);
         } catch (ProtocolException e) {
             return new ConfabException(ErrorCode.INTERNAL, "server sent a malformed error: " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package org.confab.client.core.internal;
 
+import java.util.Set;
+
 import org.confab.client.core.ConfabException;
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.AdminMessages.Notice;
@@ -11,7 +13,8 @@ import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.protocol.messages.Messages.SessionClosed;
 
 /**
- * Turns server pushes into listener calls. Chat messages are reported once per message id however
+ * Turns server pushes into listener calls; pushes of other types go to their {@link PushSubscribers}.
+ * Chat messages are reported once per message id however
  * often the server delivers them, and acknowledged after the listeners returned when automatic
  * acknowledgement is on. A {@code session.closed} push is first handed to the session (on the reader
  * thread, so the reconnect decision is taken before the socket closes) and then to listeners.
@@ -24,15 +27,25 @@ final class PushDispatcher {
         void onSessionClosed(Connection connection, SessionClosed closed);
     }
 
+    /**
+     * The pushes handled here, reported through {@code ClientListener}: no {@code PushListener} may
+     * subscribe to them, since it would see duplicates the listener calls filter out and could not take
+     * part in acknowledging.
+     */
+    static final Set<String> HANDLED = Set.of(MessageTypes.CHAT_MESSAGE, MessageTypes.CHAT_DELIVERED,
+            MessageTypes.PRESENCE_UPDATE, MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
+
     private final ListenerRegistry listeners;
+    private final PushSubscribers subscribers;
     private final RecentIds recent;
     private final AckBatcher acks;
     private final boolean autoAck;
     private final SessionEvents session;
 
-    PushDispatcher(ListenerRegistry listeners, RecentIds recent, AckBatcher acks, boolean autoAck,
-            SessionEvents session) {
+    PushDispatcher(ListenerRegistry listeners, PushSubscribers subscribers, RecentIds recent, AckBatcher acks,
+            boolean autoAck, SessionEvents session) {
         this.listeners = listeners;
+        this.subscribers = subscribers;
         this.recent = recent;
         this.acks = acks;
         this.autoAck = autoAck;
@@ -64,7 +77,11 @@ final class PushDispatcher {
                     ErrorBody error = connection.read(push, ErrorBody.class);
                     LOG.log(System.Logger.Level.WARNING, "server reported {0}: {1}", error.code(), error.message());
                 }
-                default -> LOG.log(System.Logger.Level.DEBUG, "ignoring push of unknown type {0}", push.type());
+                default -> {
+                    if (!subscribers.deliver(push)) {
+                        LOG.log(System.Logger.Level.DEBUG, "ignoring push {0}: nobody subscribed", push.type());
+                    }
+                }
             }
         } catch (ConfabException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring malformed push: {0}", e.getMessage());

@@ -32,6 +32,8 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
     private PushDispatcher pushes;
 
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+    /** The handshake answer of the latest connection, kept after it ends; null before the first. */
+    private volatile HelloOk lastHello;
     private Connection current;
     private boolean loggedIn;
     private boolean reconnectArmed;
@@ -83,6 +85,7 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
             throw new ConfabConnectionException("client is closed");
         }
         current = connection;
+        lastHello = connection.hello();
         setState(ConnectionState.CONNECTED, "");
         connection.start(runtime);
         return connection.hello();
@@ -92,6 +95,11 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
         if (current == null && !closed) {
             setState(ConnectionState.DISCONNECTED, reason);
         }
+    }
+
+    /** What the server said in the latest handshake, also after the connection ended. */
+    Optional<HelloOk> lastHello() {
+        return Optional.ofNullable(lastHello);
     }
 
     /** The current connection, whether logged in or not. */
@@ -199,6 +207,7 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
                 return;
             }
             current = connection;
+            lastHello = connection.hello();
             loggedIn = true;
             setState(ConnectionState.CONNECTED, "reconnected as " + ok.username());
             sends.goOnline(connection);

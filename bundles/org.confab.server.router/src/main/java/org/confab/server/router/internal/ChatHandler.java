@@ -64,7 +64,7 @@ public class ChatHandler implements MessageHandler {
         String sender = session.username().orElseThrow();
         // Pipelined: the connection reads its next frame while this one commits with others in a
         // group; the acknowledgement is sent from the completion, still only after the commit.
-        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), request.text()))
+        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), WireMessages.content(request)))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
                         session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,

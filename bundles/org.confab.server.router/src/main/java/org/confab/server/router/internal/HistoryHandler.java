@@ -56,7 +56,7 @@ public class HistoryHandler implements MessageHandler {
         }
         boolean more = found.size() > limit;
         List<StoredMessage> page = more ? found.subList(0, limit) : found;
-        Replies.ok(session, frame, new MessagePage(page.stream().map(Deliveries::toWire).toList(), more));
+        Replies.ok(session, frame, new MessagePage(page.stream().map(m -> WireMessages.forSession(session, m)).toList(), more));
     }
 
     /**

@@ -3,8 +3,7 @@ package org.confab.server.transport.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -23,6 +22,8 @@ final class Handshake {
     private final ConnectionContext context;
     private volatile boolean done;
     private volatile String clientName;
+    private volatile Set<String> clientCapabilities = Set.of();
+    private volatile int version = Protocol.VERSION;
 
     Handshake(ConnectionContext context) {
         this.context = context;
@@ -32,8 +33,17 @@ final class Handshake {
         return done;
     }
 
+    /** The version the client asked for and was answered with; the newest until then. */
+    int version() {
+        return version;
+    }
+
     Optional<String> clientName() {
         return Optional.ofNullable(clientName);
+    }
+
+    Set<String> clientCapabilities() {
+        return clientCapabilities;
     }
 
     /**
@@ -58,22 +68,20 @@ final class Handshake {
             session.sendError(frame.rid(), e.code(), e.getMessage());
             return;
         }
-        if (hello.version() != Protocol.VERSION) {
-            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version "
-                    + Protocol.VERSION + ", the client version " + hello.version());
+        if (hello.version() < Protocol.MIN_VERSION || hello.version() > Protocol.VERSION) {
+            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions "
+                    + Protocol.MIN_VERSION + " to " + Protocol.VERSION + ", the client version " + hello.version());
             session.close("PROTOCOL_ERROR", "unsupported protocol version");
             return;
         }
         clientName = hello.client();
+        clientCapabilities = Set.copyOf(hello.capabilities());
+        version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
         Map<String, String> capabilities = context.dispatcher().capabilities();
-        Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
-                new HelloOk(Protocol.VERSION, SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
-                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet())));
-        // the installed plugins with their versions (protocol section 15), beside the plain names
-        ObjectNode plugins = answer.body().putObject("plugins");
-        capabilities.forEach(plugins::put);
-        session.send(answer);
+        session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
+                new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
+                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet()), capabilities)));
         done = true;
     }
 }
