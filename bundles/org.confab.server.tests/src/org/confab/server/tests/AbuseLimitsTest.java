@@ -114,7 +114,7 @@ class AbuseLimitsTest extends ServerTestSupport {
                     rateLimited(flooder, answer);
                     limited++;
                 } else {
-                    assertEquals("UNKNOWN_TYPE", code);
+                    assertEquals("NOT_AUTHENTICATED", code, "an unknown type before login (protocol section 6.2)");
                 }
             }
             assertTrue(limited >= 300, "a burst of 1000 at 500/s: most of the other 500 are refused, were " + limited);

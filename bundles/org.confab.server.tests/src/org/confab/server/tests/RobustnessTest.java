@@ -26,7 +26,7 @@ class RobustnessTest extends ServerTestSupport {
             client.sendPayload(new byte[] { (byte) 0xC3, (byte) 0x28 });
             assertEquals("BAD_FRAME", client.body(client.await(MessageTypes.ERROR), ErrorBody.class).code());
             assertEquals("ping.ok", client.request(MessageTypes.PING).type(), "still usable");
-            assertEquals("UNKNOWN_TYPE", errorCode(client, client.request("nosuch.thing")));
+            assertEquals("NOT_AUTHENTICATED", errorCode(client, client.request("nosuch.thing")), "unknown, and not logged in");
         }
     }
 
@@ -47,23 +47,10 @@ class RobustnessTest extends ServerTestSupport {
 
     @Test
     void oversizedLengthIsRefusedWithoutWaitingForTheBytes() throws Exception {
-        // Seen once in CI on MariaDB: the client's TLS socket reported its output already shut down
-        // right after hello.ok, before this test wrote anything (cause not found yet). A connection
-        // that fails before the test's first byte is retried; what happens after that byte is not.
-        for (int attempt = 1;; attempt++) {
-            try (TestClient client = TestClient.connected(server())) {
-                try {
-                    client.sendRaw(new byte[] { 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, '{' });
-                } catch (java.net.SocketException e) {
-                    if (attempt < 3) {
-                        continue;
-                    }
-                    throw e;
-                }
-                assertEquals("FRAME_TOO_LARGE", client.body(client.await(MessageTypes.ERROR), ErrorBody.class).code());
-                assertTrue(client.closedWithin(5000), "the stream cannot be resynchronised, so it is closed");
-                return;
-            }
+        try (TestClient client = TestClient.connected(server())) {
+            client.sendRaw(new byte[] { 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, '{' });
+            assertEquals("FRAME_TOO_LARGE", client.body(client.await(MessageTypes.ERROR), ErrorBody.class).code());
+            assertTrue(client.closedWithin(5000), "the stream cannot be resynchronised, so it is closed");
         }
     }
 

@@ -112,12 +112,17 @@ class SlowClientsTest extends ServerTestSupport {
             assertEquals("chat.send.ok", by.request(MessageTypes.CHAT_SEND, new ChatSend(sender, clientId(), "fine")).type());
         }
         Set<Long> delivered = new HashSet<>();
+        List<Long> unacknowledged = new ArrayList<>();
         try (TestClient again = loggedIn(slow)) {
             while (delivered.size() < acknowledged.size()) {
                 ChatMessage message = again.body(again.await(MessageTypes.CHAT_MESSAGE), ChatMessage.class);
-                delivered.add(message.messageId()); // at least once: duplicates are allowed, so count a set
-                if (delivered.size() % 100 == 0 || delivered.size() == acknowledged.size()) {
-                    again.send(MessageTypes.CHAT_ACK, new ChatAck(new ArrayList<>(delivered)));
+                if (delivered.add(message.messageId())) { // at least once: duplicates are allowed, so count a set
+                    unacknowledged.add(message.messageId());
+                }
+                if (unacknowledged.size() == 100 || delivered.size() == acknowledged.size()) {
+                    // in batches: one chat.ack carries at most 1000 ids, and the backlog may be longer
+                    again.send(MessageTypes.CHAT_ACK, new ChatAck(List.copyOf(unacknowledged)));
+                    unacknowledged.clear();
                 }
             }
         }

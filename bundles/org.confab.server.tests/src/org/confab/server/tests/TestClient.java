@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -90,10 +91,21 @@ final class TestClient implements AutoCloseable {
     /** A client that speaks an older protocol version, as an old client would. */
     static TestClient connected(InetSocketAddress server, InetAddress local, int version) throws Exception {
         TestClient client = new TestClient(server, local);
-        Frame ok = client.request(MessageTypes.HELLO, new Hello(version, "server-tests", List.of()));
+        client.hello(version);
+        return client;
+    }
+
+    /** A client that said hello with protocol {@code version}. */
+    static TestClient connected(InetSocketAddress server, int version) throws Exception {
+        return connected(server, null, version);
+    }
+
+    /** The handshake; returns the {@code hello.ok}. */
+    Frame hello(int version) throws Exception {
+        Frame ok = request(MessageTypes.HELLO, new Hello(version, "server-tests", List.of()));
         assertEquals("hello.ok", ok.type(), ok.toString());
         assertEquals(version, ok.body().get("version").intValue(), "the server answers with the client's version");
-        return client;
+        return ok;
     }
 
     /** Sends a request and returns its response (ok or error), skipping pushes into the queue. */
@@ -130,8 +142,11 @@ final class TestClient implements AutoCloseable {
     }
 
     void sendRaw(byte[] bytes) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
+        // one stream for write and flush: the server may answer bytes it refuses (a bad length) at once
+        // with a TLS close, after which a second getOutputStream() already reports the output shut down
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
     }
 
     void sendPayload(byte[] payload) throws IOException {
@@ -151,6 +166,18 @@ final class TestClient implements AutoCloseable {
     Frame await(String type) throws InterruptedException {
         return take(frame -> frame.type().equals(type), WAIT_MILLIS, true)
                 .orElseThrow(() -> new AssertionError("no " + type + " frame; received " + received));
+    }
+
+    /** The next frame of {@code type}, waiting up to {@code millis}. */
+    Frame await(String type, long millis) throws InterruptedException {
+        return take(frame -> frame.type().equals(type), millis, true)
+                .orElseThrow(() -> new AssertionError("no " + type + " frame within " + millis + " ms; received " + received));
+    }
+
+    /** The next frame the server sent, whatever it is, in the order it arrived. */
+    Frame next() throws InterruptedException {
+        return take(frame -> true, WAIT_MILLIS, true)
+                .orElseThrow(() -> new AssertionError("no frame within " + WAIT_MILLIS + " ms"));
     }
 
     /** Whether a frame of {@code type} arrives within {@code millis} (it stays queued). */

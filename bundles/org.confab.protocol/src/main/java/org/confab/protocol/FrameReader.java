@@ -36,14 +36,24 @@ public final class FrameReader {
 
     /** The next raw payload, or empty at a clean end of stream. */
     public Optional<byte[]> readPayload() throws IOException, ProtocolException {
+        return readPayload(codec.maxFrameBytes());
+    }
+
+    /**
+     * The next raw payload of at most {@code limit} bytes (a limit tighter than the codec's, such as the
+     * 16 KiB before {@code hello.ok}), or empty at a clean end of stream. A longer declared length is
+     * refused before a byte of its payload is read.
+     */
+    public Optional<byte[]> readPayload(int limit) throws IOException, ProtocolException {
+        int max = Math.min(limit, codec.maxFrameBytes());
         int first = in.read();
         if (first < 0) {
             return Optional.empty();
         }
         int length = first << 24 | readByte() << 16 | readByte() << 8 | readByte();
-        if (length < 0 || length > codec.maxFrameBytes()) {
+        if (length < 0 || length > max) {
             throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE, "declared frame length "
-                    + Integer.toUnsignedString(length) + " exceeds the limit of " + codec.maxFrameBytes() + " bytes");
+                    + Integer.toUnsignedString(length) + " exceeds the limit of " + max + " bytes");
         }
         if (length == 0) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "empty frame");

@@ -90,6 +90,20 @@ public final class Scram {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
     }
 
+    /** Shortest client nonce: 16 random bytes in unpadded base64 (protocol section 8.1). */
+    public static final int MIN_CLIENT_NONCE = 22;
+    /** Longest client nonce. */
+    public static final int MAX_CLIENT_NONCE = 128;
+
+    /**
+     * Whether a client nonce follows protocol section 8.1: long enough to hold 16 random bytes, and only
+     * printable ASCII without ',' (the separator of the auth message both sides sign).
+     */
+    public static boolean isValidClientNonce(String nonce) {
+        return nonce != null && nonce.length() >= MIN_CLIENT_NONCE && nonce.length() <= MAX_CLIENT_NONCE
+                && nonce.chars().allMatch(c -> c >= '!' && c <= '~' && c != ',');
+    }
+
     public static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);

@@ -49,6 +49,19 @@ class FrameReaderTest {
     }
 
     @Test
+    void aTighterLimitRefusesTheLengthBeforeThePayloadIsRead() throws Exception {
+        // the 16 KiB before hello.ok: only the length prefix is there, and it is enough to refuse
+        ProtocolException refused = assertThrows(ProtocolException.class,
+                () -> reader(lengthPrefix(Protocol.MIN_MAX_FRAME_BYTES + 1)).readPayload(Protocol.MIN_MAX_FRAME_BYTES));
+        assertEquals(ErrorCode.FRAME_TOO_LARGE, refused.code());
+        byte[] payload = utf8("{\"type\":\"ping\"}");
+        assertArrayEquals(payload, reader(framed(payload)).readPayload(payload.length).orElseThrow());
+        assertThrows(ProtocolException.class, () -> reader(framed(payload)).readPayload(payload.length - 1));
+        assertThrows(ProtocolException.class, () -> reader(lengthPrefix(codec.maxFrameBytes() + 1)).readPayload(Integer.MAX_VALUE),
+                "a looser limit than the codec's does not widen it");
+    }
+
+    @Test
     void emptyStreamIsACleanEnd() throws Exception {
         assertEquals(Optional.empty(), reader(new byte[0]).read());
         assertEquals(Optional.empty(), reader(new byte[0]).readPayload());

@@ -74,6 +74,18 @@ class ScramTest {
     }
 
     @Test
+    void clientNoncesFollowSection81() {
+        assertTrue(Scram.isValidClientNonce(Scram.nonce()), "our own nonces");
+        assertTrue(Scram.isValidClientNonce("fyko+d2lbbFgONRv9qkxdawL"), "the test vector's, standard base64");
+        assertTrue(Scram.isValidClientNonce("!".repeat(22)));
+        assertTrue(Scram.isValidClientNonce("~".repeat(128)));
+        for (String bad : new String[] { null, "", "x".repeat(21), "x".repeat(129), "abcdefghijk,lmnopqrstuvw",
+                "abcdefghijk lmnopqrstuvw", "abcdefghijkélmnopqrstuvw", "abcdefghijk\tlmnopqrstuvw" }) {
+            assertFalse(Scram.isValidClientNonce(bad), String.valueOf(bad));
+        }
+    }
+
+    @Test
     void createdCredentialsAcceptTheRightPasswordOnly() {
         Scram.Credentials stored = Scram.create("correct horse battery", ITERATIONS);
         assertEquals(16, stored.salt().length);

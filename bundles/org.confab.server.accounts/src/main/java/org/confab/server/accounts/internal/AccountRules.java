@@ -67,7 +67,7 @@ final class AccountRules {
         }
         if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST,
-                    "display name must be at most " + MAX_DISPLAY_NAME + " characters without control characters");
+                    "field 'displayName' must be at most " + MAX_DISPLAY_NAME + " characters without control characters");
         }
         return name;
     }

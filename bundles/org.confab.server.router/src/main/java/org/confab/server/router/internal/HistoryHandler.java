@@ -3,6 +3,7 @@ package org.confab.server.router.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
@@ -39,16 +40,35 @@ public class HistoryHandler implements MessageHandler {
         if (MessageTypes.CHAT_HISTORY.equals(frame.type())) {
             HistoryRequest request = Replies.read(frame, HistoryRequest.class);
             limit = request.limit();
-            found = store.conversation(user, accounts.canonical(request.peer()), Optional.ofNullable(request.beforeId()),
-                    limit + 1);
+            String peer = accounts.canonical(request.peer());
+            found = store.conversation(user, peer, Optional.ofNullable(request.beforeId()), limit + 1);
+            if (found.isEmpty()) {
+                requireKnown(user, peer, request.beforeId() != null);
+            }
         } else {
             SearchRequest request = Replies.read(frame, SearchRequest.class);
             limit = request.limit();
-            found = store.search(user, Optional.ofNullable(request.peer()).map(accounts::canonical), request.query(),
-                    Optional.ofNullable(request.beforeId()), limit + 1);
+            Optional<String> peer = Optional.ofNullable(request.peer()).map(accounts::canonical);
+            found = store.search(user, peer, request.query(), Optional.ofNullable(request.beforeId()), limit + 1);
+            if (found.isEmpty() && peer.isPresent()) {
+                requireKnown(user, peer.get(), true);
+            }
         }
         boolean more = found.size() > limit;
         List<StoredMessage> page = more ? found.subList(0, limit) : found;
         Replies.ok(session, frame, new MessagePage(page.stream().map(m -> WireMessages.forSession(session, m)).toList(), more));
+    }
+
+    /**
+     * An empty page names a peer that may not exist (protocol section 11.11): {@code NO_SUCH_USER} unless
+     * it is an account, or a deleted one whose conversation with the caller stays readable. Only asked
+     * for empty pages, so a normal page costs nothing extra.
+     */
+    private void requireKnown(String user, String peer, boolean filtered) throws ProtocolException {
+        if (accounts.find(peer).isPresent()
+                || filtered && !store.conversation(user, peer, Optional.empty(), 1).isEmpty()) {
+            return;
+        }
+        throw new ProtocolException(ErrorCode.NO_SUCH_USER, "there is no user '" + peer + "'");
     }
 }

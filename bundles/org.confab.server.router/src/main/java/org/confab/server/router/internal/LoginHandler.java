@@ -78,6 +78,10 @@ public class LoginHandler implements MessageHandler {
 
     private void start(ClientSession session, Frame frame) throws ProtocolException {
         AuthStart request = Replies.read(frame, AuthStart.class);
+        if (!Scram.isValidClientNonce(request.clientNonce())) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "field 'clientNonce' must be " + Scram.MIN_CLIENT_NONCE
+                    + " to " + Scram.MAX_CLIENT_NONCE + " printable ASCII characters other than ','");
+        }
         String username = accounts.canonical(request.username());
         limits.checkLogin(username, session);
         Optional<StoredCredentials> credentials = accounts.credentials(username);
@@ -97,7 +101,8 @@ public class LoginHandler implements MessageHandler {
     private void finish(ClientSession session, Frame frame) throws ProtocolException {
         AuthFinish request = Replies.read(frame, AuthFinish.class);
         if (!(session.attributes().remove(PENDING) instanceof PendingLogin pending)) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "send auth.start before auth.finish");
+            // no challenge, or one already used: a wrong or repeated combined nonce (protocol section 8.1)
+            throw new ProtocolException(ErrorCode.AUTH_FAILED, "wrong username or password");
         }
         String authMessage = Scram.authMessage(pending.typedName(), pending.clientNonce(), pending.salt(),
                 pending.iterations(), pending.combinedNonce());

@@ -120,12 +120,14 @@ public class Router implements FrameDispatcher {
             sendError(session, frame, e);
             return;
         }
-        if (route.isEmpty()) {
-            session.sendError(frame.rid(), ErrorCode.UNKNOWN_TYPE, "unknown message type '" + frame.type() + "'");
+        if (session.username().isEmpty() && route.map(Claim::requiresLogin).orElse(true)) {
+            // unknown types too (protocol section 6.2): a connection that has not logged in learns
+            // nothing about which plugins are installed
+            session.sendError(frame.rid(), ErrorCode.NOT_AUTHENTICATED, "log in first");
             return;
         }
-        if (route.get().requiresLogin() && session.username().isEmpty()) {
-            session.sendError(frame.rid(), ErrorCode.NOT_AUTHENTICATED, "log in first");
+        if (route.isEmpty()) {
+            session.sendError(frame.rid(), ErrorCode.UNKNOWN_TYPE, "unknown message type '" + frame.type() + "'");
             return;
         }
         try {
@@ -143,11 +145,16 @@ public class Router implements FrameDispatcher {
     }
 
     private static void sendError(ClientSession session, Frame frame, ProtocolException e) {
+        String message = e.getMessage();
+        if (e.code() == ErrorCode.BAD_REQUEST && !message.startsWith(frame.type() + ": ")) {
+            // protocol section 3: every BAD_REQUEST message starts with the type, whichever handler threw it
+            message = frame.type() + ": " + message;
+        }
         if (e.retryAfterSeconds().isPresent()) {
             session.send(Replies.CODEC.frame(MessageTypes.ERROR, frame.rid(),
-                    new ErrorBody(e.code().name(), e.getMessage(), e.retryAfterSeconds().getAsLong())));
+                    new ErrorBody(e.code().name(), message, e.retryAfterSeconds().getAsLong())));
         } else {
-            session.sendError(frame.rid(), e.code(), e.getMessage());
+            session.sendError(frame.rid(), e.code(), message);
         }
     }
 

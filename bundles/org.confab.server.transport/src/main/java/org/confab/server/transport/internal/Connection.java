@@ -87,6 +87,9 @@ final class Connection implements TransportSession {
             // a small buffer: most frames are far below 1 KiB, and 100,000 idle sessions each hold one
             readLoop(new FrameReader(new BufferedInputStream(socket.getInputStream(), 1024), context.codec()));
         } catch (ProtocolException e) {
+            // the reader only fails this way (a zero or too large length) after a whole length prefix, so
+            // over TLS the handshake is done: the peer spoke the protocol and is told why it is closed
+            spoke = true;
             sendError(0, e.code(), e.getMessage());
             close("PROTOCOL_ERROR", e.getMessage());
         } catch (EOFException | SocketException e) {
@@ -109,17 +112,15 @@ final class Connection implements TransportSession {
 
     private void readLoop(FrameReader reader) throws IOException, ProtocolException {
         while (open) {
-            Optional<byte[]> payload = reader.readPayload();
+            // before hello.ok the client cannot know our limit; any server accepts 16 KiB, and the length is
+            // refused before its payload is read (protocol section 2)
+            Optional<byte[]> payload = reader.readPayload(handshake.done() ? context.codec().maxFrameBytes()
+                    : Protocol.MIN_MAX_FRAME_BYTES);
             if (payload.isEmpty()) {
                 return;
             }
             lastActivity = Instant.now();
             spoke = true;
-            if (!handshake.done() && payload.get().length > Protocol.MIN_MAX_FRAME_BYTES) {
-                // before hello.ok the client cannot know our limit; any server accepts this much
-                throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
-                        "frames before the handshake may have at most " + Protocol.MIN_MAX_FRAME_BYTES + " bytes");
-            }
             Frame frame;
             try {
                 frame = context.codec().decode(payload.get());
@@ -130,8 +131,9 @@ final class Connection implements TransportSession {
             if (!handshake.done()) {
                 handshake.accept(this, frame);
             } else if (MessageTypes.HELLO.equals(frame.type())) {
-                sendError(frame.rid(), ErrorCode.BAD_REQUEST, "the handshake is already done");
+                sendError(frame.rid(), ErrorCode.BAD_REQUEST, "hello: the handshake is already done");
             } else if (MessageTypes.PING.equals(frame.type())) {
+                // a ping without rid is a bare sign of life: the send below drops its .ok (section 5)
                 send(Frame.of(MessageTypes.ok(MessageTypes.PING), frame.rid()));
             } else {
                 context.dispatcher().dispatch(this, frame);
@@ -165,6 +167,11 @@ final class Connection implements TransportSession {
     public boolean send(Frame frame) {
         if (!open || closing.get()) {
             return false;
+        }
+        if (frame.rid() == 0 && frame.type().endsWith(".ok")) {
+            // protocol section 5: a frame without rid is a notification and never gets a .ok, whichever
+            // handler (core or plugin) answered it
+            return true;
         }
         return enqueue(context.codec().encode(frame));
     }

@@ -47,12 +47,18 @@ final class Handshake {
     }
 
     /**
-     * Handles a frame before the handshake: anything but hello is refused (the connection stays, so a
-     * client can still say hello); a malformed or incompatible hello closes the connection.
+     * Handles a frame before the handshake: anything but hello is refused, and so is a malformed hello
+     * (the connection stays, so a client can still say hello properly); an incompatible version closes
+     * the connection.
      */
     void accept(ClientSession session, Frame frame) {
         if (!MessageTypes.HELLO.equals(frame.type())) {
             session.sendError(frame.rid(), ErrorCode.HANDSHAKE_REQUIRED, "the first frame must be 'hello'");
+            return;
+        }
+        if (frame.rid() == 0) {
+            // hello.ok carries the limits the client must know, so it is a request (protocol section 6.1)
+            session.sendError(0, ErrorCode.BAD_REQUEST, "hello: a rid is required");
             return;
         }
         Hello hello;
@@ -60,7 +66,6 @@ final class Handshake {
             hello = context.codec().read(frame, Hello.class);
         } catch (ProtocolException e) {
             session.sendError(frame.rid(), e.code(), e.getMessage());
-            session.close("PROTOCOL_ERROR", "bad hello");
             return;
         }
         if (hello.version() < Protocol.MIN_VERSION || hello.version() > Protocol.VERSION) {
