@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves a database from the first message layout (a {@code DELIVERED} column in the message table,
+ * Adds the rich-message columns where they are missing (see {@link #addRichColumns}), and moves a
+ * database from the first message layout (a {@code DELIVERED} column in the message table,
  * indexed together with the recipient) to the pending table. EclipseLink's schema generation only
  * adds tables and columns; this step copies the undelivered messages into {@code CONFAB_PENDING},
  * then drops the old index and column. Every step can be repeated, so a server stopped half-way
@@ -51,6 +52,7 @@ final class MessageSchema {
                 }
                 return true;
             });
+            addRichColumns(em);
             if (oldLayout) {
                 // only after the copy committed; DDL commits by itself on MySQL, and EclipseLink hands
                 // out a connection per transaction, so this is a transaction of its own
@@ -70,6 +72,29 @@ final class MessageSchema {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * Adds the columns of rich messages (protocol version 2) where they are missing, as nullable
+     * columns, so every old row reads as a plain text message. EclipseLink's create-or-extend-tables
+     * should have added them, but on MySQL it looks for a table's columns in every database of the
+     * server: when another database there already has them (a second installation, the benchmark's
+     * database), it adds nothing. This step looks in the current database only.
+     */
+    private static void addRichColumns(EntityManager em) throws SQLException {
+        inTransaction(em, connection -> {
+            String lob = isH2(connection) ? "CLOB" : "LONGTEXT";
+            String[][] columns = { { "KIND", "VARCHAR(64)" }, { "META", lob }, { "ATTACHMENTS", lob } };
+            try (Statement statement = connection.createStatement()) {
+                for (String[] column : columns) {
+                    if (!hasColumn(connection, MESSAGES, column[0])) {
+                        statement.execute("ALTER TABLE " + MESSAGES + " ADD COLUMN " + column[0] + " " + column[1]);
+                        LOG.info("message table upgraded for rich messages: column {} added", column[0]);
+                    }
+                }
+            }
+            return true;
+        });
     }
 
     private interface Step<T> {
