@@ -22,7 +22,7 @@ import org.confab.protocol.messages.AdminMessages.UserEntry;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.SessionClosed;
-import org.confab.server.api.AccountUpdate;
+import org.confab.server.spi.AccountUpdate;
 import org.junit.jupiter.api.Test;
 
 /** Sessions seen and acted on by an administrator: online list, kick, ban, broadcast. */

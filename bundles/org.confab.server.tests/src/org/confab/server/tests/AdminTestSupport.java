@@ -11,10 +11,10 @@ import org.confab.protocol.messages.AdminMessages.UserPage;
 import org.confab.protocol.messages.AdminMessages.UserQuery;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.Account;
-import org.confab.server.api.AccountStore;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
 import org.confab.server.api.AuditEntry;
+import org.confab.server.spi.AccountStore;
 
 /**
  * Shared set-up of the administration tests. Administrators are created per test through the

@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
-import org.confab.client.core.ServerTrust;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ConnectionState;
+import org.confab.client.core.ServerTrust;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.PresenceEntry;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.spi.SessionRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The real client library against the real server: what the RCP client and the CLI rely on. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.confab.protocol.Fingerprint;
 import org.confab.protocol.Frame;
+import org.confab.protocol.Protocol;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.Register;
@@ -44,7 +45,12 @@ abstract class ServerTestSupport {
     }
 
     static TestClient loggedIn(String username) throws Exception {
-        TestClient client = TestClient.connected(server());
+        return loggedIn(username, Protocol.VERSION);
+    }
+
+    /** Logged in over a connection that speaks protocol {@code version}. */
+    static TestClient loggedIn(String username, int version) throws Exception {
+        TestClient client = TestClient.connected(server(), null, version);
         Frame response = client.login(username, PASSWORD);
         assertEquals("auth.finish.ok", response.type(), response.toString());
         return client;

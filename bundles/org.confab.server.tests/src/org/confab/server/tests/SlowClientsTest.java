@@ -24,7 +24,7 @@ import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Hello;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.spi.SessionRegistry;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,14 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.confab.server.api.Account;
-import org.confab.server.api.AccountStore;
-import org.confab.server.api.MessageStore;
-import org.confab.server.api.NewAccount;
-import org.confab.server.api.NewMessage;
-import org.confab.server.api.StoreResult;
-import org.confab.server.api.StoredCredentials;
 import org.confab.server.api.StoredMessage;
-import org.confab.server.api.UsernameTakenException;
+import org.confab.server.spi.AccountStore;
+import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.NewAccount;
+import org.confab.server.spi.NewMessage;
+import org.confab.server.spi.StoreResult;
+import org.confab.server.spi.StoredCredentials;
+import org.confab.server.spi.UsernameTakenException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

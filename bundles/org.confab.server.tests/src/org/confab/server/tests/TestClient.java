@@ -84,9 +84,15 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient connected(InetSocketAddress server, InetAddress local) throws Exception {
+        return connected(server, local, Protocol.VERSION);
+    }
+
+    /** A client that speaks an older protocol version, as an old client would. */
+    static TestClient connected(InetSocketAddress server, InetAddress local, int version) throws Exception {
         TestClient client = new TestClient(server, local);
-        Frame ok = client.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "server-tests", List.of()));
+        Frame ok = client.request(MessageTypes.HELLO, new Hello(version, "server-tests", List.of()));
         assertEquals("hello.ok", ok.type(), ok.toString());
+        assertEquals(version, ok.body().get("version").intValue(), "the server answers with the client's version");
         return client;
     }
 

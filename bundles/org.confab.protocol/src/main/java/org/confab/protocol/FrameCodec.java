@@ -172,12 +172,33 @@ public final class FrameCodec {
             return mapper.treeToValue(frame.body(), type);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + cause.getMessage());
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + qualified(e, String.valueOf(cause.getMessage())));
         } catch (JsonMappingException e) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + describe(frame.body(), e));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, frame.type() + ": " + firstLine(e));
         }
+    }
+
+    /**
+     * A nested record's complaint ("field 'name' ...") with the path to the record in front, as in
+     * {@code field 'attachments[2].name' ...}; a top-level record's complaint is left as it is.
+     */
+    private static String qualified(JsonMappingException e, String message) {
+        String path = path(e);
+        return path.isEmpty() || !message.startsWith("field '") ? message : "field '" + path + "." + message.substring(7);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder name = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                name.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return name.toString();
     }
 
     /** Names the offending field, which Jackson's own message leaves to a trailing reference chain. */

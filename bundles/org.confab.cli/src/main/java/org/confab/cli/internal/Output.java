@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.confab.protocol.messages.AdminMessages.Notice;
+import org.confab.protocol.messages.MessageKinds;
 import org.confab.protocol.messages.Messages.ChatMessage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,13 +80,27 @@ final class Output {
         fields.put("body", message.text());
         fields.put("sentAt", Instant.ofEpochMilli(message.timestamp()).toString());
         fields.put("delivered", message.delivered());
+        if (!MessageKinds.TEXT.equals(message.kind())) {
+            fields.put("kind", message.kind());
+        }
+        if (message.meta() != null) {
+            fields.put("meta", message.meta());
+        }
+        if (!message.attachments().isEmpty()) {
+            fields.put("attachments", message.attachments());
+        }
         item(messageLine(message, showDelivery), fields);
     }
 
-    /** {@code #42 2025-01-31T12:00:00Z alice -> bob: hello}. */
+    /**
+     * {@code #42 2025-01-31T12:00:00Z alice -> bob: hello}; a message of another kind or with
+     * attachments ends with a marker such as {@code [x.dice message]} or {@code [file: a.pdf, 2.1 MB]}.
+     */
     static String messageLine(ChatMessage message, boolean showDelivery) {
         String pending = showDelivery && !message.delivered() ? " (not delivered yet)" : "";
+        String body = MessageKinds.fallbackLine(message.kind(), message.attachments())
+                .map(marker -> message.text().isEmpty() ? marker : message.text() + " " + marker).orElse(message.text());
         return "#" + message.messageId() + " " + Instant.ofEpochMilli(message.timestamp()) + " " + message.from()
-                + " -> " + message.to() + pending + ": " + message.text();
+                + " -> " + message.to() + pending + ": " + body;
     }
 }

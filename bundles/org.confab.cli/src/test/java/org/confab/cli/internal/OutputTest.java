@@ -6,8 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
+import org.confab.protocol.messages.Messages.Attachment;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 class OutputTest {
     private static final ChatMessage MESSAGE = new ChatMessage(42, "alice", "bob", "hi \"bob\"", 0, "c-1", false);
@@ -22,6 +27,21 @@ class OutputTest {
     void jsonModePrintsOneObjectPerLineWithTheDocumentedFields() {
         assertEquals("{\"id\":42,\"from\":\"alice\",\"to\":\"bob\",\"body\":\"hi \\\"bob\\\"\","
                 + "\"sentAt\":\"1970-01-01T00:00:00Z\",\"delivered\":false}" + System.lineSeparator(), print(true, true));
+    }
+
+    @Test
+    void aRichMessageShowsItsTextAndAKindMarker() {
+        ChatMessage dice = new ChatMessage(43, "alice", "bob", "rolled 4", 0, "c-2", true, "x.dice",
+                JsonNodeFactory.instance.objectNode().put("sides", 6), List.of());
+        ChatMessage file = new ChatMessage(44, "alice", "bob", "", 0, "c-3", true, "file", null,
+                List.of(new Attachment("f-1", "report.pdf", 2_202_009, "application/pdf")));
+        assertEquals("#43 1970-01-01T00:00:00Z alice -> bob: rolled 4 [x.dice message]", Output.messageLine(dice, true));
+        assertEquals("#44 1970-01-01T00:00:00Z alice -> bob: [file: report.pdf, 2.1 MB]", Output.messageLine(file, true));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Output(new PrintStream(bytes, true, StandardCharsets.UTF_8), true).message(file, false);
+        assertEquals("{\"id\":44,\"from\":\"alice\",\"to\":\"bob\",\"body\":\"\",\"sentAt\":\"1970-01-01T00:00:00Z\","
+                + "\"delivered\":true,\"kind\":\"file\",\"attachments\":[{\"id\":\"f-1\",\"name\":\"report.pdf\","
+                + "\"size\":2202009,\"mediaType\":\"application/pdf\"}]}" + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

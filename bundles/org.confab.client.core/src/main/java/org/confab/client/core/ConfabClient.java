@@ -119,6 +119,18 @@ public final class ConfabClient implements AutoCloseable {
         return engine.send(new ChatSend(to, clientMessageId, text));
     }
 
+    /**
+     * Sends a message of any kind (protocol version 2: kind, metadata, attachment references), kept and
+     * resent like {@link #send(String, String, String)} until the server has stored it.
+     *
+     * @throws IllegalArgumentException when the message breaks the protocol's limits (kind, text,
+     *         metadata size or depth, number or fields of attachments)
+     */
+    public CompletableFuture<ChatSent> send(String to, OutgoingMessage message) {
+        return engine.send(new ChatSend(to, message.clientMessageId(), message.text(), message.kind(), message.meta(),
+                message.attachments()));
+    }
+
     /** A page of the conversation with one peer, newest first. */
     public CompletableFuture<MessagePage> history(HistoryRequest request) {
         return engine.request(MessageTypes.CHAT_HISTORY, request, MessagePage.class);

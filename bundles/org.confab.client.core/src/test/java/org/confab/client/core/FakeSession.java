@@ -211,7 +211,7 @@ final class FakeSession {
                 System.currentTimeMillis());
         server.storedByClientId.put(send.clientMessageId(), stored);
         server.storedMessages.add(new ChatMessage(stored.messageId(), user, send.to(), send.text(), stored.timestamp(),
-                send.clientMessageId(), false));
+                send.clientMessageId(), false, send.kind(), send.meta(), send.attachments()));
         if (server.dropAfterStoringSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             close(); // stored, but the acknowledgement is lost with the connection
             return;

@@ -1,12 +1,21 @@
 package org.confab.protocol.messages;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.confab.protocol.Protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Argument checks used by the message records' constructors; failures become BAD_REQUEST errors. */
 final class Check {
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
+
     private Check() {
     }
 
@@ -56,6 +65,63 @@ final class Check {
             }
         }
         return List.copyOf(value);
+    }
+
+    /** Letters, digits, '_' and '-' only, as ids that end up in paths and URLs must be. */
+    static String token(String field, String value, int maxLength) {
+        text(field, value, maxLength);
+        if (!TOKEN.matcher(value).matches()) {
+            throw new IllegalArgumentException("field '" + field + "' may hold only letters, digits, '_' and '-'");
+        }
+        return value;
+    }
+
+    /** Non-blank text without control characters: it is shown to people, so no line breaks that could fake a line. */
+    static String printable(String field, String value, int maxLength) {
+        nonBlank(field, value, maxLength);
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("field '" + field + "' must not contain control characters");
+        }
+        return value;
+    }
+
+    /** A message kind: {@link MessageKinds#TEXT} when absent, otherwise named like a message type. */
+    static String kind(String kind) {
+        if (kind == null || MessageKinds.TEXT.equals(kind)) {
+            return MessageKinds.TEXT; // the common case, without the pattern match
+        }
+        if (!MessageKinds.isValid(kind)) {
+            throw new IllegalArgumentException("field 'kind' must be lowercase and dot-separated like \"x.dice\", at most "
+                    + Protocol.MAX_TYPE_LENGTH + " characters");
+        }
+        return kind;
+    }
+
+    /** Metadata within its bounds; an empty object means none and becomes null (absent on the wire). */
+    static ObjectNode meta(ObjectNode meta) {
+        if (meta == null || meta.isEmpty()) {
+            return null;
+        }
+        if (depth(meta) > Protocol.MAX_META_DEPTH) {
+            throw new IllegalArgumentException("field 'meta' is nested deeper than " + Protocol.MAX_META_DEPTH + " levels");
+        }
+        int bytes = meta.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Protocol.MAX_META_BYTES) {
+            throw new IllegalArgumentException("field 'meta' is " + bytes + " bytes encoded, more than " + Protocol.MAX_META_BYTES);
+        }
+        return meta;
+    }
+
+    /** Levels of objects and arrays; the codec already bounds the whole frame's nesting, so recursion is shallow. */
+    private static int depth(JsonNode node) {
+        if (!node.isContainerNode()) {
+            return 0;
+        }
+        int deepest = 0;
+        for (JsonNode child : node) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return deepest + 1;
     }
 
     /** An optional map of bounded strings: absent is empty; the copy is unmodifiable and keeps the order. */

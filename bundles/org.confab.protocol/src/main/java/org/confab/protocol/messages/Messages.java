@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.confab.protocol.Protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The bodies of the core messages, as records. Each validates its fields in its constructor, so a
  * decoded record is always within the protocol's limits. Field names are the JSON field names.
@@ -17,6 +20,9 @@ public final class Messages {
     private static final int MAX_CAPABILITIES = 64;
     private static final int MAX_PLUGIN_VERSION = 64;
     private static final int MAX_IDS = 1000;
+    private static final int MAX_ATTACHMENT_ID = 64;
+    private static final int MAX_ATTACHMENT_NAME = 255;
+    private static final int MAX_MEDIA_TYPE = 127;
 
     private Messages() {
     }
@@ -85,15 +91,44 @@ public final class Messages {
     public record AuthOk(String username, String displayName, boolean admin, String serverSignature) {
     }
 
-    /** {@code chat.send}. */
-    public record ChatSend(String to, String clientMessageId, String text) {
+    /**
+     * A reference to bytes in the server's attachment store (a file-transfer plugin adds the store):
+     * its id there, a file name to show, its size in bytes and, optionally, its media type.
+     */
+    public record Attachment(String id, String name, long size, String mediaType) {
+        public Attachment {
+            Check.token("id", id, MAX_ATTACHMENT_ID);
+            Check.printable("name", name, MAX_ATTACHMENT_NAME);
+            if (size < 0) {
+                throw new IllegalArgumentException("field 'size' must not be negative");
+            }
+            mediaType = mediaType == null ? null : Check.printable("mediaType", mediaType, MAX_MEDIA_TYPE);
+        }
+    }
+
+    /**
+     * {@code chat.send}. Since version 2 a message has a {@code kind} ({@link MessageKinds#TEXT} when
+     * absent), optional metadata (a bounded JSON object) and attachment references; its text may then
+     * be empty. Plain text messages look exactly as in version 1 on the wire.
+     */
+    public record ChatSend(String to, String clientMessageId, String text,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TextKindFilter.class) String kind,
+            ObjectNode meta, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
         public ChatSend {
             Check.nonBlank("to", to, MAX_NAME);
             Check.nonBlank("clientMessageId", clientMessageId, Protocol.MAX_CLIENT_MESSAGE_ID_LENGTH);
-            Check.text("text", text, Protocol.MAX_TEXT_LENGTH);
-            if (text.isEmpty()) {
+            kind = Check.kind(kind);
+            text = MessageKinds.TEXT.equals(kind) || text != null ? Check.text("text", text, Protocol.MAX_TEXT_LENGTH) : "";
+            meta = Check.meta(meta);
+            attachments = Check.list("attachments", attachments, Protocol.MAX_ATTACHMENTS);
+            if (MessageKinds.TEXT.equals(kind) && text.isEmpty()) {
                 throw new IllegalArgumentException("field 'text' must not be empty");
             }
+        }
+
+        /** A plain text message, as in protocol version 1. */
+        public ChatSend(String to, String clientMessageId, String text) {
+            this(to, clientMessageId, text, MessageKinds.TEXT, null, List.of());
         }
     }
 
@@ -101,9 +136,26 @@ public final class Messages {
     public record ChatSent(long messageId, long timestamp, boolean duplicate) {
     }
 
-    /** {@code chat.message} push, and the entries of history pages. */
+    /**
+     * {@code chat.message} push, and the entries of history pages. {@code kind}, {@code meta} and
+     * {@code attachments} as in {@link ChatSend}; a version-1 session never sees them (the server puts
+     * a fallback line into the text instead, see {@link MessageKinds#readableText}).
+     */
     public record ChatMessage(long messageId, String from, String to, String text, long timestamp,
-            String clientMessageId, boolean delivered) {
+            String clientMessageId, boolean delivered,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TextKindFilter.class) String kind,
+            ObjectNode meta, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
+        public ChatMessage {
+            kind = Check.kind(kind);
+            meta = Check.meta(meta);
+            attachments = Check.list("attachments", attachments, Protocol.MAX_ATTACHMENTS);
+        }
+
+        /** A plain text message, as in protocol version 1. */
+        public ChatMessage(long messageId, String from, String to, String text, long timestamp, String clientMessageId,
+                boolean delivered) {
+            this(messageId, from, to, text, timestamp, clientMessageId, delivered, MessageKinds.TEXT, null, List.of());
+        }
     }
 
     /** {@code chat.ack}: the client has the messages; the server marks them delivered. */

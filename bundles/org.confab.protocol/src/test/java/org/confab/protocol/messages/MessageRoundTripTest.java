@@ -38,6 +38,7 @@ import org.confab.protocol.messages.AdminMessages.UserDeleted;
 import org.confab.protocol.messages.AdminMessages.UserEntry;
 import org.confab.protocol.messages.AdminMessages.UserPage;
 import org.confab.protocol.messages.AdminMessages.UserQuery;
+import org.confab.protocol.messages.Messages.Attachment;
 import org.confab.protocol.messages.Messages.AuthChallenge;
 import org.confab.protocol.messages.Messages.AuthFinish;
 import org.confab.protocol.messages.Messages.AuthOk;
@@ -64,6 +65,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every message record survives record → frame → bytes → stream → frame → record unchanged. */
 class MessageRoundTripTest {
@@ -74,6 +76,13 @@ class MessageRoundTripTest {
             "Hi Bob \uD83D\uDC4B \"quoted\" \\ back\nslash, ünïcödé", 1_764_000_000_123L, "c-1", true);
     private static final ChatMessage MESSAGE_WITHOUT_CLIENT_ID = new ChatMessage(1, "bob", "alice", "x", 0, null,
             false);
+
+    private static final ObjectNode META = CODEC.mapper().createObjectNode().put("sides", 6).put("label", "d6 \u2684")
+            .set("rolls", CODEC.mapper().createArrayNode().add(4).add(2.5).add(true));
+    private static final List<Attachment> FILES = List.of(new Attachment("a-1", "report.pdf", 2_202_009, "application/pdf"),
+            new Attachment("b_2", "notes \u00fc.txt", 0, null));
+    private static final ChatMessage RICH_MESSAGE = new ChatMessage(10, "alice", "bob", "", 1_764_000_000_124L, "c-2", false,
+            "x.dice", META, FILES);
 
     static Stream<Arguments> messages() {
         return Stream.of(
@@ -94,6 +103,9 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.ok(MessageTypes.AUTH_FINISH),
                         new AuthOk("alice", "Alice A.", true, "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")),
                 Arguments.of(MessageTypes.CHAT_SEND, new ChatSend("bob", "c-1", "x".repeat(Protocol.MAX_TEXT_LENGTH))),
+                Arguments.of(MessageTypes.CHAT_SEND, new ChatSend("bob", "c-2", "", "x.dice", META, FILES)),
+                Arguments.of(MessageTypes.CHAT_SEND, new ChatSend("bob", "c-3", "see attached", MessageKinds.TEXT, null, FILES)),
+                Arguments.of(MessageTypes.CHAT_MESSAGE, RICH_MESSAGE),
                 Arguments.of(MessageTypes.ok(MessageTypes.CHAT_SEND), new ChatSent(Long.MAX_VALUE, 1_764_000_000_123L, true)),
                 Arguments.of(MessageTypes.CHAT_MESSAGE, MESSAGE),
                 Arguments.of(MessageTypes.CHAT_MESSAGE, MESSAGE_WITHOUT_CLIENT_ID),
@@ -104,7 +116,7 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.CHAT_SEARCH, new SearchRequest("bob", "lunch", 99L, 1)),
                 Arguments.of(MessageTypes.CHAT_SEARCH, new SearchRequest(null, "lunch", null, 20)),
                 Arguments.of(MessageTypes.ok(MessageTypes.CHAT_HISTORY),
-                        new MessagePage(List.of(MESSAGE, MESSAGE_WITHOUT_CLIENT_ID), true)),
+                        new MessagePage(List.of(MESSAGE, MESSAGE_WITHOUT_CLIENT_ID, RICH_MESSAGE), true)),
                 Arguments.of(MessageTypes.ok(MessageTypes.CHAT_SEARCH), new MessagePage(List.of(), false)),
                 Arguments.of(MessageTypes.ok(MessageTypes.PRESENCE_LIST), new PresenceList(List.of(
                         new PresenceEntry("alice", "Alice A.", true), new PresenceEntry("bob", "bob", false)))),
@@ -150,7 +162,7 @@ class MessageRoundTripTest {
     }
 
     /** Records that only travel as list elements; their pages' cases cover them. */
-    private static final Set<Class<?>> NESTED_ONLY = Set.of(AuditEntry.class, OnlineSession.class);
+    private static final Set<Class<?>> NESTED_ONLY = Set.of(AuditEntry.class, OnlineSession.class, Attachment.class);
 
     static Stream<Arguments> allMessages() {
         return Stream.concat(messages(), adminMessages());
@@ -182,7 +194,12 @@ class MessageRoundTripTest {
         JsonNode json = CODEC.mapper().readTree(CODEC.encode(CODEC.frame(type, 3, message)));
         Set<String> expected = new LinkedHashSet<>(List.of("type", "rid"));
         for (var component : message.getClass().getRecordComponents()) {
-            if (component.getAccessor().invoke(message) != null) {
+            Object value = component.getAccessor().invoke(message);
+            // the version-2 fields keep a plain text message as it was in version 1: the default kind and
+            // an empty attachment list are left out like nulls
+            boolean omitted = value == null || component.getName().equals("kind") && MessageKinds.TEXT.equals(value)
+                    || component.getName().equals("attachments") && ((List<?>) value).isEmpty();
+            if (!omitted) {
                 expected.add(component.getName());
             }
         }
@@ -206,6 +223,17 @@ class MessageRoundTripTest {
                 .filter(c -> !NESTED_ONLY.contains(c))
                 .filter(c -> allMessages().noneMatch(a -> a.get()[1].getClass() == c)).collect(Collectors.toSet()),
                 "records without a round-trip case");
+    }
+
+    @Test
+    void aPlainTextMessageIsTheSameOnTheWireAsInVersionOne() throws Exception {
+        assertEquals("{\"type\":\"chat.send\",\"rid\":5,\"to\":\"bob\",\"clientMessageId\":\"c\",\"text\":\"hi\"}",
+                new String(CODEC.encode(CODEC.frame(MessageTypes.CHAT_SEND, 5, new ChatSend("bob", "c", "hi"))),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        ChatSend withDefaults = CODEC.read(CODEC.decode(
+                "{\"type\":\"chat.send\",\"to\":\"bob\",\"clientMessageId\":\"c\",\"text\":\"hi\",\"meta\":{},\"attachments\":[]}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), ChatSend.class);
+        assertEquals(new ChatSend("bob", "c", "hi"), withDefaults, "an empty meta object and attachment list mean none");
     }
 
     @Test

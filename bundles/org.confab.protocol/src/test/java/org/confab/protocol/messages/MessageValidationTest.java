@@ -276,7 +276,7 @@ class MessageValidationTest {
     @Test
     void unknownFieldsAreIgnoredByRecords() throws ProtocolException {
         ChatSend send = read("{\"type\":\"chat.send\",\"to\":\"bob\",\"clientMessageId\":\"c\",\"text\":\"x\","
-                + "\"priority\":\"high\",\"attachments\":[{\"id\":1}],\"extra\":null}", ChatSend.class);
+                + "\"priority\":\"high\",\"reactions\":[{\"id\":1}],\"extra\":null}", ChatSend.class);
         assertEquals(new ChatSend("bob", "c", "x"), send);
     }
 

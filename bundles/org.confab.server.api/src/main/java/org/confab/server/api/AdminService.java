@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * first checks that the {@link AdminActor} may administer (the console always may; a user only while
  * the session logged in as administrator and the account still is an active administrator) and
  * fails with {@code NOT_ALLOWED} otherwise, before anything is read or changed. Every change is
- * recorded in the {@link AuditLog}. Errors carry the protocol code the caller is told.
+ * recorded in the audit log. Errors carry the protocol code the caller is told.
  */
 @ProviderType
 public interface AdminService {

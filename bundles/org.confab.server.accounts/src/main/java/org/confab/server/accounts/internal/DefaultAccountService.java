@@ -7,11 +7,12 @@ import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.Scram;
 import org.confab.server.api.Account;
-import org.confab.server.api.AccountService;
-import org.confab.server.api.AccountStore;
-import org.confab.server.api.NewAccount;
-import org.confab.server.api.StoredCredentials;
-import org.confab.server.api.UsernameTakenException;
+import org.confab.server.api.AccountDirectory;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.AccountStore;
+import org.confab.server.spi.NewAccount;
+import org.confab.server.spi.StoredCredentials;
+import org.confab.server.spi.UsernameTakenException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Applies the account rules and derives SCRAM credentials; storage is the {@link AccountStore}'s job. */
-@Component(service = AccountService.class, configurationPid = "org.confab.server.accounts",
+@Component(service = { AccountService.class, AccountDirectory.class }, configurationPid = "org.confab.server.accounts",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public class DefaultAccountService implements AccountService {
+public class DefaultAccountService implements AccountService, AccountDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
 

@@ -8,8 +8,8 @@ import java.util.Base64;
 
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.Scram;
-import org.confab.server.api.AccountService;
-import org.confab.server.api.AccountStore;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.AccountStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code admin.audit} and {@code admin.status}. */
-@Component(property = { MessageHandler.TYPES + "=" + MessageTypes.ADMIN_AUDIT,
+@Component(property = { MessageHandler.RATE_CLASS + "=admin", MessageHandler.TYPES + "=" + MessageTypes.ADMIN_AUDIT,
         MessageHandler.TYPES + "=" + MessageTypes.ADMIN_STATUS })
 public class AdminInfoHandler implements MessageHandler {
 

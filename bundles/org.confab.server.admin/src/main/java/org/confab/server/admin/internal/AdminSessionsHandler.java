@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code admin.online}, {@code admin.kick}, {@code admin.broadcast}. */
-@Component(property = { MessageHandler.TYPES + "=" + MessageTypes.ADMIN_ONLINE,
+@Component(property = { MessageHandler.RATE_CLASS + "=admin", MessageHandler.TYPES + "=" + MessageTypes.ADMIN_ONLINE,
         MessageHandler.TYPES + "=" + MessageTypes.ADMIN_KICK, MessageHandler.TYPES + "=" + MessageTypes.ADMIN_BROADCAST })
 public class AdminSessionsHandler implements MessageHandler {
 

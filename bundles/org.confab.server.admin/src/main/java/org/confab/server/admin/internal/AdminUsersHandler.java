@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code admin.users}, {@code admin.user.add}, {@code admin.user.update}, {@code admin.user.delete}. */
-@Component(property = { MessageHandler.TYPES + "=" + MessageTypes.ADMIN_USERS,
+@Component(property = { MessageHandler.RATE_CLASS + "=admin", MessageHandler.TYPES + "=" + MessageTypes.ADMIN_USERS,
         MessageHandler.TYPES + "=" + MessageTypes.ADMIN_USER_ADD, MessageHandler.TYPES + "=" + MessageTypes.ADMIN_USER_UPDATE,
         MessageHandler.TYPES + "=" + MessageTypes.ADMIN_USER_DELETE })
 public class AdminUsersHandler implements MessageHandler {

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.confab.server.api.Account;
 import org.confab.server.api.AdminActor;
-import org.confab.server.api.AuditLog;
-import org.confab.server.api.NewAuditEntry;
 import org.confab.server.api.StorageException;
+import org.confab.server.spi.AuditLog;
+import org.confab.server.spi.NewAuditEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

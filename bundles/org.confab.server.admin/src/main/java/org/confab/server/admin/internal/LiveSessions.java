@@ -7,7 +7,7 @@ import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.spi.SessionRegistry;
 
 /** What administration does to connected clients: closing sessions and pushing frames. */
 final class LiveSessions {

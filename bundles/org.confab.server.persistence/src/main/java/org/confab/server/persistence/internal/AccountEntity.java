@@ -16,9 +16,9 @@ import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
 import org.confab.server.api.Account;
-import org.confab.server.api.AccountUpdate;
-import org.confab.server.api.NewAccount;
-import org.confab.server.api.StoredCredentials;
+import org.confab.server.spi.AccountUpdate;
+import org.confab.server.spi.NewAccount;
+import org.confab.server.spi.StoredCredentials;
 
 /**
  * Table of accounts. Credentials are the SCRAM verifier only, base64 in text columns for portability.

@@ -13,7 +13,7 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
 import org.confab.server.api.AuditEntry;
-import org.confab.server.api.NewAuditEntry;
+import org.confab.server.spi.NewAuditEntry;
 
 /** Table of administrative actions, append-only. Over-long values are cut to fit their columns. */
 @Entity

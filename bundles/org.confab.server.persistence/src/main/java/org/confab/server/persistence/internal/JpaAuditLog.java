@@ -6,8 +6,8 @@ import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
 
 import org.confab.server.api.AuditEntry;
-import org.confab.server.api.AuditLog;
-import org.confab.server.api.NewAuditEntry;
+import org.confab.server.spi.AuditLog;
+import org.confab.server.spi.NewAuditEntry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -17,11 +17,11 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
-import org.confab.server.api.MessageStore;
-import org.confab.server.api.NewMessage;
 import org.confab.server.api.StorageException;
-import org.confab.server.api.StoreResult;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.NewMessage;
+import org.confab.server.spi.StoreResult;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

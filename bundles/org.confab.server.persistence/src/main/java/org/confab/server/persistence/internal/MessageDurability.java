@@ -17,8 +17,8 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 
 import org.confab.server.api.StorageException;
-import org.confab.server.api.StoreResult;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.StoreResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,14 +97,14 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
     static int apply(Connection connection, List<MessageJournal.Entry> entries) throws SQLException {
         int applied = 0;
         try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM CONFAB_MESSAGE WHERE ID = ?");
-                PreparedStatement message = connection.prepareStatement("INSERT INTO CONFAB_MESSAGE"
-                        + " (ID, SENDER, RECIPIENT, CLIENT_MESSAGE_ID, BODY, SENT_AT) VALUES (?, ?, ?, ?, ?, ?)");
+                PreparedStatement message = connection.prepareStatement("INSERT INTO CONFAB_MESSAGE (ID, SENDER,"
+                        + " RECIPIENT, CLIENT_MESSAGE_ID, BODY, SENT_AT, KIND, META, ATTACHMENTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement pending = connection.prepareStatement("INSERT INTO CONFAB_PENDING"
                         + " (RECIPIENT, MESSAGE_ID, SENDER, SENT_AT, CLIENT_MESSAGE_ID) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement delivered = connection.prepareStatement(
                         "DELETE FROM CONFAB_PENDING WHERE RECIPIENT = ? AND MESSAGE_ID = ?")) {
             for (MessageJournal.Entry entry : entries) {
-                if (entry.kind() == MessageJournal.STORED) {
+                if (entry.isStored()) {
                     StoredMessage m = entry.message();
                     exists.setLong(1, m.id());
                     try (ResultSet count = exists.executeQuery()) {
@@ -119,6 +119,10 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
                     message.setString(4, m.clientMessageId());
                     message.setString(5, m.text());
                     message.setLong(6, m.sentAt().toEpochMilli());
+                    ContentColumns columns = ContentColumns.of(m.content());
+                    message.setString(7, columns.kind());
+                    message.setString(8, columns.meta());
+                    message.setString(9, columns.attachments());
                     message.executeUpdate();
                     pending.setString(1, m.recipient());
                     pending.setLong(2, m.id());

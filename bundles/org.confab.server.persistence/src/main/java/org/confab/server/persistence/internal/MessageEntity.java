@@ -8,12 +8,13 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
+import javax.persistence.Lob;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
-import org.confab.server.api.NewMessage;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.NewMessage;
 
 /**
  * Table of 1:1 messages, written once and never updated: whether a message was delivered is kept in
@@ -51,6 +52,18 @@ public class MessageEntity {
     @Column(name = "SENT_AT", nullable = false)
     private long sentAt;
 
+    /** Protocol version 2 (see {@link ContentColumns}): NULL for a plain text message and in rows written before. */
+    @Column(name = "KIND", length = 64)
+    private String kind;
+
+    @Lob
+    @Column(name = "META")
+    private String meta;
+
+    @Lob
+    @Column(name = "ATTACHMENTS")
+    private String attachments;
+
     protected MessageEntity() {
         // for JPA
     }
@@ -61,6 +74,10 @@ public class MessageEntity {
         this.clientMessageId = message.clientMessageId();
         this.body = message.text();
         this.sentAt = now.toEpochMilli();
+        ContentColumns columns = ContentColumns.of(message.content());
+        this.kind = columns.kind();
+        this.meta = columns.meta();
+        this.attachments = columns.attachments();
     }
 
     long id() {
@@ -84,6 +101,7 @@ public class MessageEntity {
     }
 
     StoredMessage toMessage(boolean delivered) {
-        return new StoredMessage(id, sender, recipient, body, Instant.ofEpochMilli(sentAt), clientMessageId, delivered);
+        return new StoredMessage(id, sender, recipient, new ContentColumns(kind, meta, attachments).content(body),
+                Instant.ofEpochMilli(sentAt), clientMessageId, delivered);
     }
 }

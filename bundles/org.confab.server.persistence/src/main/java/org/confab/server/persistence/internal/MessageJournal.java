@@ -39,12 +39,22 @@ import org.confab.server.api.StoredMessage;
 final class MessageJournal implements AutoCloseable {
     static final byte STORED = 1;
     static final byte DELIVERED = 2;
+    /**
+     * A stored message with content beyond its text (protocol version 2): the {@link #STORED} fields,
+     * then kind, metadata and attachments as in {@link ContentColumns} ("" for NULL). Plain text
+     * messages keep the {@link #STORED} record, so journals written before version 2 replay unchanged.
+     */
+    static final byte STORED_RICH = 3;
     private static final int MAX_RECORD = 1 << 20;
 
-    /** One journaled change: a stored message (with its text) or messages delivered to a recipient. */
+    /** One journaled change: a stored message (with its content) or messages delivered to a recipient. */
     record Entry(byte kind, StoredMessage message, String recipient, List<Long> ids) {
         static Entry stored(StoredMessage message) {
             return new Entry(STORED, message, message.recipient(), List.of(message.id()));
+        }
+
+        boolean isStored() {
+            return kind == STORED || kind == STORED_RICH;
         }
 
         static Entry delivered(String recipient, List<Long> ids) {
@@ -172,16 +182,23 @@ final class MessageJournal implements AutoCloseable {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(entry.kind());
-            if (entry.kind() == STORED) {
+            if (entry.isStored()) {
                 StoredMessage message = entry.message();
+                ContentColumns columns = ContentColumns.of(message.content());
+                out.writeByte(columns.isPlain() ? STORED : STORED_RICH);
                 out.writeLong(message.id());
                 out.writeLong(message.sentAt().toEpochMilli());
                 out.writeUTF(message.sender());
                 out.writeUTF(message.recipient());
                 out.writeUTF(message.clientMessageId());
                 out.writeUTF(message.text());
+                if (!columns.isPlain()) {
+                    out.writeUTF(orEmpty(columns.kind()));
+                    out.writeUTF(orEmpty(columns.meta()));
+                    out.writeUTF(orEmpty(columns.attachments()));
+                }
             } else {
+                out.writeByte(entry.kind());
                 out.writeUTF(entry.recipient());
                 out.writeInt(entry.ids().size());
                 for (long id : entry.ids()) {
@@ -197,14 +214,16 @@ final class MessageJournal implements AutoCloseable {
     private static Entry decode(byte[] payload) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
         byte kind = in.readByte();
-        if (kind == STORED) {
+        if (kind == STORED || kind == STORED_RICH) {
             long id = in.readLong();
             Instant sentAt = Instant.ofEpochMilli(in.readLong());
             String sender = in.readUTF();
             String recipient = in.readUTF();
             String clientMessageId = in.readUTF();
             String text = in.readUTF();
-            return Entry.stored(new StoredMessage(id, sender, recipient, text, sentAt, clientMessageId, false));
+            ContentColumns columns = kind == STORED ? ContentColumns.PLAIN
+                    : new ContentColumns(orNull(in.readUTF()), orNull(in.readUTF()), orNull(in.readUTF()));
+            return Entry.stored(new StoredMessage(id, sender, recipient, columns.content(text), sentAt, clientMessageId, false));
         }
         if (kind == DELIVERED) {
             String recipient = in.readUTF();
@@ -216,6 +235,14 @@ final class MessageJournal implements AutoCloseable {
             return Entry.delivered(recipient, ids);
         }
         throw new IOException("unknown journal record kind " + kind);
+    }
+
+    private static String orEmpty(String column) {
+        return column == null ? "" : column;
+    }
+
+    private static String orNull(String field) {
+        return field.isEmpty() ? null : field;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.confab.server.persistence.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.CRC32C;
 
+import org.confab.server.api.AttachmentRef;
+import org.confab.server.api.MessageContent;
 import org.confab.server.api.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,57 @@ class MessageJournalTest {
         assertEquals("bob", entries.get(1).recipient());
         assertEquals(List.of(7L, 9L), entries.get(1).ids());
         assertEquals(message(8, ""), entries.get(2).message());
+    }
+
+    private static StoredMessage rich(long id) {
+        MessageContent content = new MessageContent("x.dice", "", "{\"sides\":6,\"label\":\"d\u00e9\"}",
+                List.of(new AttachmentRef("f-1", "r\u00e9port.pdf", 2_202_009, "application/pdf"), new AttachmentRef("b", "b", 0, "")));
+        return new StoredMessage(id, "alice", "bob", content, Instant.ofEpochMilli(1_764_000_000_000L + id), "c-" + id, false);
+    }
+
+    @Test
+    void richMessagesKeepKindMetadataAndAttachments() throws IOException {
+        Path file = directory.resolve("confab.messages.journal");
+        StoredMessage withAttachmentsOnly = new StoredMessage(6, "alice", "bob",
+                new MessageContent(MessageContent.TEXT, "see file", MessageContent.NO_METADATA,
+                        List.of(new AttachmentRef("f", "f.txt", 3, "text/plain"))),
+                Instant.ofEpochMilli(1), "c-6", false);
+        try (MessageJournal journal = new MessageJournal(file)) {
+            journal.append(List.of(MessageJournal.Entry.stored(rich(5)), MessageJournal.Entry.stored(message(7, "plain")),
+                    MessageJournal.Entry.stored(withAttachmentsOnly)));
+        }
+        List<MessageJournal.Entry> entries = MessageJournal.replay(file);
+        assertEquals(List.of(rich(5), message(7, "plain"), withAttachmentsOnly),
+                entries.stream().map(MessageJournal.Entry::message).toList());
+    }
+
+    /** A journal left by a server from before protocol version 2 (its only stored-message record) still replays. */
+    @Test
+    void aJournalWrittenBeforeRichMessagesReplays() throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(payload);
+        out.writeByte(1); // the record as the first journal format wrote it
+        out.writeLong(41);
+        out.writeLong(1_764_000_000_041L);
+        out.writeUTF("alice");
+        out.writeUTF("bob");
+        out.writeUTF("0190a1b2-41");
+        out.writeUTF("written by the old server");
+        byte[] bytes = payload.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        ByteArrayOutputStream record = new ByteArrayOutputStream();
+        DataOutputStream framed = new DataOutputStream(record);
+        framed.writeInt(bytes.length);
+        framed.writeInt((int) crc.getValue());
+        framed.write(bytes);
+        Path file = directory.resolve("confab.messages.journal");
+        Files.write(file, record.toByteArray());
+
+        StoredMessage replayed = MessageJournal.replay(file).get(0).message();
+        assertEquals(new StoredMessage(41, "alice", "bob", "written by the old server", Instant.ofEpochMilli(1_764_000_000_041L),
+                "0190a1b2-41", false), replayed);
+        assertTrue(replayed.content().isPlainText());
     }
 
     @Test

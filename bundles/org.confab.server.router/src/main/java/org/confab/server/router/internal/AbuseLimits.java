@@ -2,6 +2,7 @@ package org.confab.server.router.internal;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.function.LongSupplier;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
 import org.confab.server.api.ClientSession;
+import org.confab.server.api.RateClass;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -29,10 +31,18 @@ import org.slf4j.LoggerFactory;
 public class AbuseLimits {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbuseLimits.class);
-    private static final String BUCKET = "core.limits.requests";
+    private static final String BUCKET = "core.limits.requests.";
+
+    /** The sustained rate and the burst of one rate class. */
+    private record Budget(int perSecond, int burst) {
+        Budget {
+            perSecond = Math.max(1, perSecond);
+            burst = Math.max(1, burst);
+        }
+    }
 
     private record Settings(AttemptLimiter accounts, AttemptLimiter addresses, AttemptLimiter registrations,
-            int requestsPerSecond, int requestBurst, Set<String> exempt) {
+            Map<RateClass, Budget> budgets, Set<String> exempt) {
     }
 
     private final LongSupplier clock;
@@ -57,7 +67,9 @@ public class AbuseLimits {
         settings = new Settings(new AttemptLimiter(config.loginFailuresPerAccount(), window, lockout, keys),
                 new AttemptLimiter(config.loginFailuresPerAddress(), window, lockout, keys),
                 new AttemptLimiter(config.registrationsPerAddress(), registrationWindow, registrationWindow, keys),
-                Math.max(1, config.requestsPerSecond()), Math.max(1, config.requestBurst()),
+                Map.of(RateClass.CHAT, new Budget(config.requestsPerSecond(), config.requestBurst()),
+                        RateClass.BULK, new Budget(config.bulkRequestsPerSecond(), config.bulkRequestBurst()),
+                        RateClass.ADMIN, new Budget(config.adminRequestsPerSecond(), config.adminRequestBurst())),
                 Set.of(config.exemptAddresses()));
     }
 
@@ -103,12 +115,16 @@ public class AbuseLimits {
         }
     }
 
-    /** Takes one request from the session's budget, or refuses the request. */
-    void request(ClientSession session) throws ProtocolException {
+    /**
+     * Takes one request from the session's budget for the rate class, or refuses the request. Each
+     * class has a bucket of its own, so bulk transfers and chat do not slow each other down.
+     */
+    void request(ClientSession session, RateClass rateClass) throws ProtocolException {
         Settings current = settings;
         long now = clock.getAsLong();
-        TokenBucket bucket = (TokenBucket) session.attributes().computeIfAbsent(BUCKET,
-                key -> new TokenBucket(current.requestBurst(), current.requestsPerSecond(), now));
+        Budget budget = current.budgets().get(rateClass);
+        TokenBucket bucket = (TokenBucket) session.attributes().computeIfAbsent(BUCKET + rateClass.propertyValue(),
+                key -> new TokenBucket(budget.burst(), budget.perSecond(), now));
         long wait = bucket.tryTake(now);
         if (wait > 0) {
             throw refusal("too many requests; slow down", wait);

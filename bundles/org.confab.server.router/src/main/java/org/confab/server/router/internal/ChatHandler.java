@@ -12,13 +12,13 @@ import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
-import org.confab.server.api.AccountService;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
-import org.confab.server.api.MessageStore;
-import org.confab.server.api.NewMessage;
-import org.confab.server.api.SessionRegistry;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.NewMessage;
+import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,10 +34,12 @@ public class ChatHandler implements MessageHandler {
     private final MessageStore store;
     private final SessionRegistry registry;
     private final Deliveries deliveries;
+    private final MessageEvents events;
 
     @Activate
     public ChatHandler(@Reference AccountService accounts, @Reference MessageStore store,
-            @Reference SessionRegistry registry, @Reference Deliveries deliveries) {
+            @Reference SessionRegistry registry, @Reference Deliveries deliveries, @Reference MessageEvents events) {
+        this.events = events;
         this.accounts = accounts;
         this.store = store;
         this.registry = registry;
@@ -62,7 +64,7 @@ public class ChatHandler implements MessageHandler {
         String sender = session.username().orElseThrow();
         // Pipelined: the connection reads its next frame while this one commits with others in a
         // group; the acknowledgement is sent from the completion, still only after the commit.
-        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), request.text()))
+        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), WireMessages.content(request)))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
                         session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,
@@ -73,6 +75,9 @@ public class ChatHandler implements MessageHandler {
                     Replies.ok(session, frame, new ChatSent(stored.id(), stored.sentAt().toEpochMilli(), result.duplicate()));
                     if (!stored.delivered()) {
                         deliveries.pushLive(stored);
+                    }
+                    if (!result.duplicate()) {
+                        events.stored(stored);
                     }
                 });
     }

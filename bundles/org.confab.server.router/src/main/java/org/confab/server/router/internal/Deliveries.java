@@ -3,11 +3,10 @@ package org.confab.server.router.internal;
 import java.util.List;
 
 import org.confab.protocol.messages.MessageTypes;
-import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.MessageStore;
-import org.confab.server.api.SessionRegistry;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,8 +32,13 @@ public class Deliveries {
 
     /** Pushes a just-stored message to every session of its recipient. */
     void pushLive(StoredMessage message) {
-        for (ClientSession session : registry.sessionsOf(message.recipient())) {
-            Replies.push(session, MessageTypes.CHAT_MESSAGE, toWire(message));
+        pushTo(message.recipient(), message);
+    }
+
+    /** Pushes a stored message to every session of {@code username}, each in its own protocol version. */
+    void pushTo(String username, StoredMessage message) {
+        for (ClientSession session : registry.sessionsOf(username)) {
+            Replies.push(session, MessageTypes.CHAT_MESSAGE, WireMessages.forSession(session, message));
         }
     }
 
@@ -60,7 +64,7 @@ public class Deliveries {
         List<StoredMessage> page = store.undelivered(username, after, PAGE);
         long last = after;
         for (StoredMessage message : page) {
-            if (!Replies.pushed(session, MessageTypes.CHAT_MESSAGE, toWire(message))) {
+            if (!Replies.pushed(session, MessageTypes.CHAT_MESSAGE, WireMessages.forSession(session, message))) {
                 return;
             }
             last = message.id();
@@ -68,10 +72,5 @@ public class Deliveries {
         if (page.size() == PAGE) {
             session.attributes().put(BACKLOG_AFTER, last);
         }
-    }
-
-    static ChatMessage toWire(StoredMessage message) {
-        return new ChatMessage(message.id(), message.sender(), message.recipient(), message.text(),
-                message.sentAt().toEpochMilli(), message.clientMessageId(), message.delivered());
     }
 }

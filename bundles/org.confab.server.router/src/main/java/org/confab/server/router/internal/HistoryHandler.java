@@ -9,11 +9,11 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.SearchRequest;
-import org.confab.server.api.AccountService;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
-import org.confab.server.api.MessageStore;
 import org.confab.server.api.StoredMessage;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.MessageStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,6 +49,6 @@ public class HistoryHandler implements MessageHandler {
         }
         boolean more = found.size() > limit;
         List<StoredMessage> page = more ? found.subList(0, limit) : found;
-        Replies.ok(session, frame, new MessagePage(page.stream().map(Deliveries::toWire).toList(), more));
+        Replies.ok(session, frame, new MessagePage(page.stream().map(m -> WireMessages.forSession(session, m)).toList(), more));
     }
 }

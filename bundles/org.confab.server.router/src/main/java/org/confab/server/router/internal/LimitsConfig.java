@@ -25,11 +25,23 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Registration window in seconds")
     int registrationWindowSeconds() default 3600;
 
-    @AttributeDefinition(description = "Requests a session may make per second, sustained")
+    @AttributeDefinition(description = "Chat-class requests a session may make per second, sustained")
     int requestsPerSecond() default 20;
 
-    @AttributeDefinition(description = "Requests a session may make in a burst above the sustained rate")
+    @AttributeDefinition(description = "Chat-class requests a session may make in a burst above the sustained rate")
     int requestBurst() default 100;
+
+    @AttributeDefinition(description = "Bulk-class requests (such as file chunks) a session may make per second, sustained")
+    int bulkRequestsPerSecond() default 400;
+
+    @AttributeDefinition(description = "Bulk-class requests a session may make in a burst above the sustained rate")
+    int bulkRequestBurst() default 800;
+
+    @AttributeDefinition(description = "Administrative requests a session may make per second, sustained")
+    int adminRequestsPerSecond() default 20;
+
+    @AttributeDefinition(description = "Administrative requests a session may make in a burst above the sustained rate")
+    int adminRequestBurst() default 100;
 
     @AttributeDefinition(description = "IP addresses exempt from the per-address limits (a trusted gateway, monitoring)")
     String[] exemptAddresses() default {};

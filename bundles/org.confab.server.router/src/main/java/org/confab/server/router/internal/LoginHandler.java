@@ -15,10 +15,11 @@ import org.confab.protocol.messages.Messages.AuthFinish;
 import org.confab.protocol.messages.Messages.AuthOk;
 import org.confab.protocol.messages.Messages.AuthStart;
 import org.confab.server.api.Account;
-import org.confab.server.api.AccountService;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
-import org.confab.server.api.StoredCredentials;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.SessionRegistry;
+import org.confab.server.spi.StoredCredentials;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,12 +47,17 @@ public class LoginHandler implements MessageHandler {
     private final PresenceBroadcaster presence;
     private final Deliveries deliveries;
     private final AbuseLimits limits;
+    private final SessionRegistry registry;
+    private final SessionEvents sessionEvents;
     private final byte[] decoySecret = Scram.randomBytes(32);
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public LoginHandler(@Reference AccountService accounts, @Reference PresenceBroadcaster presence,
-            @Reference Deliveries deliveries, @Reference AbuseLimits limits) {
+            @Reference Deliveries deliveries, @Reference AbuseLimits limits, @Reference SessionRegistry registry,
+            @Reference SessionEvents sessionEvents) {
+        this.registry = registry;
+        this.sessionEvents = sessionEvents;
         this.accounts = accounts;
         this.presence = presence;
         this.deliveries = deliveries;
@@ -114,7 +120,7 @@ public class LoginHandler implements MessageHandler {
                     + account.bannedUntil().orElseThrow().truncatedTo(ChronoUnit.SECONDS));
         }
         limits.loginSucceeded(account.username());
-        session.authenticate(account.username(), account.admin());
+        registry.bind(session, account.username(), account.admin());
         if (!mayStillLogIn(account.username())) {
             // an administrator locked, banned or deleted the account while this login was checked, and
             // closed the user's sessions before this one counted as logged in
@@ -131,5 +137,6 @@ public class LoginHandler implements MessageHandler {
                 new AuthOk(account.username(), account.displayName(), account.admin(), Scram.base64(signature)));
         presence.loggedIn(session, account.displayName());
         deliveries.pushPending(session);
+        sessionEvents.loggedIn(session);
     }
 }

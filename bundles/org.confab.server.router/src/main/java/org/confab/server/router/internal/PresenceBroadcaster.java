@@ -2,9 +2,9 @@ package org.confab.server.router.internal;
 
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.PresenceEntry;
-import org.confab.server.api.AccountService;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.spi.AccountService;
+import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionPolicy;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.spi.SessionPolicy;
+import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionPolicy;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.api.UserSessions;
+import org.confab.server.spi.SessionPolicy;
+import org.confab.server.spi.SessionRegistry;
+import org.confab.server.spi.TransportSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -17,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The open sessions of this server node, and the log of connects and disconnects. */
-@Component(service = SessionRegistry.class, configurationPid = "org.confab.server.sessions",
+@Component(service = { SessionRegistry.class, UserSessions.class }, configurationPid = "org.confab.server.sessions",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public class InMemorySessionRegistry implements SessionRegistry {
+public class InMemorySessionRegistry implements SessionRegistry, UserSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySessionRegistry.class);
 
@@ -44,6 +46,14 @@ public class InMemorySessionRegistry implements SessionRegistry {
     public void opened(ClientSession session) {
         sessions.put(session.id(), session);
         LOG.info("connect #{} from {}", session.id(), session.remoteAddress());
+    }
+
+    @Override
+    public void bind(ClientSession session, String username, boolean admin) {
+        if (!(session instanceof TransportSession transportSession)) {
+            throw new IllegalArgumentException("session #" + session.id() + " was not opened by a transport");
+        }
+        transportSession.authenticate(username, admin);
     }
 
     @Override

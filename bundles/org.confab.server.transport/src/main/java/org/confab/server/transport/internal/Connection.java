@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.SessionClosed;
-import org.confab.server.api.ClientSession;
+import org.confab.server.spi.TransportSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * draining a bounded queue, so a peer that stops reading can never block the threads that send to
  * it. A full queue closes the connection; undelivered messages then wait in the database.
  */
-final class Connection implements ClientSession {
+final class Connection implements TransportSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Marks the end of the outbound queue. */
@@ -291,6 +292,16 @@ final class Connection implements ClientSession {
     @Override
     public Optional<String> clientName() {
         return handshake.clientName();
+    }
+
+    @Override
+    public Set<String> clientCapabilities() {
+        return handshake.clientCapabilities();
+    }
+
+    @Override
+    public int protocolVersion() {
+        return handshake.version();
     }
 
     @Override

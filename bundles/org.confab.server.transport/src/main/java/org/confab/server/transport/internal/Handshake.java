@@ -1,7 +1,9 @@
 package org.confab.server.transport.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -11,7 +13,7 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.Hello;
 import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.server.api.ClientSession;
-import org.confab.server.api.SessionPolicy;
+import org.confab.server.spi.SessionPolicy;
 
 /** The hello exchange that must open every connection: version check, then the limits it lives by. */
 final class Handshake {
@@ -20,6 +22,8 @@ final class Handshake {
     private final ConnectionContext context;
     private volatile boolean done;
     private volatile String clientName;
+    private volatile Set<String> clientCapabilities = Set.of();
+    private volatile int version = Protocol.VERSION;
 
     Handshake(ConnectionContext context) {
         this.context = context;
@@ -29,8 +33,17 @@ final class Handshake {
         return done;
     }
 
+    /** The version the client asked for and was answered with; the newest until then. */
+    int version() {
+        return version;
+    }
+
     Optional<String> clientName() {
         return Optional.ofNullable(clientName);
+    }
+
+    Set<String> clientCapabilities() {
+        return clientCapabilities;
     }
 
     /**
@@ -50,17 +63,20 @@ final class Handshake {
             session.close("PROTOCOL_ERROR", "bad hello");
             return;
         }
-        if (hello.version() != Protocol.VERSION) {
-            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version "
-                    + Protocol.VERSION + ", the client version " + hello.version());
+        if (hello.version() < Protocol.MIN_VERSION || hello.version() > Protocol.VERSION) {
+            session.sendError(frame.rid(), ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions "
+                    + Protocol.MIN_VERSION + " to " + Protocol.VERSION + ", the client version " + hello.version());
             session.close("PROTOCOL_ERROR", "unsupported protocol version");
             return;
         }
         clientName = hello.client();
+        clientCapabilities = Set.copyOf(hello.capabilities());
+        version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
+        Map<String, String> capabilities = context.dispatcher().capabilities();
         session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
-                new HelloOk(Protocol.VERSION, SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
-                        policy.idleTimeoutSeconds(), List.of())));
+                new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
+                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet()), capabilities)));
         done = true;
     }
 }

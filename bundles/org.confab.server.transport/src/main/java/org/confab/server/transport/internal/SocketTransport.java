@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.confab.protocol.Fingerprint;
 import org.confab.protocol.FrameCodec;
-import org.confab.server.api.FrameDispatcher;
 import org.confab.server.api.ServerEndpoint;
-import org.confab.server.api.SessionRegistry;
+import org.confab.server.spi.FrameDispatcher;
+import org.confab.server.spi.SessionRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -1,4 +1,4 @@
-package org.confab.server.api;
+package org.confab.server.spi;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,8 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.StorageException;
+
+import org.confab.server.api.AuditEntry;
 
 import java.util.List;
 import java.util.Optional;

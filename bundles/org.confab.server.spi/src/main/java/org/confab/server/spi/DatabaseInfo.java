@@ -1,4 +1,4 @@
-package org.confab.server.api;
+package org.confab.server.spi;
 
 import org.osgi.annotation.versioning.ProviderType;
 

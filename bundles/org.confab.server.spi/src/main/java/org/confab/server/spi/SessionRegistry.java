@@ -1,4 +1,6 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.ClientSession;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +18,15 @@ public interface SessionRegistry {
 
     void closed(ClientSession session);
 
-    /** The session has just logged in: index it under its user (call after {@link ClientSession#authenticate}). */
+    /**
+     * Binds a session to the account that has just proved who it is. The session must come from a
+     * transport (a {@link TransportSession}); only the login handler calls this.
+     *
+     * @throws IllegalArgumentException when the session was not made by a transport
+     */
+    void bind(ClientSession session, String username, boolean admin);
+
+    /** The session has just logged in: index it under its user (call after {@link #bind}). */
     void authenticated(ClientSession session);
 
     /** All open sessions. */

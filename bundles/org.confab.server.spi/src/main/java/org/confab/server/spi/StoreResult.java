@@ -1,4 +1,6 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.StoredMessage;
 
 /**
  * The outcome of {@link MessageStore#store}: the stored message and whether it had been stored

@@ -1,4 +1,10 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.StorageException;
+
+import org.confab.server.api.AccountOrder;
+
+import org.confab.server.api.Account;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.confab.server.api;
+package org.confab.server.spi;
 
 /** An account with that canonical username already exists. */
 public class UsernameTakenException extends Exception {

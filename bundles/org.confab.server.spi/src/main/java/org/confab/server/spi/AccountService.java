@@ -1,4 +1,6 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.Account;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.confab.server.api;
+package org.confab.server.spi;
 
 /**
  * A change was refused because it would leave no active administrator (one that is neither locked

@@ -1,4 +1,4 @@
-package org.confab.server.api;
+package org.confab.server.spi;
 
 /**
  * How long connections may stay silent: clients ping every {@code heartbeatSeconds}; a connection

@@ -1,4 +1,8 @@
-package org.confab.server.api;
+package org.confab.server.spi;
+
+import org.confab.server.api.StoredMessage;
+
+import org.confab.server.api.StorageException;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.confab.server.api;
+package org.confab.server.spi;
 
 /** What {@link AccountStore#create} needs: an already validated, canonical username and derived credentials. */
 public record NewAccount(String username, String displayName, boolean admin, StoredCredentials credentials) {

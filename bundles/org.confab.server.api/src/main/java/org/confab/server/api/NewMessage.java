@@ -1,5 +1,0 @@
-package org.confab.server.api;
-
-/** A message to store. {@code clientMessageId} is unique per sender and makes a resend idempotent. */
-public record NewMessage(String sender, String recipient, String clientMessageId, String text) {
-}

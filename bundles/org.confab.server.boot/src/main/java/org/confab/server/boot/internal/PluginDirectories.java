@@ -1,0 +1,53 @@
+package org.confab.server.boot.internal;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.confab.protocol.Frame;
+import org.confab.server.api.PluginDataLocation;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Plugins' own directories: {@code DATA/plugins/<namespace>}. The namespace must be a message type
+ * name, so it can contain no path separator and no {@code ..}: no plugin can reach outside its folder
+ * through this service.
+ */
+@Component
+public class PluginDirectories implements PluginDataLocation {
+
+    private final Path root;
+
+    @Activate
+    public PluginDirectories(BundleContext context) {
+        String configured = context.getProperty("confab.data");
+        Path data = Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
+        this.root = data.resolve("plugins");
+    }
+
+    @Override
+    public Path directory(String namespace) throws IOException {
+        if (!Frame.isValidType(namespace)) {
+            throw new IllegalArgumentException("not a valid plugin namespace: " + namespace);
+        }
+        Path directory = root.resolve(namespace);
+        createOwnerOnly(root);
+        createOwnerOnly(directory);
+        return directory;
+    }
+
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+}
