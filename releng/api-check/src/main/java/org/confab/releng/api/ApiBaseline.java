@@ -8,6 +8,7 @@ import java.util.List;
 import aQute.bnd.differ.Baseline;
 import aQute.bnd.differ.Baseline.Info;
 import aQute.bnd.differ.DiffPluginImpl;
+import aQute.bnd.osgi.Instructions;
 import aQute.bnd.osgi.Jar;
 import aQute.bnd.osgi.Processor;
 import aQute.bnd.service.diff.Delta;
@@ -24,6 +25,12 @@ import aQute.bnd.service.diff.Diff;
  */
 public final class ApiBaseline {
     private static final int MAX_DETAILS = 12;
+    /**
+     * Every package, counting only changes at least an addition: micro-level differences (an annotation
+     * added to a package, such as its own {@code @Version}) change nothing a user compiles against and
+     * need no new version.
+     */
+    private static final Instructions ONLY_API_CHANGES = new Instructions("*;threshold=MINOR");
 
     private ApiBaseline() {
     }
@@ -33,7 +40,8 @@ public final class ApiBaseline {
         List<String> problems = new ArrayList<>();
         try (Processor reporter = new Processor(); Jar newer = new Jar(built.toFile());
                 Jar older = new Jar(baseline.toFile())) {
-            List<Info> infos = new ArrayList<>(new Baseline(reporter, new DiffPluginImpl()).baseline(newer, older, null));
+            List<Info> infos = new ArrayList<>(new Baseline(reporter, new DiffPluginImpl()).baseline(newer, older,
+                    ONLY_API_CHANGES));
             infos.sort(Comparator.comparing(info -> info.packageName));
             for (Info info : infos) {
                 Delta delta = info.packageDiff.getDelta();
@@ -64,7 +72,7 @@ public final class ApiBaseline {
     private static void collect(Diff diff, String owner, List<String> lines) {
         for (Diff child : diff.getChildren()) {
             Delta delta = child.getDelta();
-            if (delta == Delta.UNCHANGED || delta == Delta.IGNORED) {
+            if (delta == Delta.UNCHANGED || delta == Delta.IGNORED || delta == Delta.MICRO) {
                 continue;
             }
             String name = owner.isEmpty() ? child.getName() : owner + "." + child.getName();
