@@ -31,13 +31,12 @@ final class RequestCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "TYPE [JSON]";
+        return "TYPE [JSON] [--anonymous]";
     }
 
     @Override
     public String description() {
-        return "send a request of any type (a plugin's too) with the JSON object's fields and print the answer;"
-                + " --anonymous sends it without logging in";
+        return "send a request of any type (a plugin's too) and print the answer; --anonymous: without login";
     }
 
     @Override
