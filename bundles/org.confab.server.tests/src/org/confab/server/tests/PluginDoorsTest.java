@@ -17,10 +17,17 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ConfabClient;
+import org.confab.client.core.ConfabException;
+import org.confab.client.core.PushSubscription;
+import org.confab.client.core.ServerTrust;
+import org.confab.protocol.ErrorCode;
 import org.apache.felix.service.command.CommandSession;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
@@ -152,6 +159,45 @@ class PluginDoorsTest extends ServerTestSupport {
             assertEquals("ping.ok", plain.request(MessageTypes.PING).type());
             assertFalse(plain.receives("x.doors.nudged", 0), "a client without the capability gets no x.doors.nudged");
         }
+    }
+
+    @Test
+    void theClientLibrarySendsAPluginRequestAndReceivesItsPushesAndCapabilities() throws Exception {
+        UserSessions sessions = Services.await(UserSessions.class, 60_000);
+        register(MessageHandler.class, (session, frame) -> {
+            String to = frame.body().path("to").asText();
+            ObjectNode push = CODEC.mapper().createObjectNode().put("from", session.username().orElseThrow())
+                    .put("text", frame.body().path("text").asText());
+            int reached = sessions.push(to, "x.doors", new Frame("x.doors.note", 0, push));
+            session.send(new Frame(frame.okType(), frame.rid(), CODEC.mapper().createObjectNode().put("reached", reached)));
+        }, Map.of(MessageHandler.TYPES, "x.doors.note.send", MessageHandler.CAPABILITY, "x.doors"));
+        String alice = register("libsend");
+        String bob = register("libget");
+        BlockingQueue<String> notes = new LinkedBlockingQueue<>();
+        try (ConfabClient sender = library(List.of()); ConfabClient receiver = library(List.of("x.doors"))) {
+            sender.login(alice, PASSWORD).get(10, TimeUnit.SECONDS);
+            receiver.login(bob, PASSWORD).get(10, TimeUnit.SECONDS);
+            assertTrue(sender.serverCapabilities().containsKey("x.doors"), sender.serverCapabilities().toString());
+            try (PushSubscription subscription = receiver.subscribe("x.doors.note",
+                    (type, body) -> notes.add(body.path("from").asText() + ": " + body.path("text").asText()))) {
+                ObjectNode answer = sender.request("x.doors.note.send",
+                        CODEC.mapper().createObjectNode().put("to", bob).put("text", "through the library"))
+                        .get(10, TimeUnit.SECONDS);
+                assertEquals(1, answer.path("reached").asInt(), answer.toString());
+                assertEquals(alice + ": through the library", notes.poll(10, TimeUnit.SECONDS));
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> sender.request("x.doors.nothing", CODEC.mapper().createObjectNode()).get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof ConfabException failure && failure.code() == ErrorCode.UNKNOWN_TYPE,
+                    String.valueOf(refused.getCause()));
+        }
+    }
+
+    private static ConfabClient library(List<String> capabilities) throws Exception {
+        ConfabClient client = new ConfabClient(ClientOptions.of("127.0.0.1", server().getPort())
+                .withTrust(ServerTrust.pinned(fingerprint())).withCapabilities(capabilities));
+        client.connect().get(10, TimeUnit.SECONDS);
+        return client;
     }
 
     @Test
