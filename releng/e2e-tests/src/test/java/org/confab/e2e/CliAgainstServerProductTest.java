@@ -127,6 +127,27 @@ class CliAgainstServerProductTest {
     }
 
     @Test
+    @Order(4)
+    void anyRequestGoesThroughTheGenericDoorAndPingReportsTheServer() throws Exception {
+        Processes.Result presence = cli(ALICE, "alice", "--json", "request", "presence.list", "{}");
+        assertEquals(0, presence.exitCode(), presence.toString());
+        assertTrue(presence.stdout().strip().startsWith("{\"users\":[") && presence.stdout().strip().lines().count() == 1,
+                presence.toString());
+
+        Processes.Result unknown = cli(ALICE, "alice", "request", "x.nobody.home", "{\"a\":1}");
+        assertEquals(1, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.stderr().startsWith("error: UNKNOWN_TYPE: "), unknown.toString());
+
+        Processes.Result refused = cli(ALICE, "alice", "request", "auth.logout");
+        assertEquals(2, refused.exitCode(), refused.toString());
+
+        Processes.Result ping = cli(Map.of(), "nobody", "--json", "ping");
+        assertEquals(0, ping.exitCode(), ping.toString());
+        assertTrue(ping.stdout().contains("\"protocolVersion\":2") && ping.stdout().contains("\"capabilities\":{"),
+                ping.toString());
+    }
+
+    @Test
     @Order(5)
     void theCliTrustsAServerOnlyWhenToldAndRefusesAChangedCertificateLoudly() throws Exception {
         Path known = Processes.WORK.resolve("known_servers");
