@@ -17,10 +17,17 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.confab.client.core.ClientOptions;
+import org.confab.client.core.ConfabClient;
+import org.confab.client.core.ConfabException;
+import org.confab.client.core.PushSubscription;
+import org.confab.client.core.ServerTrust;
+import org.confab.protocol.ErrorCode;
 import org.apache.felix.service.command.CommandSession;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
@@ -129,18 +136,68 @@ class PluginDoorsTest extends ServerTestSupport {
         register(MessageHandler.class, (session, frame) -> {
             String to = frame.body().path("to").asText();
             ObjectNode push = CODEC.mapper().createObjectNode().put("from", session.username().orElseThrow());
-            int reached = sessions.push(to, new Frame("x.doors.poked", 0, push));
-            session.send(new Frame(frame.okType(), frame.rid(), CODEC.mapper().createObjectNode().put("reached", reached)));
+            int all = sessions.push(to, new Frame("x.doors.poked", 0, push));
+            int capable = sessions.push(to, "x.doors", new Frame("x.doors.nudged", 0, push));
+            session.send(new Frame(frame.okType(), frame.rid(),
+                    CODEC.mapper().createObjectNode().put("all", all).put("capable", capable)));
         }, Map.of(MessageHandler.TYPES, "x.doors.poke"));
         String alice = register("poker");
         String bob = register("poked");
-        try (TestClient a = loggedIn(alice); TestClient b1 = loggedIn(bob); TestClient b2 = loggedIn(bob)) {
+        try (TestClient a = loggedIn(alice); TestClient plain = loggedIn(bob); TestClient capable = new TestClient(server())) {
+            capable.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "capable", List.of("x.doors")));
+            assertEquals("auth.finish.ok", capable.login(bob, PASSWORD).type());
+
             Frame answer = a.request("x.doors.poke", CODEC.mapper().createObjectNode().put("to", bob));
-            assertEquals(2, answer.body().path("reached").asInt(), answer.toString());
-            assertEquals(alice, b1.await("x.doors.poked").body().path("from").asText());
-            assertEquals(alice, b2.await("x.doors.poked").body().path("from").asText());
+
+            assertEquals(2, answer.body().path("all").asInt(), answer.toString());
+            assertEquals(1, answer.body().path("capable").asInt(), "only the client that announced x.doors: " + answer);
+            assertEquals(alice, plain.await("x.doors.poked").body().path("from").asText());
+            assertEquals(alice, capable.await("x.doors.poked").body().path("from").asText());
+            assertEquals(alice, capable.await("x.doors.nudged").body().path("from").asText());
             assertTrue(sessions.isOnline(bob));
+            // the plain client gets its pushes in order: a ping answered after the poke proves nothing followed it
+            assertEquals("ping.ok", plain.request(MessageTypes.PING).type());
+            assertFalse(plain.receives("x.doors.nudged", 0), "a client without the capability gets no x.doors.nudged");
         }
+    }
+
+    @Test
+    void theClientLibrarySendsAPluginRequestAndReceivesItsPushesAndCapabilities() throws Exception {
+        UserSessions sessions = Services.await(UserSessions.class, 60_000);
+        register(MessageHandler.class, (session, frame) -> {
+            String to = frame.body().path("to").asText();
+            ObjectNode push = CODEC.mapper().createObjectNode().put("from", session.username().orElseThrow())
+                    .put("text", frame.body().path("text").asText());
+            int reached = sessions.push(to, "x.doors", new Frame("x.doors.note", 0, push));
+            session.send(new Frame(frame.okType(), frame.rid(), CODEC.mapper().createObjectNode().put("reached", reached)));
+        }, Map.of(MessageHandler.TYPES, "x.doors.note.send", MessageHandler.CAPABILITY, "x.doors"));
+        String alice = register("libsend");
+        String bob = register("libget");
+        BlockingQueue<String> notes = new LinkedBlockingQueue<>();
+        try (ConfabClient sender = library(List.of()); ConfabClient receiver = library(List.of("x.doors"))) {
+            sender.login(alice, PASSWORD).get(10, TimeUnit.SECONDS);
+            receiver.login(bob, PASSWORD).get(10, TimeUnit.SECONDS);
+            assertTrue(sender.serverCapabilities().containsKey("x.doors"), sender.serverCapabilities().toString());
+            try (PushSubscription subscription = receiver.subscribe("x.doors.note",
+                    (type, body) -> notes.add(body.path("from").asText() + ": " + body.path("text").asText()))) {
+                ObjectNode answer = sender.request("x.doors.note.send",
+                        CODEC.mapper().createObjectNode().put("to", bob).put("text", "through the library"))
+                        .get(10, TimeUnit.SECONDS);
+                assertEquals(1, answer.path("reached").asInt(), answer.toString());
+                assertEquals(alice + ": through the library", notes.poll(10, TimeUnit.SECONDS));
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> sender.request("x.doors.nothing", CODEC.mapper().createObjectNode()).get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof ConfabException failure && failure.code() == ErrorCode.UNKNOWN_TYPE,
+                    String.valueOf(refused.getCause()));
+        }
+    }
+
+    private static ConfabClient library(List<String> capabilities) throws Exception {
+        ConfabClient client = new ConfabClient(ClientOptions.of("127.0.0.1", server().getPort())
+                .withTrust(ServerTrust.pinned(fingerprint())).withCapabilities(capabilities));
+        client.connect().get(10, TimeUnit.SECONDS);
+        return client;
     }
 
     @Test

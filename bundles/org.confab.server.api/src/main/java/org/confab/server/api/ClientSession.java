@@ -3,6 +3,7 @@ package org.confab.server.api;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -36,6 +37,9 @@ public interface ClientSession {
 
     /** The client software name and version from the hello frame, empty before the handshake. */
     Optional<String> clientName();
+
+    /** The capabilities the client listed in its hello frame (protocol section 15), empty before the handshake. */
+    Set<String> clientCapabilities();
 
     /**
      * The protocol version the client chose in its hello (1 or 2): handlers answer a version-1 session

@@ -31,4 +31,20 @@ public interface UserSessions {
         }
         return queued;
     }
+
+    /**
+     * Queues a plugin's own push for the logged-in sessions of the user whose client announced the
+     * plugin's capability in its hello (protocol section 15): other clients would not understand it.
+     *
+     * @return how many sessions took it
+     */
+    default int push(String username, String capability, Frame frame) {
+        int queued = 0;
+        for (ClientSession session : sessionsOf(username)) {
+            if (session.clientCapabilities().contains(capability) && session.send(frame)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
 }

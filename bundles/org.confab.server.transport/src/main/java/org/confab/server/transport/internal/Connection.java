@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -291,6 +292,11 @@ final class Connection implements TransportSession {
     @Override
     public Optional<String> clientName() {
         return handshake.clientName();
+    }
+
+    @Override
+    public Set<String> clientCapabilities() {
+        return handshake.clientCapabilities();
     }
 
     @Override

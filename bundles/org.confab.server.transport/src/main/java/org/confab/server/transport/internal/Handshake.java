@@ -3,8 +3,7 @@ package org.confab.server.transport.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -23,6 +22,7 @@ final class Handshake {
     private final ConnectionContext context;
     private volatile boolean done;
     private volatile String clientName;
+    private volatile Set<String> clientCapabilities = Set.of();
     private volatile int version = Protocol.VERSION;
 
     Handshake(ConnectionContext context) {
@@ -40,6 +40,10 @@ final class Handshake {
 
     Optional<String> clientName() {
         return Optional.ofNullable(clientName);
+    }
+
+    Set<String> clientCapabilities() {
+        return clientCapabilities;
     }
 
     /**
@@ -66,16 +70,13 @@ final class Handshake {
             return;
         }
         clientName = hello.client();
+        clientCapabilities = Set.copyOf(hello.capabilities());
         version = hello.version(); // the session speaks the client's version from here on
         SessionPolicy policy = context.registry().policy();
         Map<String, String> capabilities = context.dispatcher().capabilities();
-        Frame answer = context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
+        session.send(context.codec().frame(MessageTypes.ok(MessageTypes.HELLO), frame.rid(),
                 new HelloOk(hello.version(), SERVER_NAME, context.codec().maxFrameBytes(), policy.heartbeatSeconds(),
-                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet())));
-        // the installed plugins with their versions (protocol section 15), beside the plain names
-        ObjectNode plugins = answer.body().putObject("plugins");
-        capabilities.forEach(plugins::put);
-        session.send(answer);
+                        policy.idleTimeoutSeconds(), List.copyOf(capabilities.keySet()), capabilities)));
         done = true;
     }
 }
