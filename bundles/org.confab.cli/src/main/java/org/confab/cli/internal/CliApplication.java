@@ -50,7 +50,7 @@ final class CliApplication {
             err.println("error: " + e.getMessage());
             return ExitCodes.SERVER_ERROR;
         } catch (ConfabException e) {
-            err.println("error: " + e.code() + ": " + e.getMessage());
+            err.println("error: " + e.wireCode() + ": " + e.getMessage());
             return ExitCodes.SERVER_ERROR;
         } catch (UntrustedServerException e) {
             err.println("error: " + untrusted(e));

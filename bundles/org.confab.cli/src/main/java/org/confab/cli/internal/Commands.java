@@ -14,6 +14,7 @@ final class Commands {
                 .register(new OnlineCommand())
                 .register(new ReceiveCommand())
                 .register(new PingCommand())
+                .register(new RequestCommand())
                 .alias("inbox", "receive")
                 .group(AdminCommand.GROUP, AdminCommand.HEADING)
                 .register(new AdminUsersCommand())

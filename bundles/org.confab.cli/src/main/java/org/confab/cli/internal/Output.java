@@ -11,6 +11,7 @@ import org.confab.protocol.messages.MessageKinds;
 import org.confab.protocol.messages.Messages.ChatMessage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -37,6 +38,17 @@ final class Output {
             }
         } else {
             out.println(text);
+        }
+        out.flush();
+    }
+
+    /** Prints a JSON value: indented for people, on one line in JSON mode. */
+    void json(JsonNode value) {
+        try {
+            out.println(json ? mapper.writeValueAsString(value)
+                    : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
         out.flush();
     }

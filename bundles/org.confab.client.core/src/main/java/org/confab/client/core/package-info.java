@@ -5,4 +5,6 @@
  * on top of the protocol bundle: no UI toolkit and no OSGi runtime API, so it runs in an OSGi framework
  * and on a plain classpath alike.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.3.0")
 package org.confab.client.core;

@@ -4,4 +4,6 @@
  * {@link org.confab.client.ui.ConversationAction} whiteboard through which plugins add actions to every
  * conversation. See {@code docs/plugin-guide.md}.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.4.0")
 package org.confab.client.ui;

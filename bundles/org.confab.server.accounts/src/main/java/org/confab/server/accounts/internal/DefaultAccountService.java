@@ -18,10 +18,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Applies the account rules and derives SCRAM credentials; storage is the {@link AccountStore}'s job. */
+@Designate(ocd = AccountsConfig.class)
 @Component(service = { AccountService.class, AccountDirectory.class }, configurationPid = "org.confab.server.accounts",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class DefaultAccountService implements AccountService, AccountDirectory {

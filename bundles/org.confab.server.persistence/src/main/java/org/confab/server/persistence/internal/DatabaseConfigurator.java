@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * EntityManagerFactory the stores wait for. Without an explicit URL the embedded H2 database in the
  * data directory is used, so a fresh server needs no setup.
  */
+@Designate(ocd = DatabaseConfig.class)
 @Component(configurationPid = "org.confab.server.database", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 public class DatabaseConfigurator {
 

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * session. Every refusal is a {@code RATE_LIMITED} error that says when to retry; nothing is dropped
  * silently. Unknown usernames are counted exactly like real ones, so lockouts reveal nothing.
  */
+@Designate(ocd = LimitsConfig.class)
 @Component(service = AbuseLimits.class, configurationPid = "org.confab.server.limits",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class AbuseLimits {

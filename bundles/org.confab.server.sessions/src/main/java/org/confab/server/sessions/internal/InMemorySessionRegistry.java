@@ -15,10 +15,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The open sessions of this server node, and the log of connects and disconnects. */
+@Designate(ocd = SessionsConfig.class)
 @Component(service = { SessionRegistry.class, UserSessions.class }, configurationPid = "org.confab.server.sessions",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class InMemorySessionRegistry implements SessionRegistry, UserSessions {

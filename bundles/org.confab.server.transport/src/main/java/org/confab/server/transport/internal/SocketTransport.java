@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * simple). Translates bytes to frames and hands them to the {@link FrameDispatcher}; knows nothing
  * about accounts or messages.
  */
+@Designate(ocd = TransportConfig.class)
 @Component(immediate = true, service = ServerEndpoint.class, configurationPid = "org.confab.server.transport",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class SocketTransport implements ServerEndpoint {
