@@ -196,6 +196,9 @@ class ClientPluginUITest {
         run(() -> click(button));
 
         waitUntil("the own dice row", () -> faces().contains("\u2684 2 (rolled a two)"));
+        ConversationEditor conversation = ui(() -> conversation(dave).orElseThrow());
+        waitUntil("the own dice row delivered", () -> conversation.transcriptText()
+                .contains("\u2713\u2713 delivered\nrolled a two"));
         run(() -> screenshot(Sessions.window().getShell(), "client-plugin-row"));
         waitUntil("dave's client got the dice message",
                 () -> daveReceived.stream().anyMatch(m -> m.kind().equals(KIND) && m.meta().get("face").asInt() == 2));

@@ -218,6 +218,10 @@ final class Ui {
      * display thread.
      */
     static void screenshot(Shell shell, String name) {
+        // paint what is pending first (a changed row repaints later, in the event loop), so the picture is current
+        while (shell.getDisplay().readAndDispatch()) {
+            // each pass handles one pending event; stops when none is left
+        }
         shell.update();
         Rectangle bounds = shell.getBounds();
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);

@@ -79,6 +79,8 @@ final class TranscriptView {
             }
         } finally {
             column.setRedraw(true);
+            // rows updated in place (a delivery state) must be painted again, children included
+            column.redraw(0, 0, column.getSize().x, column.getSize().y, true);
         }
     }
 
