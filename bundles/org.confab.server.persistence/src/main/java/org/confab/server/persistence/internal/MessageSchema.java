@@ -87,7 +87,7 @@ final class MessageSchema {
             String[][] columns = { { "KIND", "VARCHAR(64)" }, { "META", lob }, { "ATTACHMENTS", lob } };
             try (Statement statement = connection.createStatement()) {
                 for (String[] column : columns) {
-                    if (!hasColumn(connection, MESSAGES, column[0])) {
+                    if (!selectable(connection, column[0])) {
                         statement.execute("ALTER TABLE " + MESSAGES + " ADD COLUMN " + column[0] + " " + column[1]);
                         LOG.info("message table upgraded for rich messages: column {} added", column[0]);
                     }
@@ -95,6 +95,19 @@ final class MessageSchema {
             }
             return true;
         });
+    }
+
+    /**
+     * Whether the message table of the current database has the column. Asked by selecting it, not
+     * through the metadata: MySQL's driver may search every database of the server there.
+     */
+    private static boolean selectable(Connection connection, String column) {
+        try (Statement probe = connection.createStatement();
+                ResultSet none = probe.executeQuery("SELECT " + column + " FROM " + MESSAGES + " WHERE 1 = 0")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private interface Step<T> {
