@@ -1,7 +1,6 @@
 package org.confab.server.persistence.internal;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,7 +42,7 @@ final class MessageSchema {
         EntityManager em = factory.createEntityManager();
         try {
             Boolean oldLayout = inTransaction(em, connection -> {
-                if (!hasColumn(connection, MESSAGES, OLD_COLUMN)) {
+                if (!selectable(connection, OLD_COLUMN)) {
                     return false;
                 }
                 try (Statement statement = connection.createStatement()) {
@@ -130,13 +129,6 @@ final class MessageSchema {
 
     private static boolean isH2(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductName().toUpperCase().contains("H2");
-    }
-
-    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
-        DatabaseMetaData metaData = connection.getMetaData();
-        try (ResultSet columns = metaData.getColumns(connection.getCatalog(), null, table, column)) {
-            return columns.next();
-        }
     }
 
     private static boolean hasIndex(Connection connection, String table, String index) throws SQLException {
