@@ -1,7 +1,6 @@
 package org.confab.server.persistence.internal;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,7 +42,7 @@ final class MessageSchema {
         EntityManager em = factory.createEntityManager();
         try {
             Boolean oldLayout = inTransaction(em, connection -> {
-                if (!hasColumn(connection, MESSAGES, OLD_COLUMN)) {
+                if (!selectable(connection, OLD_COLUMN)) {
                     return false;
                 }
                 try (Statement statement = connection.createStatement()) {
@@ -87,7 +86,7 @@ final class MessageSchema {
             String[][] columns = { { "KIND", "VARCHAR(64)" }, { "META", lob }, { "ATTACHMENTS", lob } };
             try (Statement statement = connection.createStatement()) {
                 for (String[] column : columns) {
-                    if (!hasColumn(connection, MESSAGES, column[0])) {
+                    if (!selectable(connection, column[0])) {
                         statement.execute("ALTER TABLE " + MESSAGES + " ADD COLUMN " + column[0] + " " + column[1]);
                         LOG.info("message table upgraded for rich messages: column {} added", column[0]);
                     }
@@ -95,6 +94,19 @@ final class MessageSchema {
             }
             return true;
         });
+    }
+
+    /**
+     * Whether the message table of the current database has the column. Asked by selecting it, not
+     * through the metadata: MySQL's driver may search every database of the server there.
+     */
+    private static boolean selectable(Connection connection, String column) {
+        try (Statement probe = connection.createStatement();
+                ResultSet none = probe.executeQuery("SELECT " + column + " FROM " + MESSAGES + " WHERE 1 = 0")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private interface Step<T> {
@@ -117,13 +129,6 @@ final class MessageSchema {
 
     private static boolean isH2(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductName().toUpperCase().contains("H2");
-    }
-
-    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
-        DatabaseMetaData metaData = connection.getMetaData();
-        try (ResultSet columns = metaData.getColumns(connection.getCatalog(), null, table, column)) {
-            return columns.next();
-        }
     }
 
     private static boolean hasIndex(Connection connection, String table, String index) throws SQLException {
