@@ -1,6 +1,7 @@
 package org.confab.server.api;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.confab.protocol.Frame;
 import org.osgi.annotation.versioning.ProviderType;
@@ -23,13 +24,7 @@ public interface UserSessions {
      * @return how many sessions took it (0 when the user is offline)
      */
     default int push(String username, Frame frame) {
-        int queued = 0;
-        for (ClientSession session : sessionsOf(username)) {
-            if (session.send(frame)) {
-                queued++;
-            }
-        }
-        return queued;
+        return pushWhere(username, session -> true, frame);
     }
 
     /**
@@ -39,9 +34,13 @@ public interface UserSessions {
      * @return how many sessions took it
      */
     default int push(String username, String capability, Frame frame) {
+        return pushWhere(username, session -> session.clientCapabilities().contains(capability), frame);
+    }
+
+    private int pushWhere(String username, Predicate<ClientSession> wanted, Frame frame) {
         int queued = 0;
         for (ClientSession session : sessionsOf(username)) {
-            if (session.clientCapabilities().contains(capability) && session.send(frame)) {
+            if (wanted.test(session) && session.send(frame)) {
                 queued++;
             }
         }
