@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import org.confab.server.spi.DataDirectory;
 import org.confab.server.spi.StartupFailures;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -32,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public class DatabaseConfigurator {
 
     static final String UNIT_PID = "org.apache.aries.jpa.confab";
-    /** Framework property with the server's data directory. */
-    static final String DATA_DIRECTORY_PROPERTY = "confab.data";
     /** The name under which pax-jdbc-mysql registers its DataSourceFactory (not the cj name). */
     static final String MYSQL_DRIVER = "com.mysql.jdbc.Driver";
     static final String H2_DRIVER = "org.h2.Driver";
@@ -43,10 +42,13 @@ public class DatabaseConfigurator {
     private final ConfigurationAdmin configurationAdmin;
     private final BundleContext context;
 
+    private final DataDirectory dataDirectory;
+
     @Activate
-    public DatabaseConfigurator(@Reference ConfigurationAdmin configurationAdmin, BundleContext context,
-            DatabaseConfig config) throws IOException {
+    public DatabaseConfigurator(@Reference ConfigurationAdmin configurationAdmin, @Reference DataDirectory dataDirectory,
+            BundleContext context, DatabaseConfig config) throws IOException {
         this.configurationAdmin = configurationAdmin;
+        this.dataDirectory = dataDirectory;
         this.context = context;
         apply(config);
     }
@@ -55,7 +57,7 @@ public class DatabaseConfigurator {
     void apply(DatabaseConfig config) throws IOException {
         Dictionary<String, Object> unit;
         try {
-            unit = unitProperties(config, dataDirectory(context));
+            unit = unitProperties(config, dataDirectory.path());
             // Tried before Aries JPA gets the configuration: a refused login or a missing database
             // would otherwise surface only as stack traces, and the server would wait for ever for an
             // EntityManagerFactory that never comes.
@@ -87,11 +89,6 @@ public class DatabaseConfigurator {
         } finally {
             context.ungetService(reference);
         }
-    }
-
-    static Path dataDirectory(BundleContext context) {
-        String configured = context.getProperty(DATA_DIRECTORY_PROPERTY);
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
     }
 
     static Dictionary<String, Object> unitProperties(DatabaseConfig config, Path dataDirectory) {
