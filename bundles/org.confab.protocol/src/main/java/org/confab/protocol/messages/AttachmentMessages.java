@@ -43,7 +43,7 @@ public final class AttachmentMessages {
         return id != null && ID.matcher(id).matches();
     }
 
-    static String id(String value) {
+    static String checkId(String value) {
         Check.text("id", value, MAX_ID);
         if (!isValidId(value)) {
             throw new IllegalArgumentException("field 'id' must be " + MIN_ID + " to " + MAX_ID
@@ -52,7 +52,7 @@ public final class AttachmentMessages {
         return value;
     }
 
-    static long offset(String field, long value) {
+    static long checkOffset(String field, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("field '" + field + "' must not be negative");
         }
@@ -66,7 +66,7 @@ public final class AttachmentMessages {
     public record Begin(String name, long size, String sha256, String mediaType) {
         public Begin {
             name = Check.printable("name", name == null ? null : name.strip(), MAX_NAME);
-            offset("size", size);
+            checkOffset("size", size);
             Check.text("sha256", sha256, 64);
             if (!SHA256.matcher(sha256).matches()) {
                 throw new IllegalArgumentException("field 'sha256' must be 64 lowercase hexadecimal digits");
@@ -82,8 +82,8 @@ public final class AttachmentMessages {
     /** {@code attach.chunk} (a binary frame): the data are the bytes at {@code offset}. */
     public record Chunk(String id, long offset) {
         public Chunk {
-            id(id);
-            offset("offset", offset);
+            checkId(id);
+            checkOffset("offset", offset);
         }
     }
 
@@ -94,7 +94,7 @@ public final class AttachmentMessages {
     /** A request that names one attachment: {@code attach.info}, {@code attach.delete}, {@code admin.file.delete}. */
     public record Ref(String id) {
         public Ref {
-            id(id);
+            checkId(id);
         }
     }
 
@@ -106,8 +106,8 @@ public final class AttachmentMessages {
     /** {@code attach.read}: up to {@code length} bytes (at most the chunk size) from {@code offset}. */
     public record Read(String id, long offset, Long length) {
         public Read {
-            id(id);
-            offset("offset", offset);
+            checkId(id);
+            checkOffset("offset", offset);
             if (length != null && length < 1) {
                 throw new IllegalArgumentException("field 'length' must be at least 1");
             }

@@ -28,7 +28,7 @@ public final class FileTransferMessages {
     /** {@code file.accept}, {@code file.decline}, {@code file.downloaded}: the attachment id of the offer. */
     public record FileRef(String id) {
         public FileRef {
-            AttachmentMessages.id(id);
+            AttachmentMessages.checkId(id);
         }
     }
 
