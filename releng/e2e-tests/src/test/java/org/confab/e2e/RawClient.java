@@ -41,13 +41,24 @@ final class RawClient implements AutoCloseable {
     }
 
     Frame request(String type, Object body) throws Exception {
-        writer.write(codec.frame(type, ++rid, body));
-        return response(rid);
+        return send(codec.frame(type, 0, body));
     }
 
     Frame requestWithData(String type, Object body, byte[] data) throws Exception {
-        writer.write(codec.frame(type, ++rid, body).withData(data));
-        return response(rid);
+        return send(codec.frame(type, 0, body).withData(data));
+    }
+
+    /** Sends under a fresh rid; a RATE_LIMITED answer is waited out and the request sent again, as clients must. */
+    private Frame send(Frame request) throws Exception {
+        while (true) {
+            Frame numbered = new Frame(request.type(), ++rid, request.body(), request.data());
+            writer.write(numbered);
+            Frame answer = response(rid);
+            if (!MessageTypes.ERROR.equals(answer.type()) || !"RATE_LIMITED".equals(answer.body().path("code").asText())) {
+                return answer;
+            }
+            Thread.sleep(1000L * Math.max(1, answer.body().path("retryAfterSeconds").asLong(1)));
+        }
     }
 
     private Frame response(long wanted) throws Exception {

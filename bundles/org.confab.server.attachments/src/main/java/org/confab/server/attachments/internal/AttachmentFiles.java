@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 
-import org.confab.server.api.AttachmentInfo;
 
 /**
  * Where attachment bytes live: {@code ROOT/partial/<id>} while an upload is under way (its length is
@@ -41,10 +40,6 @@ final class AttachmentFiles {
         directory(content);
     }
 
-    Path root() {
-        return root;
-    }
-
     Path partial(String id) {
         return partial.resolve(id);
     }
@@ -60,11 +55,6 @@ final class AttachmentFiles {
         } catch (NoSuchFileException e) {
             return 0;
         }
-    }
-
-    /** How much an attachment holds on disk now: its size when complete, else what the upload stored. */
-    long storedBytes(AttachmentInfo info) throws IOException {
-        return info.complete() ? info.size() : stored(info.id());
     }
 
     long usableSpace() throws IOException {

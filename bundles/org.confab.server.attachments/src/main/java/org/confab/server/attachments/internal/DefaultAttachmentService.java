@@ -111,10 +111,6 @@ public class DefaultAttachmentService
         return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
     }
 
-    Limits limits() {
-        return limits;
-    }
-
     Transfers transfers() {
         return transfers;
     }

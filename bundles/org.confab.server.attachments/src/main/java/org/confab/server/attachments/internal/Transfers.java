@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
-import org.confab.protocol.messages.AttachmentMessages;
 import org.confab.protocol.messages.AttachmentMessages.Begin;
 import org.confab.protocol.messages.AttachmentMessages.BeginOk;
 import org.confab.protocol.messages.AttachmentMessages.ChunkOk;
@@ -250,9 +249,5 @@ final class Transfers {
         java.time.Instant at = clock.instant();
         return new StoredAttachment(id, owner, request.name(), request.size(), request.sha256(),
                 request.mediaType() == null ? "" : request.mediaType(), at, at, complete);
-    }
-
-    static boolean validId(String id) {
-        return AttachmentMessages.isValidId(id);
     }
 }
