@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +31,8 @@ final class AttachmentFiles {
     private final Path root;
     private final Path partial;
     private final Path content;
+    /** Looked up once: finding a path's file store reads the whole mount table, too slow for every chunk. */
+    private final FileStore store;
 
     AttachmentFiles(Path root) throws IOException {
         this.root = root.toAbsolutePath();
@@ -38,6 +41,7 @@ final class AttachmentFiles {
         directory(this.root);
         directory(partial);
         directory(content);
+        this.store = Files.getFileStore(this.root);
     }
 
     Path partial(String id) {
@@ -58,7 +62,7 @@ final class AttachmentFiles {
     }
 
     long usableSpace() throws IOException {
-        return Files.getFileStore(root).getUsableSpace();
+        return store.getUsableSpace();
     }
 
     /** Creates the empty partial file of a new upload. */

@@ -118,12 +118,14 @@ final class Transfers {
         Uploads.Upload state = uploads.lock(id);
         try {
             // read under the lock: a chunk that raced with the last one sees the upload complete
-            Optional<StoredAttachment> found = store.find(id).filter(a -> a.owner().equals(owner));
+            Optional<StoredAttachment> found = Optional.ofNullable(state.row).or(() -> store.find(id))
+                    .filter(a -> a.owner().equals(owner));
             if (found.isEmpty()) {
                 uploads.forget(id, state); // no entry stays behind for ids that name nothing
                 throw notFound(id);
             }
             StoredAttachment upload = found.get();
+            state.row = upload;
             if (upload.complete()) {
                 throw new OffsetConflict(upload.size(), offset);
             }
