@@ -34,6 +34,8 @@ final class RawClient implements AutoCloseable {
 
     RawClient(ServerProcess server) throws Exception {
         socket = Tls.connect("127.0.0.1", server.port, server.fingerprint);
+        // as the client library does: without it Nagle holds the tail of each chunk back for the peer's delayed ack
+        socket.setTcpNoDelay(true);
         writer = new FrameWriter(socket.getOutputStream(), codec);
         reader = new FrameReader(socket.getInputStream(), codec);
         Frame ok = request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "e2e-raw", List.of()));
