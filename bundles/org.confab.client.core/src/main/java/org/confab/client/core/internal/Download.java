@@ -113,9 +113,12 @@ final class Download implements Runnable {
         int chunk = Math.min(Transfers.PREFERRED_CHUNK_BYTES, Transfers.maxChunk(channel));
         long written = from;
         long asked = from;
+        // One read alone first: its answer shows the server's chunk size, which may be less than asked
+        // for; reads sent before knowing it would leave gaps.
+        int window = 1;
         while (written < size) {
             Transfers.checkCancelled(result);
-            while (inFlight.size() < Transfers.WINDOW && asked < size) {
+            while (inFlight.size() < window && asked < size) {
                 int length = (int) Math.min(chunk, size - asked);
                 ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id).put("offset", asked)
                         .put("length", length);
@@ -138,9 +141,13 @@ final class Download implements Runnable {
             digest.update(data);
             written += data.length;
             Transfers.report(progress, written, size, resumedFrom);
-            if (data.length < head.length() && written < size) {
-                // The server sends smaller chunks than asked for: the reads on the way leave gaps. Forget
-                // them (their answers are dropped) and go on asking for what it sends.
+            if (window == 1) {
+                window = Transfers.WINDOW;
+                chunk = Math.min(chunk, data.length);
+                asked = written; // the probe may have asked for more than it got
+            } else if (data.length < head.length() && written < size) {
+                // The server's chunks became smaller than asked for: the reads on the way leave gaps.
+                // Forget them (their answers are dropped) and go on asking for what it sends.
                 chunk = data.length;
                 inFlight.clear();
                 asked = written;
