@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.confab.client.core.AttachmentInfo;
@@ -25,7 +26,7 @@ final class FetchFileCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "ID DEST_DIR";
+        return "ID DEST_DIR [--limit-rate BYTES/S]";
     }
 
     @Override
@@ -34,10 +35,16 @@ final class FetchFileCommand implements Command {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("limit-rate");
+    }
+
+    @Override
     public int run(CommandContext context) throws Exception {
         List<String> operands = context.operands(2, 2, "a file id and a destination folder");
         String id = FileCommands.id(operands.get(0));
         Path folder = Path.of(operands.get(1)).toAbsolutePath();
+        context.option("limit-rate").ifPresent(RateLimit::parse); // a usage error before connecting
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new UsageException("not a folder: " + folder);
         }
@@ -49,13 +56,14 @@ final class FetchFileCommand implements Command {
             if (plugin) {
                 tell(context, session, "file.accept", () -> session.await(session.client().files().accept(id)));
             }
-            AtomicLong resumedFrom = new AtomicLong();
+            AtomicLong resumedFrom = new AtomicLong(-1);
             ProgressPrinter printer = new ProgressPrinter(context.err(), "fetching " + info.name());
             TransferProgress progress = (done, total, from) -> {
-                resumedFrom.set(from);
+                resumedFrom.compareAndSet(-1, from); // where this run began
                 printer.update(done, total, from);
             };
-            Path saved = session.awaitTransfer(session.client().attachments().download(id, folder, progress));
+            Path saved = session.awaitTransfer(session.client().attachments().download(id, folder,
+                    RateLimit.of(context, progress)));
             context.err().println("checksum verified (SHA-256 " + info.sha256() + ")");
             if (plugin) {
                 tell(context, session, "file.downloaded",

@@ -9,8 +9,8 @@ import org.confab.protocol.messages.MessageKinds;
 
 /**
  * Shows a transfer's progress on stderr: at most one line a second, and the last one at the end, such
- * as {@code sending report.pdf: 96.0 MB of 200.0 MB (48%), 85.2 MB/s, 1 s left}. Says once when the
- * transfer resumes and from which offset.
+ * as {@code sending report.pdf: 96.0 MB of 200.0 MB (48%), 85.2 MB/s, 1 s left}. Says when the
+ * transfer resumes (what an earlier run left, or after a lost connection) and from which offset.
  */
 final class ProgressPrinter implements TransferProgress {
     private static final long INTERVAL_NANOS = 1_000_000_000L;
@@ -18,9 +18,9 @@ final class ProgressPrinter implements TransferProgress {
     private final PrintStream err;
     private final String label;
     private final LongSupplier clock;
-    private final long start;
+    private long start;
     private long lastPrinted;
-    private boolean started;
+    private long lastResumedFrom = -1;
 
     ProgressPrinter(PrintStream err, String label) {
         this(err, label, System::nanoTime);
@@ -36,13 +36,15 @@ final class ProgressPrinter implements TransferProgress {
 
     @Override
     public synchronized void update(long done, long total, long resumedFrom) {
-        if (!started) {
-            started = true;
+        long now = clock.getAsLong();
+        if (resumedFrom != lastResumedFrom) {
+            // a fresh start, or a resume: after an interrupted run or a lost connection
+            lastResumedFrom = resumedFrom;
+            start = now;
             if (resumedFrom > 0 && resumedFrom < total) {
                 err.println("resuming at offset " + resumedFrom);
             }
         }
-        long now = clock.getAsLong();
         if (done < total && now - lastPrinted < INTERVAL_NANOS) {
             return;
         }

@@ -24,7 +24,7 @@ final class SendFileCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "PEER PATH [--name NAME] [--media-type TYPE]";
+        return "PEER PATH [--name NAME] [--media-type TYPE] [--limit-rate BYTES/S]";
     }
 
     @Override
@@ -34,7 +34,7 @@ final class SendFileCommand implements Command {
 
     @Override
     public Set<String> options() {
-        return Set.of("name", "media-type");
+        return Set.of("name", "media-type", "limit-rate");
     }
 
     @Override
@@ -47,11 +47,12 @@ final class SendFileCommand implements Command {
         String name = context.option("name").map(text -> OptionValues.text("--name", text, 255))
                 .orElse(file.getFileName().toString());
         String mediaType = context.option("media-type").orElse(null);
+        context.option("limit-rate").ifPresent(RateLimit::parse); // a usage error before connecting
         try (CliSession session = context.connect()) {
             session.login();
             FileCommands.requireCapability(session, "attach");
             UploadedAttachment uploaded = session.awaitTransfer(session.client().attachments().upload(file, name,
-                    mediaType, new ProgressPrinter(context.err(), "sending " + name)));
+                    mediaType, RateLimit.of(context, new ProgressPrinter(context.err(), "sending " + name))));
             ChatSent offer = session.await(session.client().files().offer(operands.get(0), uploaded));
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("id", uploaded.id());

@@ -64,6 +64,9 @@ class FileCommandsTest {
         assertTrue(errors().startsWith("error: '../../etc/passwd' is not a file id"), errors());
         assertEquals(ExitCodes.USAGE, run("decline-file", "short"));
         assertEquals(ExitCodes.USAGE, run("send-file", "bob", file.toString(), "--sent"));
+        assertEquals(ExitCodes.USAGE, run("send-file", "bob", file.toString(), "--limit-rate", "fast"));
+        assertEquals(ExitCodes.USAGE, run("fetch-file", ID, temp.toString(), "--limit-rate", "0"));
+        assertEquals(ExitCodes.CANNOT_CONNECT, run("fetch-file", ID, temp.toString(), "--limit-rate", "20M"));
     }
 
     @Test
@@ -109,5 +112,37 @@ class FileCommandsTest {
         assertEquals("a?[31mred?b", FilesCommand.printable("a\u001b[31mred\u202eb"));
         assertEquals("line?break", FilesCommand.printable("line\nbreak"));
         assertEquals("日本.txt", FilesCommand.printable("日本.txt"));
+    }
+
+    @Test
+    void aResumeAfterALostConnectionIsReportedToo() {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        ProgressPrinter printer = new ProgressPrinter(new PrintStream(lines, true, StandardCharsets.UTF_8), "sending x",
+                () -> 0);
+        printer.update(0, 1000, 0);
+        printer.update(400, 1000, 0);
+        printer.update(384, 1000, 384); // the connection broke; the server had 384 bytes
+        assertEquals(List.of("resuming at offset 384"),
+                lines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("resuming")).toList());
+    }
+
+    @Test
+    void rateLimitsReadUnitsAndPaceTheTransfer() {
+        assertEquals(20L << 20, RateLimit.parse("20M"));
+        assertEquals(512L << 10, RateLimit.parse("512k"));
+        assertEquals(1000, RateLimit.parse("1000"));
+        assertEquals(1L << 30, RateLimit.parse("1G"));
+        for (String bad : List.of("", "M", "-5", "0", "1.5M", "10T")) {
+            org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> RateLimit.parse(bad), bad);
+        }
+        AtomicLong now = new AtomicLong();
+        RateLimit limit = new RateLimit(1 << 20, (done, total, from) -> {
+        }, now::get);
+        long before = System.nanoTime();
+        limit.update(0, 10 << 20, 0);
+        now.set(900_000_000L); // 1 MiB after 0.9 s: a tenth of a second too early
+        limit.update(1 << 20, 10 << 20, 0);
+        long slept = System.nanoTime() - before;
+        assertTrue(slept >= 90_000_000L && slept < 2_000_000_000L, "slept " + slept);
     }
 }

@@ -66,7 +66,6 @@ final class Download implements Runnable {
     private Path download() throws Exception {
         Files.createDirectories(folder);
         Path part = partFile(folder, id);
-        long resumedFrom = -1;
         int retries = 0;
         while (true) {
             Transfers.checkCancelled(result);
@@ -81,15 +80,12 @@ final class Download implements Runnable {
                     Files.delete(part); // not a prefix of this file, whatever it is
                     have = 0;
                 }
-                if (resumedFrom < 0) {
-                    resumedFrom = have;
-                }
                 MessageDigest digest = Sha256.digest();
                 Sha256.update(digest, part, have);
-                Transfers.report(progress, have, info.size(), resumedFrom);
+                Transfers.report(progress, have, info.size(), have);
                 try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                     out.truncate(have);
-                    receive(out, have, info.size(), digest, resumedFrom);
+                    receive(out, have, info.size(), digest, have);
                     out.force(true);
                 }
                 if (!Sha256.hex(digest).equalsIgnoreCase(info.sha256())) {

@@ -81,9 +81,9 @@ final class Upload implements Runnable {
                 if (resumedFrom < 0) {
                     resumedFrom = begun.offset();
                 }
-                Transfers.report(progress, begun.offset(), size, resumedFrom);
+                Transfers.report(progress, begun.offset(), size, begun.offset());
                 if (!begun.complete()) {
-                    send(begun, size, resumedFrom);
+                    send(begun, size, begun.offset());
                 }
                 return new UploadedAttachment(begun.id(), name, size, sha256, mediaType, resumedFrom);
             } catch (OffsetMoved e) {
