@@ -17,6 +17,7 @@ import org.confab.client.core.SafeFileNames;
 import org.confab.client.core.TransferProgress;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
+import org.confab.protocol.messages.AttachmentMessages;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -118,7 +119,7 @@ final class Download implements Runnable {
                 int length = (int) Math.min(chunk, size - asked);
                 ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id).put("offset", asked)
                         .put("length", length);
-                inFlight.add(new Transfers.InFlight(asked, length, channel.request("attach.read", body, null)));
+                inFlight.add(new Transfers.InFlight(asked, length, channel.request(AttachmentMessages.READ, body, null)));
                 asked += length;
             }
             Transfers.InFlight head = inFlight.poll();
