@@ -22,6 +22,8 @@ class FileTransferHeapTest {
                 Map.of("CONFAB_JAVA_OPTS", "-Xmx96m -XX:+ExitOnOutOfMemoryError"), "--limits-exempt", "127.0.0.1")) {
             Cli cli = new Cli(server.address(), server.fingerprint,
                     Map.of("CONFAB_PASSWORD", "a small heap is enough", "CONFAB_JAVA_OPTS", "-Xmx64m -XX:+ExitOnOutOfMemoryError"));
+            java.util.List<String> jvm = server.process.info().arguments().map(java.util.List::of).orElse(java.util.List.of());
+            org.junit.jupiter.api.Assertions.assertTrue(jvm.contains("-Xmx96m"), "the server runs with a 96 MB heap: " + jvm);
             assertEquals(0, cli.run("frank", "register").exitCode());
             assertEquals(0, cli.run("grace", "register").exitCode());
             Path file = TestFiles.random(work.resolve("out/large.bin"), SIZE, 5);

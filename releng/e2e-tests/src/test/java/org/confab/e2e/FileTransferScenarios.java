@@ -82,8 +82,11 @@ abstract class FileTransferScenarios {
         Path file = TestFiles.random(work.resolve("out/holiday.mkv"), BIG, 1);
         String sha = TestFiles.sha256(file);
 
+        long start = System.nanoTime();
         Processes.Result sent = cli.run(300, alice, "--json", "send-file", bob, file.toString());
         assertEquals(0, sent.exitCode(), sent.toString());
+        System.out.printf("files %s: 200 MiB sent to an offline user in %.1f s (CLI start to end)%n", name(),
+                (System.nanoTime() - start) / 1e9);
         String id = TestFiles.id(sent.stdout());
         assertTrue(sent.stdout().contains("\"sha256\":\"" + sha + "\""), sent.toString());
         assertTrue(sent.stderr().contains("sending holiday.mkv: 200.0 MB of 200.0 MB (100%)"), sent.stderr());
@@ -124,6 +127,7 @@ abstract class FileTransferScenarios {
         long offset = TestFiles.resumedAt(resumed.stderr());
         assertTrue(offset > BIG / 5 && offset < BIG, "resumed at " + offset + ", not from zero: " + resumed);
         assertTrue(resumed.stdout().contains("\"resumedFrom\":" + offset), resumed.toString());
+        System.out.printf("files %s: upload killed by SIGKILL, resumed at offset %d of %d%n", name(), offset, BIG);
 
         Path folder = work.resolve("bob-interrupted");
         Processes.Result fetched = cli.run(300, bob, "--json", "fetch-file", TestFiles.id(resumed.stdout()),
@@ -154,6 +158,7 @@ abstract class FileTransferScenarios {
         Processes.Result resumed = cli.run(300, bob, "--json", "fetch-file", id, folder.toString());
         assertEquals(0, resumed.exitCode(), resumed.toString());
         assertEquals(kept, TestFiles.resumedAt(resumed.stderr()), resumed.stderr());
+        System.out.printf("files %s: download killed by SIGKILL, resumed at offset %d of %d%n", name(), kept, BIG);
         assertEquals(TestFiles.sha256(file), TestFiles.sha256(TestFiles.path(resumed.stdout())));
         assertFalse(Files.exists(part), "the part became the file");
     }
@@ -174,6 +179,8 @@ abstract class FileTransferScenarios {
         assertEquals(0, done.exitCode(), done.toString());
         long offset = TestFiles.resumedAt(done.stderr());
         assertTrue(offset > BIG / 5 && offset < BIG, "resumed at " + offset + " after the restart: " + done);
+        System.out.printf("files %s: server SIGKILLed mid-upload and restarted; the running CLI resumed at offset %d of %d%n",
+                name(), offset, BIG);
 
         Path folder = work.resolve("bob-crash");
         Processes.Result fetched = cli.run(300, bob, "--json", "fetch-file", TestFiles.id(done.stdout()), folder.toString());
