@@ -36,6 +36,8 @@ class FileTransferHeapTest {
             assertEquals(TestFiles.sha256(file), TestFiles.sha256(TestFiles.path(fetched.stdout())));
             assertFalse(server.log().contains("OutOfMemoryError"), "no OutOfMemoryError on the server");
             assertEquals(true, server.process.isAlive(), "the server still runs");
+        } finally {
+            TestFiles.deleteLarge(work);
         }
     }
 }

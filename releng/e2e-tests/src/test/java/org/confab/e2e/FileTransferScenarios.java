@@ -70,9 +70,13 @@ abstract class FileTransferScenarios {
     }
 
     @AfterAll
-    void stopServer() {
+    void stopServer() throws Exception {
         if (server != null) {
             server.close();
+            server.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (work != null) {
+            TestFiles.deleteLarge(work);
         }
     }
 

@@ -134,4 +134,18 @@ final class TestFiles {
         }
         return out.toString();
     }
+
+    /** Deletes the big files a test made (inputs, downloads, stored copies), keeping logs for a post-mortem. */
+    static void deleteLarge(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                if (Files.size(path) > BLOCK) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
 }
