@@ -218,7 +218,7 @@ class FileTransferUITest {
         run(() -> click(button("file.accept")));
         Path part = AttachmentClient.partFile(RECEIVED, id);
         waitUntil("bytes arriving", () -> Files.exists(part) && size(part) > 0);
-        run(() -> Sessions.window().getActivePage().showView(IPageLayout.ID_PROGRESS_VIEW));
+        ui(() -> Sessions.window().getActivePage().showView(IPageLayout.ID_PROGRESS_VIEW));
         Screenshots.window("file-transfer-progress");
         run(() -> click(button("file.cancel")));
         waitUntil("the row says it was cancelled", () -> rowStates().contains("Cancelled; accept again to resume."));
