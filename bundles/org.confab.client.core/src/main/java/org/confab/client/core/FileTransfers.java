@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.protocol.messages.FileTransferMessages;
 import org.confab.protocol.messages.MessageKinds;
 import org.confab.protocol.messages.Messages.ChatSent;
 
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class FileTransfers {
     /** The push a sender's sessions get when a recipient accepts, declines or downloads. */
-    public static final String STATE_PUSH = "file.state";
+    public static final String STATE_PUSH = FileTransferMessages.STATE;
 
     private final ConfabClient client;
 
@@ -40,27 +41,27 @@ public final class FileTransfers {
 
     /** The files offered to the caller that are not downloaded or declined yet, oldest first. */
     public CompletableFuture<List<FileOffer>> offers() {
-        return client.request("file.offers", null).thenApply(FileTransfers::offers);
+        return client.request(FileTransferMessages.OFFERS, null).thenApply(FileTransfers::offers);
     }
 
     /** Tells the sender the caller is fetching the file. */
     public CompletableFuture<Void> accept(String id) {
-        return simple("file.accept", id);
+        return simple(FileTransferMessages.ACCEPT, id);
     }
 
     /** Refuses the file; the sender is told, and the server may drop it sooner. */
     public CompletableFuture<Void> decline(String id) {
-        return simple("file.decline", id);
+        return simple(FileTransferMessages.DECLINE, id);
     }
 
     /** Tells the sender the file arrived and was verified. */
     public CompletableFuture<Void> downloaded(String id) {
-        return simple("file.downloaded", id);
+        return simple(FileTransferMessages.DOWNLOADED, id);
     }
 
     /** The files the caller offered and what became of each. */
     public CompletableFuture<List<SentFile>> sent() {
-        return client.request("file.sent", null).thenApply(answer -> {
+        return client.request(FileTransferMessages.SENT, null).thenApply(answer -> {
             List<SentFile> sent = new ArrayList<>();
             for (JsonNode row : answer.path("transfers")) {
                 sent.add(new SentFile(row.path("id").asText(), row.path("to").asText(), row.path("name").asText(),

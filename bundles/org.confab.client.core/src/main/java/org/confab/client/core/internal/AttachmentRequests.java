@@ -2,6 +2,7 @@ package org.confab.client.core.internal;
 
 import org.confab.client.core.AttachmentInfo;
 import org.confab.protocol.Frame;
+import org.confab.protocol.messages.AttachmentMessages;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -11,7 +12,7 @@ final class AttachmentRequests {
     }
 
     static AttachmentInfo info(AttachmentChannel channel, String id) throws Exception {
-        Frame ok = Transfers.await(channel.request("attach.info",
+        Frame ok = Transfers.await(channel.request(AttachmentMessages.INFO,
                 JsonNodeFactory.instance.objectNode().put("id", Transfers.requireId(id)), null));
         return new AttachmentInfo(Transfers.textField(ok, "id"), ok.body().path("name").asText(""),
                 Transfers.longField(ok, "size"), Transfers.textField(ok, "sha256"), ok.body().path("mediaType").textValue(),

@@ -10,6 +10,7 @@ import org.confab.client.core.TransferProgress;
 import org.confab.client.core.UploadedAttachment;
 import org.confab.protocol.Frame;
 import org.confab.protocol.Protocol;
+import org.confab.protocol.messages.AttachmentMessages;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +78,7 @@ public final class AttachmentTransfers {
 
     public CompletableFuture<Void> delete(String id) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", Transfers.requireId(id));
-        return engine.request("attach.delete", body).thenApply(answer -> null);
+        return engine.request(AttachmentMessages.DELETE, body).thenApply(answer -> null);
     }
 
     /**

@@ -131,7 +131,7 @@ public final class ClientEngine {
      */
     public CompletableFuture<Frame> requestFrame(String type, ObjectNode body, byte[] data) {
         return session.loggedInConnection()
-                .map(connection -> connection.request(type, body, data))
+                .map(connection -> connection.requestWithData(type, body, data))
                 .orElseGet(ClientEngine::notConnected);
     }
 

@@ -74,14 +74,14 @@ final class Connection {
      * holder) nor the reader thread ever wait on a full socket buffer.
      */
     CompletableFuture<Frame> request(String type, Object body) {
-        return request(type, body, null);
+        return requestWithData(type, body, null);
     }
 
     /**
      * Sends a request that may carry binary data (a binary frame, protocol version 2); the future
      * completes with the whole answer frame, its data included. {@code data} is handed over, not copied.
      */
-    CompletableFuture<Frame> request(String type, Object body, byte[] data) {
+    CompletableFuture<Frame> requestWithData(String type, Object body, byte[] data) {
         PendingRequests.Registration request = pending.register(type);
         if (request.answer().isDone()) {
             return request.answer();

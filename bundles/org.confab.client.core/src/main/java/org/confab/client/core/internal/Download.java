@@ -17,6 +17,7 @@ import org.confab.client.core.SafeFileNames;
 import org.confab.client.core.TransferProgress;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
+import org.confab.protocol.messages.AttachmentMessages;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,6 @@ final class Download implements Runnable {
     private Path download() throws Exception {
         Files.createDirectories(folder);
         Path part = partFile(folder, id);
-        long resumedFrom = -1;
         int retries = 0;
         while (true) {
             Transfers.checkCancelled(result);
@@ -81,15 +81,12 @@ final class Download implements Runnable {
                     Files.delete(part); // not a prefix of this file, whatever it is
                     have = 0;
                 }
-                if (resumedFrom < 0) {
-                    resumedFrom = have;
-                }
                 MessageDigest digest = Sha256.digest();
                 Sha256.update(digest, part, have);
-                Transfers.report(progress, have, info.size(), resumedFrom);
+                Transfers.report(progress, have, info.size(), have);
                 try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                     out.truncate(have);
-                    receive(out, have, info.size(), digest, resumedFrom);
+                    receive(out, have, info.size(), digest, have);
                     out.force(true);
                 }
                 if (!Sha256.hex(digest).equalsIgnoreCase(info.sha256())) {
@@ -113,13 +110,16 @@ final class Download implements Runnable {
         int chunk = Math.min(Transfers.PREFERRED_CHUNK_BYTES, Transfers.maxChunk(channel));
         long written = from;
         long asked = from;
+        // One read alone first: its answer shows the server's chunk size, which may be less than asked
+        // for; reads sent before knowing it would leave gaps.
+        int window = 1;
         while (written < size) {
             Transfers.checkCancelled(result);
-            while (inFlight.size() < Transfers.WINDOW && asked < size) {
+            while (inFlight.size() < window && asked < size) {
                 int length = (int) Math.min(chunk, size - asked);
                 ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id).put("offset", asked)
                         .put("length", length);
-                inFlight.add(new Transfers.InFlight(asked, length, channel.request("attach.read", body, null)));
+                inFlight.add(new Transfers.InFlight(asked, length, channel.request(AttachmentMessages.READ, body, null)));
                 asked += length;
             }
             Transfers.InFlight head = inFlight.poll();
@@ -138,9 +138,13 @@ final class Download implements Runnable {
             digest.update(data);
             written += data.length;
             Transfers.report(progress, written, size, resumedFrom);
-            if (data.length < head.length() && written < size) {
-                // The server sends smaller chunks than asked for: the reads on the way leave gaps. Forget
-                // them (their answers are dropped) and go on asking for what it sends.
+            if (window == 1) {
+                window = Transfers.WINDOW;
+                chunk = Math.min(chunk, data.length);
+                asked = written; // the probe may have asked for more than it got
+            } else if (data.length < head.length() && written < size) {
+                // The server's chunks became smaller than asked for: the reads on the way leave gaps.
+                // Forget them (their answers are dropped) and go on asking for what it sends.
                 chunk = data.length;
                 inFlight.clear();
                 asked = written;

@@ -35,6 +35,9 @@ final class Sha256 {
      * @throws IOException also when the file is shorter than {@code length}
      */
     static void update(MessageDigest digest, Path file, long length) throws IOException {
+        if (length == 0) {
+            return; // the file need not exist
+        }
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long left = length;

@@ -5,7 +5,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
@@ -13,17 +12,16 @@ import org.confab.client.core.TransferProgress;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.Protocol;
+import org.confab.protocol.messages.AttachmentMessages;
 
 /** What uploads and downloads share: the window, waiting on answers, retry rules, progress. */
 final class Transfers {
     /** Chunks on the way before waiting for the first answer: the protocol allows 8. */
-    static final int WINDOW = 8;
+    static final int WINDOW = AttachmentMessages.MAX_PIPELINE;
     /** Chunk size asked for when downloading: the server's default, which it may lower. */
     static final int PREFERRED_CHUNK_BYTES = 256 << 10;
     /** Lost connections (or answers) one transfer survives before it gives up. */
     static final int MAX_RETRIES = 10;
-    /** Server ids are opaque but of this form; a part file's name is built from one, so it is checked. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private Transfers() {
     }
@@ -38,7 +36,7 @@ final class Transfers {
     }
 
     static String requireId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!AttachmentMessages.isValidId(id)) {
             throw new IllegalArgumentException("not an attachment id: " + id);
         }
         return id;

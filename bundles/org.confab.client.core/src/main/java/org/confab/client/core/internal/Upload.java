@@ -14,6 +14,7 @@ import org.confab.client.core.TransferProgress;
 import org.confab.client.core.UploadedAttachment;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
+import org.confab.protocol.messages.AttachmentMessages;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,9 +82,9 @@ final class Upload implements Runnable {
                 if (resumedFrom < 0) {
                     resumedFrom = begun.offset();
                 }
-                Transfers.report(progress, begun.offset(), size, resumedFrom);
+                Transfers.report(progress, begun.offset(), size, begun.offset());
                 if (!begun.complete()) {
-                    send(begun, size, resumedFrom);
+                    send(begun, size, begun.offset());
                 }
                 return new UploadedAttachment(begun.id(), name, size, sha256, mediaType, resumedFrom);
             } catch (OffsetMoved e) {
@@ -104,7 +105,7 @@ final class Upload implements Runnable {
         if (mediaType != null) {
             body.put("mediaType", mediaType);
         }
-        Frame ok = Transfers.await(channel.request("attach.begin", body, null));
+        Frame ok = Transfers.await(channel.request(AttachmentMessages.BEGIN, body, null));
         String id = Transfers.requireId(Transfers.textField(ok, "id"));
         long offset = Transfers.longField(ok, "offset");
         boolean complete = ok.body().path("complete").asBoolean(false);
@@ -127,7 +128,7 @@ final class Upload implements Runnable {
                     int length = (int) Math.min(begun.chunkBytes(), size - next);
                     byte[] data = read(source, next, length);
                     ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", begun.id()).put("offset", next);
-                    inFlight.add(new Transfers.InFlight(next, length, channel.request("attach.chunk", body, data)));
+                    inFlight.add(new Transfers.InFlight(next, length, channel.request(AttachmentMessages.CHUNK, body, data)));
                     next += length;
                 }
                 Transfers.InFlight head = inFlight.poll();

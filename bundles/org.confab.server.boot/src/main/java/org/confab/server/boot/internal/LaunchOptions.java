@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 final class LaunchOptions {
 
     private static final String LIMITS = "org.confab.server.limits";
+    private static final String ATTACHMENTS = "org.confab.server.attachments";
 
     /** One launcher property and where it goes. */
     record Mapping(String property, String pid, String key, Class<?> type) {
@@ -46,7 +47,11 @@ final class LaunchOptions {
             new Mapping("confab.limits.loginFailuresPerAccount", LIMITS, "loginFailuresPerAccount", Integer.class),
             new Mapping("confab.limits.loginFailuresPerAddress", LIMITS, "loginFailuresPerAddress", Integer.class),
             new Mapping("confab.limits.loginLockoutSeconds", LIMITS, "loginLockoutSeconds", Integer.class),
-            new Mapping("confab.limits.registrationsPerAddress", LIMITS, "registrationsPerAddress", Integer.class));
+            new Mapping("confab.limits.registrationsPerAddress", LIMITS, "registrationsPerAddress", Integer.class),
+            new Mapping("confab.attachments.maxFileBytes", ATTACHMENTS, "maxFileBytes", Long.class),
+            new Mapping("confab.attachments.quotaBytes", ATTACHMENTS, "quotaBytes", Long.class),
+            new Mapping("confab.attachments.diskFloorBytes", ATTACHMENTS, "diskFloorBytes", Long.class),
+            new Mapping("confab.attachments.chunkBytes", ATTACHMENTS, "chunkBytes", Integer.class));
 
     private LaunchOptions() {
     }
@@ -72,6 +77,13 @@ final class LaunchOptions {
         if (mapping.type() == Integer.class) {
             try {
                 return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(mapping.property() + " must be a whole number, was '" + value + "'");
+            }
+        }
+        if (mapping.type() == Long.class) {
+            try {
+                return Long.valueOf(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(mapping.property() + " must be a whole number, was '" + value + "'");
             }
