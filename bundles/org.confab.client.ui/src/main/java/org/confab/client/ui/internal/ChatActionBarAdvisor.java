@@ -10,6 +10,7 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -26,6 +27,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
     private IAction logOutAction;
     private IAction contacts;
     private IAction history;
+    private IAction progress;
 
     ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut) {
         super(configurer);
@@ -47,6 +49,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
         };
         contacts = showView(window, "&Contacts", ContactsView.ID);
         history = showView(window, "&History and Search", HistoryView.ID);
+        progress = showView(window, "&Progress", IPageLayout.ID_PROGRESS_VIEW);
     }
 
     @Override
@@ -58,6 +61,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
         MenuManager view = new MenuManager("&View", "view");
         view.add(contacts);
         view.add(history);
+        view.add(progress);
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         windowMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         windowMenu.add(preferences);
