@@ -124,6 +124,13 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
         acks.flush();
     }
 
+    /** The user changed the password on {@code connection}: later re-logins must use the new one. */
+    synchronized void passwordChanged(Connection connection, String newPassword) {
+        if (credentials != null && connection == current) {
+            credentials = new Credentials(credentials.username(), newPassword);
+        }
+    }
+
     /** Called before logging out: the connection's end is then expected and final. */
     synchronized void loggingOut() {
         reconnectArmed = false;
