@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -259,8 +260,14 @@ class AdminPerspectiveUITest {
             admin.login(boss, PASSWORD).get(10, TimeUnit.SECONDS);
             admin.admin().kick(new Kick(erin, "Use the right channel", 5)).get(10, TimeUnit.SECONDS);
         }
+        Instant banEnd = Instant.now().plus(Duration.ofMinutes(5));
         Shell ended = await("the session-ended dialog", () -> shell("session.ended"));
-        assertTrue(ui(() -> texts(ended)).contains("An administrator ended your session: Use the right channel (banned until"));
+        String told = ui(() -> texts(ended));
+        // local time and the time left, in one sentence; never the server's UTC ISO text
+        assertTrue(told.contains("An administrator ended your session: Use the right channel. You cannot log in again until "
+                + localTime(banEnd) + ", in ") || told.contains(localTime(banEnd.minusSeconds(60)) + ", in "), told);
+        assertTrue(told.matches("(?s).*, in [45] minutes\\..*"), told);
+        assertFalse(told.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT.*") || told.contains("banned until"), told);
         run(() -> screenshot(ended, "client-kicked"));
         run(() -> click(button(ended, "OK")));
         Shell login = await("the login dialog again", () -> shell(LoginDialog.SHELL_ID));
@@ -270,7 +277,9 @@ class AdminPerspectiveUITest {
             widget(login, Text.class, "login.password").setText(PASSWORD);
             click(widget(login, Button.class, "login.ok"));
         });
-        waitUntil("the ban explained", () -> errorMessage(login).startsWith("An administrator banned this account"));
+        waitUntil("the ban explained", () -> errorMessage(login).startsWith("An administrator banned this account until "));
+        assertTrue(errorMessage(login).matches("An administrator banned this account until \\d\\d:\\d\\d, in [45] minutes\\."),
+                errorMessage(login));
         assertTrue(ui(() -> shell(LoginDialog.SHELL_ID).isPresent()), "still at the login dialog");
     }
 
@@ -343,6 +352,10 @@ class AdminPerspectiveUITest {
 
     private static String errorMessage(Shell dialog) {
         return ui(() -> dialog.getData() instanceof TitleAreaDialog d && d.getErrorMessage() != null ? d.getErrorMessage() : "");
+    }
+
+    private static String localTime(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(java.time.ZoneId.systemDefault()));
     }
 
     private static String unique(String prefix) {

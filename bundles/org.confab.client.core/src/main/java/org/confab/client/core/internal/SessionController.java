@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.confab.client.core.ConfabConnectionException;
+import org.confab.client.core.ConfabException;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.UntrustedServerException;
 import org.confab.protocol.Frame;
@@ -236,7 +237,8 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
             }
             setState(ConnectionState.DISCONNECTED, cause instanceof UntrustedServerException untrusted
                     ? UntrustedServerException.REASON_CODE + ": " + untrusted.getMessage()
-                    : "re-login refused: " + Failures.describe(cause));
+                    : "re-login refused: " + (cause instanceof ConfabException refusal ? refusal.wireCode() + ": " : "")
+                            + Failures.describe(cause));
         }
         sends.failAll(Failures.unwrap(cause));
     }

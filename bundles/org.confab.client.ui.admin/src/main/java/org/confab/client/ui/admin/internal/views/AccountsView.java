@@ -183,7 +183,9 @@ public class AccountsView extends AdminView {
             return "Locked";
         }
         if (user.bannedUntil() != null) {
-            return "Banned until " + AdminFormat.time(user.bannedUntil(), zone);
+            long left = (user.bannedUntil() - System.currentTimeMillis()) / 1000;
+            return "Banned until " + AdminFormat.time(user.bannedUntil(), zone) + " (" + AdminFormat.duration(left)
+                    + " left)";
         }
         return "Active";
     }
