@@ -56,6 +56,15 @@ class SmallModelsTest {
         assertEquals(Optional.of(Field.CONFIRMATION),
                 RegistrationProblem.check("bob", "secret-one", "secret-two").map(RegistrationProblem::field));
         assertEquals(Optional.empty(), RegistrationProblem.check("bob", "secret-one", "secret-one"));
+        assertEquals(new RegistrationProblem(Field.USERNAME, "The username must start with a letter and contain only"
+                + " letters, digits, '.', '_' and '-'."), RegistrationProblem.check("9-lives", "secret-one", "secret-one")
+                        .orElseThrow());
+        assertEquals(new RegistrationProblem(Field.PASSWORD, "The password must not contain the username."),
+                RegistrationProblem.check("Bob", "my bob pass", "my bob pass").orElseThrow());
+        assertEquals(Optional.of(Field.PASSWORD), RegistrationProblem.check("bob", "aaaabbbb", "aaaabbbb")
+                .map(RegistrationProblem::field), "fewer than 4 different characters");
+        assertEquals(Optional.of(Field.FORM), RegistrationProblem.check("bob", "x".repeat(65), "secret-one", "secret-one")
+                .map(RegistrationProblem::field), "a display name too long");
     }
 
     @Test
