@@ -156,6 +156,7 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         }
         controller.session().logout();
         controller.loggedOut();
+        WindowAttention.closePopups(getWindowConfigurer().getWindow().getShell().getDisplay());
         publishRole(false);
     }
 

@@ -39,6 +39,12 @@ public class ContactsView extends ViewPart {
     private Text filter;
     private TableViewer viewer;
     private final Runnable refresh = this::refresh;
+    /** After a logout the filter the previous user typed goes too. */
+    private final Runnable sessionChanged = () -> {
+        if (controller.self().isEmpty() && filter != null && !filter.isDisposed()) {
+            filter.setText("");
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -65,6 +71,7 @@ public class ContactsView extends ViewPart {
         new ContactMenu(Workbench.service(PluginContributions.class).map(PluginContributions::contactActions),
                 () -> controller.session().serverCapabilities(), controller.session()).attach(viewer);
         contacts.addObserver(refresh);
+        controller.addConnectionObserver(sessionChanged);
         refresh();
     }
 
@@ -93,6 +100,7 @@ public class ContactsView extends ViewPart {
     public void dispose() {
         if (contacts != null) {
             contacts.removeObserver(refresh);
+            controller.removeConnectionObserver(sessionChanged);
         }
         super.dispose();
     }
