@@ -46,6 +46,18 @@ public enum ErrorCode {
     STORAGE_UNAVAILABLE,
     /** The server is at its connection limit. */
     SERVER_BUSY,
+    /** The file is larger than the server's per-file limit; the message says the limit. */
+    FILE_TOO_LARGE,
+    /** Storing this would exceed the user's storage quota; the message says how much is left. */
+    QUOTA_EXCEEDED,
+    /** The server keeps a floor of free disk space and storing this would go below it. */
+    STORAGE_FULL,
+    /** The bytes received do not have the SHA-256 the sender declared; nothing was kept. */
+    CHECKSUM_MISMATCH,
+    /** No such object, or none the caller may see (the two are not told apart, so ids cannot be probed). */
+    NOT_FOUND,
+    /** The request does not fit the object's current state, for example a chunk at the wrong offset. */
+    CONFLICT,
     /** Unexpected server-side failure; the request may be retried. */
     INTERNAL;
 

@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -89,12 +90,41 @@ public final class FrameCodec {
         return maxFrameBytes;
     }
 
-    /** Parses one frame payload (without its length prefix). */
+    /** Whether a payload is a binary frame (first byte {@value Protocol#BINARY_FRAME_MARKER}), without parsing it. */
+    public static boolean isBinary(byte[] payload) {
+        return payload.length > 0 && payload[0] == Protocol.BINARY_FRAME_MARKER;
+    }
+
+    /**
+     * Parses one frame payload (without its length prefix): a JSON object, or a binary frame (marker
+     * byte, 2-byte header length, JSON header, raw data).
+     */
     public Frame decode(byte[] payload) throws ProtocolException {
         if (payload.length > maxFrameBytes) {
             throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
                     "frame of " + payload.length + " bytes exceeds the limit of " + maxFrameBytes);
         }
+        if (isBinary(payload)) {
+            if (payload.length < 3) {
+                throw new ProtocolException(ErrorCode.BAD_FRAME, "binary frame ends inside its header length");
+            }
+            int headerLength = (payload[1] & 0xff) << 8 | payload[2] & 0xff;
+            if (headerLength < 2 || headerLength > Protocol.MAX_BINARY_HEADER_BYTES) {
+                throw new ProtocolException(ErrorCode.BAD_FRAME, "binary frame header length " + headerLength
+                        + " is outside 2.." + Protocol.MAX_BINARY_HEADER_BYTES);
+            }
+            if (3 + headerLength > payload.length) {
+                throw new ProtocolException(ErrorCode.BAD_FRAME, "binary frame header of " + headerLength
+                        + " bytes is longer than the frame");
+            }
+            Frame header = decodeJson(payload, 3, headerLength);
+            byte[] data = Arrays.copyOfRange(payload, 3 + headerLength, payload.length);
+            return header.withData(data);
+        }
+        return decodeJson(payload, 0, payload.length);
+    }
+
+    private Frame decodeJson(byte[] payload, int offset, int length) throws ProtocolException {
         // Decoded strictly first: the parser alone would guess UTF-16/32 from the bytes and accept
         // overlong or surrogate UTF-8 sequences.
         CharBuffer text;
@@ -102,7 +132,7 @@ public final class FrameCodec {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload));
+                    .decode(ByteBuffer.wrap(payload, offset, length));
         } catch (CharacterCodingException e) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not valid UTF-8");
         }
@@ -134,8 +164,29 @@ public final class FrameCodec {
         return new Frame(type.textValue(), requestId, body);
     }
 
-    /** Serialises a frame to its payload (without the length prefix). */
+    /**
+     * Serialises a frame to its payload (without the length prefix): a JSON object, or for a frame
+     * with {@linkplain Frame#data() data} the binary layout.
+     */
     public byte[] encode(Frame frame) {
+        byte[] json = encodeJson(frame);
+        if (!frame.hasData()) {
+            return json;
+        }
+        if (json.length > Protocol.MAX_BINARY_HEADER_BYTES) {
+            throw new IllegalArgumentException("header of binary frame " + frame.type() + " is " + json.length
+                    + " bytes, more than " + Protocol.MAX_BINARY_HEADER_BYTES);
+        }
+        byte[] payload = new byte[3 + json.length + frame.data().length];
+        payload[0] = Protocol.BINARY_FRAME_MARKER;
+        payload[1] = (byte) (json.length >>> 8);
+        payload[2] = (byte) json.length;
+        System.arraycopy(json, 0, payload, 3, json.length);
+        System.arraycopy(frame.data(), 0, payload, 3 + json.length, frame.data().length);
+        return payload;
+    }
+
+    private byte[] encodeJson(Frame frame) {
         ObjectNode flat = mapper.createObjectNode();
         flat.put("type", frame.type());
         if (frame.rid() != 0) {

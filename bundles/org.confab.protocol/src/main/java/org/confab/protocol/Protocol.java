@@ -27,6 +27,13 @@ public final class Protocol {
     public static final int MAX_META_DEPTH = 8;
     /** Most attachment references one message may carry. */
     public static final int MAX_ATTACHMENTS = 16;
+    /**
+     * First payload byte of a binary frame (version 2). A JSON frame starts with '{' or whitespace,
+     * never with NUL, so one byte tells the two apart.
+     */
+    public static final byte BINARY_FRAME_MARKER = 0x00;
+    /** Largest JSON header of a binary frame in bytes (the 2-byte length could say more). */
+    public static final int MAX_BINARY_HEADER_BYTES = 16 << 10;
     /** Largest page of history a server returns. */
     public static final int MAX_PAGE_SIZE = 200;
 

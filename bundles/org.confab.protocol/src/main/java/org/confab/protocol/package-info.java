@@ -6,5 +6,5 @@
  * Jackson; used by the server, the client library and third-party clients alike.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package org.confab.protocol;
