@@ -61,6 +61,7 @@ class ConnectionStateUITest {
         tess = unique("tess");
         admin.addUser(AdminActor.console(), sam, PASSWORD, "Sam Status", false);
         admin.addUser(AdminActor.console(), tess, PASSWORD, "Tess Online", false);
+        TestServer.pinTransportPortAndWait(CONTEXT, port);
         tessClient = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain())
                 .withReconnectDelays(Duration.ofMillis(100), Duration.ofSeconds(1)));
         tessClient.connect().get(10, TimeUnit.SECONDS);
@@ -77,7 +78,6 @@ class ConnectionStateUITest {
 
     @Test
     void contactsAreUnknownWhileTheServerIsDownAndTheStatusSaysWhatHappened() throws Exception {
-        TestServer.pinTransportPort(CONTEXT, port);
         Sessions.logOut();
         Sessions.logIn(server, sam, PASSWORD);
         ContactsView contacts = ui(() -> (ContactsView) Sessions.window().getActivePage().showView(ContactsView.ID));
