@@ -90,7 +90,8 @@ public class AbuseLimits {
         Settings current = settings;
         long now = clock.getAsLong();
         if (current.accounts().record(account, now)) {
-            LOG.warn("account '{}' locked out after repeated failed logins (last from {})", account, session.remoteAddress());
+            LOG.warn("account '{}' locked out after repeated failed logins (last from {})", LoggedNames.safe(account),
+                    session.remoteAddress());
         }
         address(session, current).filter(address -> current.addresses().record(address, now))
                 .ifPresent(address -> LOG.warn("address {} locked out after repeated failed logins", address));
