@@ -10,6 +10,7 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -21,16 +22,21 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 final class ChatActionBarAdvisor extends ActionBarAdvisor {
     private final ChatController controller;
     private final Runnable logOut;
+    private final Runnable changePassword;
     private IAction quit;
     private IAction preferences;
     private IAction logOutAction;
+    private IAction changePasswordAction;
     private IAction contacts;
     private IAction history;
+    private IAction progress;
 
-    ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut) {
+    ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut,
+            Runnable changePassword) {
         super(configurer);
         this.controller = controller;
         this.logOut = logOut;
+        this.changePassword = changePassword;
     }
 
     @Override
@@ -45,19 +51,28 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
                 logOut.run();
             }
         };
+        changePasswordAction = new Action("Change &Password\u2026") {
+            @Override
+            public void run() {
+                changePassword.run();
+            }
+        };
         contacts = showView(window, "&Contacts", ContactsView.ID);
         history = showView(window, "&History and Search", HistoryView.ID);
+        progress = showView(window, "&Progress", IPageLayout.ID_PROGRESS_VIEW);
     }
 
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager confab = new MenuManager("&Confab", IWorkbenchActionConstants.M_FILE);
+        confab.add(changePasswordAction);
         confab.add(logOutAction);
         confab.add(new Separator());
         confab.add(quit);
         MenuManager view = new MenuManager("&View", "view");
         view.add(contacts);
         view.add(history);
+        view.add(progress);
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         windowMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         windowMenu.add(preferences);

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.AdminClient;
+import org.confab.client.core.AttachmentClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.KnownServers;
@@ -147,6 +148,12 @@ public final class ChatSessionComponent implements ChatSession {
     }
 
     @Override
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return current().map(c -> c.changePassword(currentPassword, newPassword))
+                .orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
     public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
         return current().map(c -> c.send(peer, clientMessageId, text)).orElseGet(ChatSessionComponent::notLoggedIn);
     }
@@ -174,6 +181,11 @@ public final class ChatSessionComponent implements ChatSession {
     @Override
     public Optional<AdminClient> admin() {
         return user == null ? Optional.empty() : current().map(ConfabClient::admin);
+    }
+
+    @Override
+    public Optional<AttachmentClient> attachments() {
+        return user == null ? Optional.empty() : current().map(ConfabClient::attachments);
     }
 
     @Override

@@ -109,6 +109,11 @@ final class FakeChatSession implements ChatSession {
     }
 
     @Override
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
         CompletableFuture<ChatSent> future = new CompletableFuture<>();
         sends.add(future);
@@ -142,6 +147,11 @@ final class FakeChatSession implements ChatSession {
 
     @Override
     public Optional<AdminClient> admin() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.confab.client.core.AttachmentClient> attachments() {
         return Optional.empty();
     }
 
