@@ -218,16 +218,23 @@ class FileTransferUITest {
         run(() -> click(button("file.accept")));
         Path part = AttachmentClient.partFile(RECEIVED, id);
         waitUntil("bytes arriving", () -> Files.exists(part) && size(part) > 0);
-        ui(() -> Sessions.window().getActivePage().showView(IPageLayout.ID_PROGRESS_VIEW));
-        Screenshots.window("file-transfer-progress");
         run(() -> click(button("file.cancel")));
-        waitUntil("the row says it was cancelled", () -> rowStates().contains("Cancelled; accept again to resume."));
+        try {
+            waitUntil("the row says it was cancelled", () -> rowStates().contains("Cancelled; accept again to resume."));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; rows " + ui(FileTransferUITest::rowStates) + "; jobs "
+                    + jobs.stream().map(j -> j.getName() + "=" + j.getState() + "/" + j.getResult()).toList(), e);
+        }
         assertTrue(Files.exists(part) && size(part) < Files.size(file), "the part stays for a resume");
         assertTrue(results.stream().anyMatch(r -> r.getSeverity() == IStatus.CANCEL), results.toString());
 
         Button again = ui(() -> button("file.accept"));
         assertEquals("Download", ui(again::getText));
         run(() -> click(again));
+        ui(() -> Sessions.window().getActivePage().showView(IPageLayout.ID_PROGRESS_VIEW));
+        waitUntil("the download resumed, not started again",
+                () -> rowStates().stream().anyMatch(s -> s.startsWith("Downloading: ") && s.contains("(resumed at ")));
+        Screenshots.window("file-transfer-progress");
         Path saved = RECEIVED.resolve("big.iso");
         waitUntil("the row says where the file was saved", () -> rowStates().contains("Saved as " + saved));
         assertEquals(-1, Files.mismatch(file, saved));

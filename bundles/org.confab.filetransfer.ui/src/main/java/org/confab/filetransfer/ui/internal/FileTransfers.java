@@ -119,7 +119,7 @@ public final class FileTransfers {
     private TransferJob<Path> receiveJob(String id, String name, String sender, Path folder) {
         boolean accepted = states.get(id).state().filter(s -> s == FileState.ACCEPTED).isPresent();
         return new TransferJob<>("Receiving " + name + " from " + sender,
-                progress -> accept(id, accepted).thenCompose(ok -> download(id, folder, progress)),
+                progress -> acceptAndDownload(id, accepted, folder, progress),
                 saved -> downloaded(id, folder, saved),
                 text -> states.update(id, t -> text.isEmpty() ? t : t.running(text)),
                 failure -> {
@@ -133,6 +133,31 @@ public final class FileTransfers {
                     downloads.put(id, again);
                     return again;
                 });
+    }
+
+    /** Cancelling the result cancels the download too (thenCompose would leave it running). */
+    private CompletableFuture<Path> acceptAndDownload(String id, boolean accepted, Path folder,
+            org.confab.client.core.TransferProgress progress) {
+        CompletableFuture<Path> result = new CompletableFuture<>();
+        accept(id, accepted).whenComplete((ok, refused) -> {
+            if (refused != null) {
+                result.completeExceptionally(refused);
+                return;
+            }
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<Path> download = download(id, folder, progress);
+            result.whenComplete((path, failure) -> download.cancel(true));
+            download.whenComplete((path, failure) -> {
+                if (failure == null) {
+                    result.complete(path);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            });
+        });
+        return result;
     }
 
     private CompletableFuture<?> accept(String id, boolean already) {

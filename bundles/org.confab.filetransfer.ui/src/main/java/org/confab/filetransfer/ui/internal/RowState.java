@@ -36,15 +36,15 @@ record RowState(String text, boolean canAccept, boolean canDecline, boolean canO
         if (transfer.saved().isPresent()) {
             return new RowState("Saved as " + transfer.saved().get(), false, false, true);
         }
-        String failure = transfer.failure().map(f -> f + " ").orElse("");
+        Optional<String> failure = transfer.failure();
+        String before = failure.map(f -> f + " ").orElse("");
         if (transfer.state().isEmpty()) {
             return loaded ? info("No longer offered: downloaded or declined earlier, or expired")
-                    : info(failure + "Checking the offer\u2026");
+                    : info(before + "Checking the offer\u2026");
         }
         return switch (transfer.state().get()) {
-            case OFFERED -> new RowState(failure + "Offered to you", true, true, false);
-            case ACCEPTED -> new RowState(failure.isEmpty() ? "Accepted, not downloaded here yet" : failure, true, true,
-                    false);
+            case OFFERED -> new RowState(before + "Offered to you", true, true, false);
+            case ACCEPTED -> new RowState(failure.orElse("Accepted, not downloaded here yet"), true, true, false);
             case DOWNLOADED -> info("Downloaded (on another device or earlier)");
             case DECLINED -> info("Declined");
         };

@@ -37,6 +37,7 @@ final class TransferJob<T> extends Job {
     private final Consumer<Throwable> failed;
     private final Supplier<TransferJob<T>> retry;
     private final TransferRate rate = new TransferRate();
+    private volatile CompletableFuture<T> current;
     private volatile long done;
     private volatile long total;
     private volatile long resumedFrom;
@@ -80,6 +81,10 @@ final class TransferJob<T> extends Job {
         } catch (RuntimeException e) {
             return failure(e);
         }
+        current = running;
+        if (monitor.isCanceled()) {
+            running.cancel(true);
+        }
         int reported = 0;
         while (!running.isDone()) {
             if (monitor.isCanceled()) {
@@ -112,6 +117,15 @@ final class TransferJob<T> extends Job {
             return failure(e);
         } finally {
             monitor.done();
+        }
+    }
+
+    /** Stops the transfer at once rather than at the next look at the monitor. */
+    @Override
+    protected void canceling() {
+        CompletableFuture<T> running = current;
+        if (running != null) {
+            running.cancel(true);
         }
     }
 
