@@ -94,8 +94,11 @@ class ConnectionStateUITest {
         List<Contact> shown = ui(contacts::shown);
         assertTrue(shown.stream().anyMatch(c -> c.username().equals(tess)), "the list stays: " + shown);
         assertTrue(shown.stream().noneMatch(Contact::presenceKnown), "every presence unknown: " + shown);
-        assertEquals("Offline: who is online is unknown until the connection is back",
+        assertEquals("Presence unknown while offline",
                 ui(() -> widget(Sessions.window().getShell(), Label.class, "contacts.summary").getText()));
+        assertTrue(ui(() -> uncut(widget(Sessions.window().getShell(), Label.class, "contacts.summary"))),
+                "the contacts summary is cut");
+        assertTrue(ui(() -> uncut(statusLabel())), "the status line is cut: " + statusLine());
         String reconnecting = statusLine();
         assertTrue(reconnecting.matches("Reconnecting to \\Q" + server + "\\E\u2026 \\(connection lost at \\d\\d:\\d\\d: .+\\)"),
                 reconnecting);
@@ -116,6 +119,7 @@ class ConnectionStateUITest {
                 statusLine());
         assertTrue(ui(() -> contacts.shown().stream().noneMatch(c -> c.online() || c.presenceKnown())));
         assertTrue(ui(() -> dotShown()), "the status dot while offline");
+        assertTrue(ui(() -> uncut(statusLabel())), "the status line is cut: " + statusLine());
         run(() -> screenshot(Sessions.window().getShell(), "client-offline"));
 
         Sessions.logOut();
@@ -135,6 +139,11 @@ class ConnectionStateUITest {
 
     private static String statusLine() {
         return ui(() -> statusLabel().getText());
+    }
+
+    /** Whether a control has the room its text needs (call on the display thread). */
+    private static boolean uncut(org.eclipse.swt.widgets.Control control) {
+        return control.computeSize(org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT).x <= control.getSize().x;
     }
 
     /** The dot has its picture and its room (call on the display thread). */

@@ -86,9 +86,10 @@ public class ContactsView extends ViewPart {
         }
         List<Contact> rows = contacts.contacts(filter.getText());
         viewer.setInput(rows);
-        summary.setText(contacts.presenceKnown() ? contacts.onlineCount() + " online"
-                : "Offline: who is online is unknown until the connection is back");
-        summary.setToolTipText(summary.getText());
+        // short enough for a narrow view: a cut sentence would say less than a short one
+        summary.setText(contacts.presenceKnown() ? contacts.onlineCount() + " online" : "Presence unknown while offline");
+        summary.setToolTipText(contacts.presenceKnown() ? summary.getText()
+                : "Who is online is unknown until the connection is back");
     }
 
     @Override
