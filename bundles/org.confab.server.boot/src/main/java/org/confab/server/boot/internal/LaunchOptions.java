@@ -53,7 +53,9 @@ final class LaunchOptions {
             new Mapping("confab.attachments.maxFileBytes", ATTACHMENTS, "maxFileBytes", Long.class),
             new Mapping("confab.attachments.quotaBytes", ATTACHMENTS, "quotaBytes", Long.class),
             new Mapping("confab.attachments.diskFloorBytes", ATTACHMENTS, "diskFloorBytes", Long.class),
-            new Mapping("confab.attachments.chunkBytes", ATTACHMENTS, "chunkBytes", Integer.class));
+            new Mapping("confab.attachments.chunkBytes", ATTACHMENTS, "chunkBytes", Integer.class),
+            new Mapping("confab.attachments.retention", ATTACHMENTS, "retention", String.class),
+            new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class));
 
     private LaunchOptions() {
     }
