@@ -78,6 +78,8 @@ final class Connection implements TransportSession {
      * reading and keeps asking for large history pages hold thousands of frames of up to a megabyte.
      */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** The thread that reads this connection's frames and runs its handlers. */
+    private volatile Thread reader;
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
     private final Handshake handshake;
     private volatile Instant lastActivity = connectedAt;
@@ -102,6 +104,7 @@ final class Connection implements TransportSession {
 
     /** Runs the connection until either side closes it. */
     void run() {
+        reader = Thread.currentThread();
         context.registry().opened(this);
         Thread.ofVirtual().name("confab-writer-" + id).start(this::writeLoop);
         try {
@@ -229,6 +232,35 @@ final class Connection implements TransportSession {
         return enqueue(payload);
     }
 
+    /** Why {@code queued} bytes are too many for this connection, or null when they are not. */
+    private String overBudget(long queued) {
+        if (queued > context.sendQueueBytes()) {
+            return queued + " bytes queued, more than its " + context.sendQueueBytes();
+        }
+        if (context.sendBudget().exceeded() && queued > SendBudget.SMALL_QUEUE_BYTES) {
+            return queued + " bytes queued while all connections together hold more than " + context.sendBudget().limit();
+        }
+        return null;
+    }
+
+    /**
+     * Answers to this connection's own requests (history pages, the backlog at login) wait here for the
+     * peer to read, so a client that asks faster than it reads is slowed down, as TCP would, and is
+     * closed only if it does not read at all; pushes from other users' threads never wait: a full
+     * queue closes the connection instead of blocking their sender.
+     */
+    private void awaitRoomForFrames(int bytes) {
+        long deadline = System.nanoTime() + DATA_WAIT.toNanos();
+        try {
+            while (open && overBudget(queuedBytes.get() + bytes) != null
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private boolean awaitRoomForData(int bytes) {
         try {
             if (queuedData.tryAcquire(bytes, DATA_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -245,12 +277,12 @@ final class Connection implements TransportSession {
     private boolean enqueue(byte[] payload) {
         boolean data = FrameCodec.isBinary(payload);
         if (!data && payload != END) {
+            if (Thread.currentThread() == reader) {
+                awaitRoomForFrames(payload.length);
+            }
             long mine = queuedBytes.addAndGet(payload.length);
             context.sendBudget().add(payload.length);
-            String over = mine > context.sendQueueBytes() ? mine + " bytes queued, more than its " + context.sendQueueBytes()
-                    : context.sendBudget().exceeded() && mine > SendBudget.SMALL_QUEUE_BYTES
-                            ? mine + " bytes queued while all connections together hold more than " + context.sendBudget().limit()
-                            : null;
+            String over = overBudget(mine);
             if (over != null) {
                 queuedBytes.addAndGet(-payload.length);
                 context.sendBudget().add(-payload.length);

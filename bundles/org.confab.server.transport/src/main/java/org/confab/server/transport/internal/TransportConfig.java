@@ -26,7 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int sendQueueFrames() default 4096;
 
     @AttributeDefinition(description = "KiB of frames (file bytes not counted: they have a budget of their own) queued for a slow reader before its connection is closed; never less than two frames of the maximum size")
-    int sendQueueKiB() default 2048;
+    int sendQueueKiB() default 4096;
 
     @AttributeDefinition(description = "MiB queued for slow readers over all connections; above it, a connection with more than 64 KiB queued is closed. 0: a quarter of the maximum heap")
     int sendQueueTotalMiB() default 0;
