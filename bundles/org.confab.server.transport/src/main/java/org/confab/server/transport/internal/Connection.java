@@ -277,7 +277,7 @@ final class Connection implements TransportSession {
     private boolean enqueue(byte[] payload) {
         boolean data = FrameCodec.isBinary(payload);
         if (!data && payload != END) {
-            if (Thread.currentThread() == reader) {
+            if (Thread.currentThread() == reader && !closing.get()) {
                 awaitRoomForFrames(payload.length);
             }
             long mine = queuedBytes.addAndGet(payload.length);
