@@ -116,6 +116,18 @@ abstract class FileTransferScenarios {
         Processes.Result left = cli.run(bob, "--json", "files");
         assertFalse(left.stdout().contains(id), "no longer offered once downloaded: " + left);
         Files.delete(saved);
+
+        // the same bytes again: the server has them, so nothing is sent; bob declines this copy
+        Processes.Result again = cli.run(60, alice, "--json", "send-file", bob, file.toString(), "--name", "again.mkv");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.stdout().contains("\"resumedFrom\":" + BIG), "stored once, completed at once: " + again);
+        String copy = TestFiles.id(again.stdout());
+        Processes.Result declined = cli.run(bob, "decline-file", copy);
+        assertEquals(0, declined.exitCode(), declined.toString());
+        assertEquals("declined " + copy, declined.stdout().strip());
+        Processes.Result states = cli.run(alice, "--json", "files", "--sent");
+        assertTrue(states.stdout().contains("\"id\":\"" + copy + "\",\"to\":\"" + bob + "\",\"name\":\"again.mkv\",\"size\":"
+                + BIG + ",\"state\":\"declined\""), states.toString());
     }
 
     @Test
