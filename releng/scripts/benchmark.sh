@@ -49,6 +49,12 @@ start_server() {
   FINGERPRINT="$(sed -n 's/.*fingerprint \(SHA256:[A-Za-z0-9+\/]*\).*/\1/p' "$WORK/$label.log" | head -1)"
 }
 
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
 # File transfers over TLS (what users run), each against a plain TLS copy of the same files in the same run.
 bench_files() {
   echo "== file transfers (TLS)" >&2
@@ -65,12 +71,6 @@ if [ "$ONLY" = files ]; then
   bench_files
   exit 0
 fi
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
 
 bench() {
   "$ROOT/confab" bench "$@" --json | tee -a "$RESULTS"

@@ -7,8 +7,11 @@ import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.AuthOk;
 import org.confab.protocol.messages.Messages.ChatSend;
+import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.protocol.messages.Messages.Register;
 import org.confab.protocol.messages.Messages.Registered;
+import org.confab.server.api.AdminActor;
+import org.confab.server.api.AdminService;
 import org.junit.jupiter.api.Test;
 
 /** Registration rules and SCRAM login over a real socket against the running server. */
@@ -68,6 +71,25 @@ class AccountsAndLoginTest extends ServerTestSupport {
             Frame response = client.request(MessageTypes.CHAT_SEND, new ChatSend("anyone", clientId(), "hi"));
             assertEquals("NOT_AUTHENTICATED", errorCode(client, response));
             assertEquals("NOT_AUTHENTICATED", errorCode(client, client.request(MessageTypes.PRESENCE_LIST)));
+        }
+    }
+
+    @Test
+    void aNewAccountIsPushedToEveryoneLoggedInAsAnOfflineContact() throws Exception {
+        String watcher = register("watcher");
+        try (TestClient client = loggedIn(watcher)) {
+            String newcomer = register("newcomer");
+            PresenceEntry registered = client.body(client.await("presence.update for " + newcomer,
+                    f -> f.type().equals(MessageTypes.PRESENCE_UPDATE) && newcomer.equals(f.body().path("username").asText()),
+                    5000), PresenceEntry.class);
+            assertEquals(new PresenceEntry(newcomer, "User " + newcomer, false), registered);
+
+            String added = uniqueName("added");
+            Services.await(AdminService.class, 60_000).addUser(AdminActor.console(), added, PASSWORD, "Added One", false);
+            PresenceEntry byAdmin = client.body(client.await("presence.update for " + added,
+                    f -> f.type().equals(MessageTypes.PRESENCE_UPDATE) && added.equals(f.body().path("username").asText()),
+                    5000), PresenceEntry.class);
+            assertEquals(new PresenceEntry(added, "Added One", false), byAdmin);
         }
     }
 

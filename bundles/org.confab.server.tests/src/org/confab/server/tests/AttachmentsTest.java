@@ -193,6 +193,18 @@ class AttachmentsTest extends AttachmentTestSupport {
     }
 
     @Test
+    void anEmptyFileIsCompleteAtBeginAndReadsAsNothing() throws Exception {
+        String alice = register("alice");
+        try (TestClient a = loggedIn(alice)) {
+            BeginOk empty = beginOk(a, "empty.txt", new byte[0]);
+            assertTrue(empty.complete());
+            assertEquals(0, empty.offset());
+            Frame read = a.request(AttachmentMessages.READ, new Read(empty.id(), 0, null));
+            assertEquals(0, read.data().length);
+        }
+    }
+
+    @Test
     void storedFilesAreOwnerOnlyOnDisk() throws Exception {
         String alice = register("alice");
         byte[] content = random(1000);

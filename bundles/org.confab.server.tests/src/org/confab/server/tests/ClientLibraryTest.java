@@ -149,4 +149,20 @@ class ClientLibraryTest extends ServerTestSupport {
             assertEquals(1, registry.sessionsOf(mia).size(), "logged in again on a new session");
         }
     }
+
+    @Test
+    void aChangedPasswordIsTheOneTheNextReconnectLogsInWith() throws Exception {
+        String olga = register("olga");
+        SessionRegistry registry = Services.await(SessionRegistry.class, 10_000);
+        Inbox inbox = new Inbox();
+        try (ConfabClient o = client(inbox)) {
+            o.login(olga, PASSWORD).get(WAIT, TimeUnit.SECONDS);
+            o.changePassword(PASSWORD, "a fresh new secret").get(WAIT, TimeUnit.SECONDS);
+            registry.sessionsOf(olga).forEach(session -> session.close("SHUTDOWN", "simulated restart"));
+            inbox.awaitState(ConnectionState.RECONNECTING);
+            inbox.awaitState(ConnectionState.CONNECTED);
+            o.ping().get(WAIT, TimeUnit.SECONDS);
+            assertEquals(1, registry.sessionsOf(olga).size(), "logged in again with the new password");
+        }
+    }
 }

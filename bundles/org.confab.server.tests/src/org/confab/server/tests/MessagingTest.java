@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
@@ -94,6 +99,43 @@ class MessagingTest extends ServerTestSupport {
             ChatMessage again = h.body(h.await(MessageTypes.CHAT_MESSAGE), ChatMessage.class);
             assertEquals(id, again.messageId());
             assertEquals("are you there?", again.text());
+        }
+    }
+
+    @Test
+    void aResendIsRoutineAndLogsNoWarning() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getLevel() + " " + record.getMessage() + " " + record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // EclipseLink logs through java.util.logging under this name (persistence.xml: JavaLogger)
+        Logger eclipseLink = Logger.getLogger("org.eclipse.persistence");
+        eclipseLink.addHandler(handler);
+        try {
+            String alice = register("alice");
+            String dave = register("dave");
+            String clientId = clientId();
+            try (TestClient a = loggedIn(alice)) {
+                a.request(MessageTypes.CHAT_SEND, new ChatSend(dave, clientId, "once"));
+                ChatSent again = a.body(a.request(MessageTypes.CHAT_SEND, new ChatSend(dave, clientId, "once")), ChatSent.class);
+                assertTrue(again.duplicate());
+            }
+            assertEquals(List.of(), warnings, "a resend is no fault");
+        } finally {
+            eclipseLink.removeHandler(handler);
         }
     }
 

@@ -186,6 +186,12 @@ final class TestClient implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no " + type + " frame within " + millis + " ms; received " + received));
     }
 
+    /** Waits for the first frame matching {@code wanted} and removes it from the queue. */
+    Frame await(String what, java.util.function.Predicate<Frame> wanted, long millis) throws InterruptedException {
+        return take(wanted, millis, true)
+                .orElseThrow(() -> new AssertionError("no " + what + " within " + millis + " ms; received " + received));
+    }
+
     /** The next frame the server sent, whatever it is, in the order it arrived. */
     Frame next() throws InterruptedException {
         return take(frame -> true, WAIT_MILLIS, true)

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,8 @@ import org.confab.client.core.ServerTrust;
 import org.confab.client.ui.internal.dialogs.LoginDialog;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.messages.AdminMessages.Kick;
+import org.confab.client.ui.internal.views.ContactsView;
+import org.confab.server.api.AccountChanges;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
 import org.confab.server.api.ServerEndpoint;
@@ -82,6 +85,7 @@ class AdminPerspectiveUITest {
     private static String boss;
     private static String dana;
     private static String erin;
+    private static String gus;
     private static ConfabClient danaClient;
     private static final List<String> danaClosed = new CopyOnWriteArrayList<>();
 
@@ -206,7 +210,63 @@ class AdminPerspectiveUITest {
     }
 
     @Test
-    @Order(6)
+    @Order(10)
+    void aBanIsLiftedFromTheAccountsView() throws Exception {
+        run(() -> selectRow(table("accounts.table"), dana));
+        assertTrue(ui(() -> widget(window().getShell(), Button.class, "accounts.unban").isEnabled()), "dana is banned");
+        run(() -> click(widget(window().getShell(), Button.class, "accounts.unban")));
+        waitUntil("dana active again", () -> "Active".equals(row(table("accounts.table"), dana)[3]));
+        run(() -> selectRow(table("accounts.table"), dana));
+        assertFalse(ui(() -> widget(window().getShell(), Button.class, "accounts.unban").isEnabled()), "no ban to lift");
+        try (ConfabClient again = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()))) {
+            again.connect().get(10, TimeUnit.SECONDS);
+            again.login(dana, PASSWORD).get(10, TimeUnit.SECONDS);
+        }
+        waitUntil("the lifted ban in the audit log", () -> column(table("audit.table"), 5).contains("ban lifted"));
+    }
+
+    @Test
+    @Order(11)
+    void changesMadeElsewhereShowWithoutARefresh() throws Exception {
+        AdminService console = TestServer.service(CONTEXT, AdminService.class);
+        gus = unique("gus");
+        console.addUser(AdminActor.console(), gus, PASSWORD, "Gus Elsewhere", false);
+        waitUntil("the account added on the console in the accounts table",
+                () -> column(table("accounts.table"), 0).contains(gus));
+        console.kick(AdminActor.console(), gus, Optional.of("testing"), Optional.of(Duration.ofMinutes(30)));
+        waitUntil("the console's ban in the accounts table",
+                () -> row(table("accounts.table"), gus)[3].matches("Banned until .+ \\((29|30) min left\\)"));
+        waitUntil("the console's kick in the audit log", () -> {
+            Table audit = table("audit.table");
+            List<String> actors = column(audit, 1);
+            List<String> actions = column(audit, 2);
+            List<String> targets = column(audit, 3);
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i).equals(gus) && actions.get(i).equals("kick") && actors.get(i).equals("console")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        console.updateUser(AdminActor.console(), gus, AccountChanges.none().withBanLifted());
+    }
+
+    @Test
+    @Order(12)
+    void aNewAccountIsInTheContactsOfEveryoneLoggedIn() throws Exception {
+        ui(() -> window().getWorkbench().showPerspective(CHAT_PERSPECTIVE, window()));
+        ContactsView contacts = ui(() -> (ContactsView) window().getActivePage().showView(ContactsView.ID));
+        String fay = unique("fay");
+        TestServer.service(CONTEXT, AdminService.class).addUser(AdminActor.console(), fay, PASSWORD, "Fay New", false);
+        waitUntil("fay in the contacts without logging in again",
+                () -> contacts.shown().stream().anyMatch(c -> c.username().equals(fay) && !c.online()));
+        assertTrue(ui(() -> contacts.shown()).stream().anyMatch(c -> c.username().equals(gus)), "gus too");
+        ui(() -> window().getWorkbench().showPerspective(ADMIN_PERSPECTIVE, window()));
+        waitUntil("back in the Administration perspective", () -> ADMIN_PERSPECTIVE.equals(perspective()));
+    }
+
+    @Test
+    @Order(20)
     void aNoticeFromTheOnlineUsersViewReachesEveryoneOnlineIncludingThisWindow() {
         later(() -> click(widget(window().getShell(), Button.class, "online.broadcast")));
         Shell dialog = await("the notice dialog", () -> shell("broadcast"));
@@ -222,7 +282,7 @@ class AdminPerspectiveUITest {
     }
 
     @Test
-    @Order(7)
+    @Order(21)
     void lockingAndDeletingAnAccount() {
         run(() -> selectRow(table("accounts.table"), dana));
         run(() -> click(widget(window().getShell(), Button.class, "accounts.lock")));
@@ -236,7 +296,7 @@ class AdminPerspectiveUITest {
     }
 
     @Test
-    @Order(8)
+    @Order(22)
     void aNormalUserHasNoAdminMenuAndTheAdminViewsShowTheServersRefusal() throws Exception {
         logOut();
         logIn(erin);
@@ -252,15 +312,21 @@ class AdminPerspectiveUITest {
     }
 
     @Test
-    @Order(9)
+    @Order(23)
     void aKickedUserIsToldWhyAndCannotLogBackInDuringTheBan() throws Exception {
         try (ConfabClient admin = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()))) {
             admin.connect().get(10, TimeUnit.SECONDS);
             admin.login(boss, PASSWORD).get(10, TimeUnit.SECONDS);
             admin.admin().kick(new Kick(erin, "Use the right channel", 5)).get(10, TimeUnit.SECONDS);
         }
+        Instant banEnd = Instant.now().plus(Duration.ofMinutes(5));
         Shell ended = await("the session-ended dialog", () -> shell("session.ended"));
-        assertTrue(ui(() -> texts(ended)).contains("An administrator ended your session: Use the right channel (banned until"));
+        String told = ui(() -> texts(ended));
+        // local time and the time left, in one sentence; never the server's UTC ISO text
+        assertTrue(told.contains("An administrator ended your session: Use the right channel. You cannot log in again until "
+                + localTime(banEnd) + ", in ") || told.contains(localTime(banEnd.minusSeconds(60)) + ", in "), told);
+        assertTrue(told.matches("(?s).*, in [45] minutes\\..*"), told);
+        assertFalse(told.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT.*") || told.contains("banned until"), told);
         run(() -> screenshot(ended, "client-kicked"));
         run(() -> click(button(ended, "OK")));
         Shell login = await("the login dialog again", () -> shell(LoginDialog.SHELL_ID));
@@ -270,7 +336,9 @@ class AdminPerspectiveUITest {
             widget(login, Text.class, "login.password").setText(PASSWORD);
             click(widget(login, Button.class, "login.ok"));
         });
-        waitUntil("the ban explained", () -> errorMessage(login).startsWith("An administrator banned this account"));
+        waitUntil("the ban explained", () -> errorMessage(login).startsWith("An administrator banned this account until "));
+        assertTrue(errorMessage(login).matches("An administrator banned this account until \\d\\d:\\d\\d, in [45] minutes\\."),
+                errorMessage(login));
         assertTrue(ui(() -> shell(LoginDialog.SHELL_ID).isPresent()), "still at the login dialog");
     }
 
@@ -343,6 +411,10 @@ class AdminPerspectiveUITest {
 
     private static String errorMessage(Shell dialog) {
         return ui(() -> dialog.getData() instanceof TitleAreaDialog d && d.getErrorMessage() != null ? d.getErrorMessage() : "");
+    }
+
+    private static String localTime(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(java.time.ZoneId.systemDefault()));
     }
 
     private static String unique(String prefix) {

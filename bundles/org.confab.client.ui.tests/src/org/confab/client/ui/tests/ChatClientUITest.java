@@ -138,22 +138,46 @@ class ChatClientUITest {
             widget(register, Text.class, "register.confirmation").setText(PASSWORD);
             click(widget(register, Button.class, "register.ok"));
         });
-        waitUntil("the username objection under the field",
+        waitUntil("the username rule under the field, checked before anything is sent",
                 () -> widget(register, Label.class, "register.usernameError").isVisible()
                         && widget(register, Label.class, "register.usernameError").getText().contains("letter"));
+        run(() -> {
+            widget(register, Text.class, "register.username").setText(alice);
+            widget(register, Text.class, "register.password").setText("the " + alice + " password");
+            widget(register, Text.class, "register.confirmation").setText("the " + alice + " password");
+            click(widget(register, Button.class, "register.ok"));
+        });
+        waitUntil("the password rule under its field",
+                () -> widget(register, Label.class, "register.passwordError").isVisible()
+                        && widget(register, Label.class, "register.passwordError").getText()
+                                .equals("The password must not contain the username."));
+        assertFalse(ui(() -> widget(register, Label.class, "register.usernameError").isVisible()), "the name is fine now");
+
+        run(() -> {
+            widget(register, Text.class, "register.username").setText(bob);
+            widget(register, Text.class, "register.password").setText(PASSWORD);
+            widget(register, Text.class, "register.confirmation").setText(PASSWORD);
+            click(widget(register, Button.class, "register.ok"));
+        });
+        waitUntil("the server's objection under the field",
+                () -> widget(register, Label.class, "register.usernameError").isVisible()
+                        && widget(register, Label.class, "register.usernameError").getText().equals("This username is taken."));
 
         run(() -> {
             widget(register, Text.class, "register.username").setText(alice);
             click(widget(register, Button.class, "register.ok"));
         });
         waitUntil("the registration dialog to close", () -> register.isDisposed());
-        assertEquals(alice, ui(() -> widget(login, Text.class, "login.username").getText()));
+        waitUntil("the new user logged in at once", login::isDisposed);
+        waitUntil("connected as the new user", () -> statusLine().startsWith("Connected as " + alice));
     }
 
     @Test
     @Order(3)
     void wrongPasswordIsReportedAsSuch() {
-        Shell login = ui(() -> shell(LoginDialog.SHELL_ID).orElseThrow());
+        Sessions.logOut();
+        Shell login = await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
+        assertEquals(alice, ui(() -> widget(login, Text.class, "login.username").getText()), "the last user offered");
         run(() -> {
             widget(login, Text.class, "login.password").setText("not the password");
             click(widget(login, Button.class, "login.ok"));

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabClient;
 import org.confab.client.core.ServerTrust;
+import org.confab.client.ui.internal.views.ContactsView;
+import org.confab.client.ui.internal.views.ConversationEditor;
 import org.confab.client.ui.internal.views.HistoryView;
+import org.confab.client.ui.internal.views.Workbench;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
 import org.confab.server.api.ServerEndpoint;
@@ -41,6 +44,7 @@ class PrivacyAcrossLoginsUITest {
     private static String alice;
     private static String bob;
     private static String secret;
+    private static String carol;
 
     @BeforeAll
     static void accounts() throws Exception {
@@ -53,7 +57,7 @@ class PrivacyAcrossLoginsUITest {
         AdminService admin = admins.waitForService(60_000);
         alice = unique("alice");
         bob = unique("bob");
-        String carol = unique("carol");
+        carol = unique("carol");
         admin.addUser(AdminActor.console(), alice, PASSWORD, "Alice Private", false);
         admin.addUser(AdminActor.console(), bob, PASSWORD, "Bob Next", false);
         admin.addUser(AdminActor.console(), carol, PASSWORD, "Carol Peer", false);
@@ -94,5 +98,33 @@ class PrivacyAcrossLoginsUITest {
         assertEquals("", ui(query::getText), "Alice's search text is still in the field");
         Label status = ui(() -> widget(Sessions.window().getShell(), Label.class, "history.status"));
         assertFalse(ui(status::getText).contains(secret), "the status line names Alice's search: " + ui(status::getText));
+    }
+
+    @Test
+    void theNextUserSeesNoneOfThePreviousUsersConversationsDraftsOrContactFilter() {
+        Sessions.logOut();
+        Sessions.logIn(server, alice, PASSWORD);
+        ContactsView contacts = ui(() -> (ContactsView) Sessions.window().getActivePage().showView(ContactsView.ID));
+        run(() -> widget(Sessions.window().getShell(), Text.class, "contacts.filter").setText(carol));
+        waitUntil("Alice's filter applied", () -> contacts.shown().size() == 1);
+        ConversationEditor conversation = ui(() -> Workbench.openConversation(Sessions.window(), carol, true).orElseThrow());
+        waitUntil("Alice's message to Carol", () -> conversation.transcriptText().contains(secret));
+        run(() -> conversation.composer().setText("a half-written " + secret + " draft"));
+
+        Sessions.logOut();
+        Sessions.logIn(server, bob, PASSWORD);
+
+        assertEquals(0, (int) ui(() -> Sessions.window().getActivePage().getEditorReferences().length),
+                "conversations of Alice left open");
+        ContactsView after = ui(() -> (ContactsView) Sessions.window().getActivePage().showView(ContactsView.ID));
+        assertEquals("", ui(() -> widget(Sessions.window().getShell(), Text.class, "contacts.filter").getText()),
+                "Alice's contact filter");
+        waitUntil("Bob's own contacts", () -> after.shown().size() > 1);
+        assertTrue(ui(() -> after.shown()).stream().allMatch(c -> c.unread() == 0), "Alice's unread counts");
+        assertFalse(ui(() -> Sessions.window().getShell().getText()).contains(alice), "Alice in the title");
+        ConversationEditor bobs = ui(() -> Workbench.openConversation(Sessions.window(), carol, true).orElseThrow());
+        assertEquals("", ui(() -> bobs.composer().getText()), "Alice's draft");
+        assertFalse(ui(bobs::transcriptText).contains(secret), "Alice's conversation in Bob's");
+        run(() -> Sessions.window().getActivePage().closeAllEditors(false));
     }
 }

@@ -28,6 +28,29 @@ final class TestServer {
     }
 
     /**
+     * {@link #pinTransportPort}, then waits (up to 15 s) for the transport to come back under a new
+     * registration, so that nothing connects while it restarts. An already pinned transport may not
+     * restart at all; then the wait ends at the deadline and nothing is lost.
+     */
+    static void pinTransportPortAndWait(BundleContext context, int port) throws Exception {
+        Object before = endpointId(context);
+        pinTransportPort(context, port);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            Object now = endpointId(context);
+            if (now != null && !now.equals(before)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Object endpointId(BundleContext context) {
+        var reference = context.getServiceReference(ServerEndpoint.class);
+        return reference == null ? null : reference.getProperty(org.osgi.framework.Constants.SERVICE_ID);
+    }
+
+    /**
      * Makes the transport keep the port it picked (it was started on port 0), so that stopping and
      * starting its bundle brings it back where the client reconnects. The configuration change itself
      * restarts the transport once.

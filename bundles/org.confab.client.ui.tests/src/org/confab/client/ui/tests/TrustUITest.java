@@ -124,9 +124,11 @@ class TrustUITest {
         Shell again = await("the question again", () -> shell(ServerIdentityDialog.NEW_SERVER_SHELL_ID));
         run(() -> click(widget(again, Button.class, "trust.accept")));
         waitUntil("the account created and the registration dialog closed", register::isDisposed);
-        assertEquals(carol, ui(() -> widget(login, Text.class, "login.username").getText()));
+        waitUntil("the new user logged in at once, without a second question", login::isDisposed);
+        waitUntil("connected as the new user", () -> statusLine().startsWith("Connected as " + carol));
         assertEquals(Optional.of(fingerprint), known.lookup(server));
 
+        logOut();
         known.forget(server); // so that the login below meets the server for the first time again
     }
 

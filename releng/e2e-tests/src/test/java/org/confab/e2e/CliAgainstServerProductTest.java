@@ -148,6 +148,41 @@ class CliAgainstServerProductTest {
     }
 
     @Test
+    @Order(4)
+    void aUserChangesTheirOwnPasswordWithPasswd() throws Exception {
+        Map<String, String> carol = Map.of("CONFAB_PASSWORD", "a first secret 1");
+        assertEquals(0, cli(carol, "carol", "register").exitCode());
+        Path newPasswordFile = Processes.WORK.resolve("carol-new-password");
+        Files.writeString(newPasswordFile, "a second secret 2\n");
+
+        Processes.Result wrongCurrent = cli(Map.of("CONFAB_PASSWORD", "not carol's password",
+                "CONFAB_NEW_PASSWORD", "a third secret 3"), "carol", "passwd");
+        assertEquals(1, wrongCurrent.exitCode(), wrongCurrent.toString());
+        Processes.Result weak = cli(Map.of("CONFAB_PASSWORD", "a first secret 1", "CONFAB_NEW_PASSWORD",
+                "carol1234"), "carol", "passwd");
+        assertEquals(1, weak.exitCode(), "a new password containing the username is refused: " + weak);
+        assertTrue(weak.stderr().contains("username"), weak.toString());
+        Processes.Result noNew = cli(carol, "carol", "passwd");
+        assertEquals(2, noNew.exitCode(), "no new password given is a usage error: " + noNew);
+
+        Processes.Result changed = cli(carol, "carol", "passwd", "--new-password-file", newPasswordFile.toString());
+        assertEquals(0, changed.exitCode(), changed.toString());
+        assertTrue(changed.stdout().contains("password changed for carol"), changed.toString());
+
+        Processes.Result oldOne = cli(carol, "carol", "online");
+        assertEquals(1, oldOne.exitCode(), "the old password no longer logs in: " + oldOne);
+        Map<String, String> second = Map.of("CONFAB_PASSWORD", "a second secret 2");
+        Processes.Result newOne = cli(second, "carol", "online");
+        assertEquals(0, newOne.exitCode(), "the new password logs in: " + newOne);
+
+        Processes.Result viaEnvironment = cli(Map.of("CONFAB_PASSWORD", "a second secret 2",
+                "CONFAB_NEW_PASSWORD", "a third secret 3"), "carol", "--json", "passwd");
+        assertEquals(0, viaEnvironment.exitCode(), viaEnvironment.toString());
+        assertTrue(viaEnvironment.stdout().contains("\"passwordChanged\":true"), viaEnvironment.toString());
+        assertEquals(0, cli(Map.of("CONFAB_PASSWORD", "a third secret 3"), "carol", "online").exitCode());
+    }
+
+    @Test
     @Order(5)
     void theCliTrustsAServerOnlyWhenToldAndRefusesAChangedCertificateLoudly() throws Exception {
         Path known = Processes.WORK.resolve("known_servers");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +27,11 @@ import org.confab.client.core.UploadedAttachment;
  * time, then download it back (checked with SHA-256 by the client library), and the same files are
  * copied over plain TLS sockets as the baseline. Reports MiB/s both ways (all bytes over the wall
  * time, the upload's checksum pass included), their ratio to the copy, and the memory one transfer
- * holds: the client's live heap (after a full collection in the middle of the transfers) over N, and
- * with {@code --server-pid} the server's the same way.
+ * holds: the growth of the client's live heap (what survives a full collection in the middle of the
+ * uploads) over N, and with {@code --server-pid} the server's, measured the same way through jcmd.
  */
 final class FilesBench {
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
 
     Report run(Options options, PrintStream progress) throws Exception {
         int concurrency = Math.max(1, options.number("concurrency", 1));
@@ -158,21 +159,29 @@ final class FilesBench {
         return file;
     }
 
-    /** Heap in use after a full collection: what is live, not garbage waiting. */
+    /**
+     * Heap that survived a full collection: what each heap pool held right after it (its collection
+     * usage), not what the transfers allocated again a moment later.
+     */
     static long liveHeap() {
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
     }
 
-    /** The server's heap in use after a full collection, through jcmd; 0 without a pid. */
+    /**
+     * The server's live heap through {@code jcmd GC.class_histogram}, which collects and counts in one
+     * step: a separate {@code GC.run} and {@code GC.heap_info} would also count what a busy server
+     * allocated between the two commands (tens of MiB during a transfer). 0 without a pid.
+     */
     static long serverHeap(int pid) {
         if (pid <= 0) {
             return 0;
         }
         try {
-            jcmd(pid, "GC.run");
-            Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
-            return used.find() ? Long.parseLong(used.group(1)) * 1024 : 0;
+            Matcher total = TOTAL.matcher(jcmd(pid, "GC.class_histogram"));
+            return total.find() ? Long.parseLong(total.group(1)) : 0;
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ final class Commands {
     static CommandRegistry standard() {
         return new CommandRegistry()
                 .register(new RegisterCommand())
+                .register(new PasswdCommand())
                 .register(new SendCommand())
                 .register(new HistoryCommand())
                 .register(new SearchCommand())

@@ -57,7 +57,7 @@ final class FetchFileCommand implements Command {
                 tell(context, session, "file.accept", () -> session.await(session.client().files().accept(id)));
             }
             AtomicLong resumedFrom = new AtomicLong(-1);
-            ProgressPrinter printer = new ProgressPrinter(context.err(), "fetching " + info.name());
+            ProgressPrinter printer = new ProgressPrinter(context.err(), "fetching " + FilesCommand.printable(info.name()));
             TransferProgress progress = (done, total, from) -> {
                 resumedFrom.compareAndSet(-1, from); // where this run began
                 printer.update(done, total, from);

@@ -106,11 +106,8 @@ final class FilesCommand implements Command {
         }
     }
 
-    /** A name from the network shown on a terminal: no escape sequences or line breaks from a peer. */
+    /** A name from the network in one table cell: no terminal controls, no line breaks (see TerminalText). */
     static String printable(String name) {
-        StringBuilder text = new StringBuilder();
-        name.codePoints().forEach(c -> text.append(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT ? "?" : Character.toString(c)));
-        return text.toString();
+        return TerminalText.safe(name).replace("\n", "\\n").replace("\t", "\\t");
     }
 }

@@ -109,8 +109,8 @@ class FileCommandsTest {
 
     @Test
     void namesFromTheNetworkCannotControlTheTerminal() {
-        assertEquals("a?[31mred?b", FilesCommand.printable("a\u001b[31mred\u202eb"));
-        assertEquals("line?break", FilesCommand.printable("line\nbreak"));
+        assertEquals("a\\e[31mred\\u202Eb", FilesCommand.printable("a\u001b[31mred\u202eb"));
+        assertEquals("line\\nbreak", FilesCommand.printable("line\nbreak"));
         assertEquals("日本.txt", FilesCommand.printable("日本.txt"));
     }
 

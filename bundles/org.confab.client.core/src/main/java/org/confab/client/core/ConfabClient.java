@@ -106,6 +106,18 @@ public final class ConfabClient implements AutoCloseable {
         return engine.login(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
     }
 
+    /**
+     * Changes the logged-in user's own password ({@code account.passwd}). The server checks the current
+     * one as a login would (a wrong one fails with {@link org.confab.protocol.ErrorCode#AUTH_FAILED} and
+     * counts as a failed login) and the new one against the account rules
+     * ({@link org.confab.protocol.ErrorCode#WEAK_PASSWORD}). Once it succeeded, re-logins after a
+     * reconnect use the new password.
+     */
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return engine.changePassword(Objects.requireNonNull(currentPassword, "currentPassword"),
+                Objects.requireNonNull(newPassword, "newPassword"));
+    }
+
     /** Sends a chat message with a fresh client message id; see {@link #send(String, String, String)}. */
     public CompletableFuture<ChatSent> send(String to, String text) {
         return send(to, ClientMessageIds.next(), text);

@@ -56,6 +56,12 @@ public interface ChatSession {
     CompletableFuture<Void> logout();
 
     /**
+     * Changes the logged-in user's own password; the server checks the current one like a login. After
+     * success, re-logins after a reconnect use the new password.
+     */
+    CompletableFuture<Void> changePassword(String currentPassword, String newPassword);
+
+    /**
      * Sends a message; completes when the server has stored it. While the connection is being
      * re-established the message waits and is sent after the next login.
      */

@@ -10,6 +10,8 @@ public final class MessageTypes {
     public static final String PING = "ping";
     public static final String ERROR = "error";
     public static final String REGISTER = "account.register";
+    /** A logged-in user changes their own password. */
+    public static final String CHANGE_PASSWORD = "account.passwd";
     public static final String AUTH_START = "auth.start";
     public static final String AUTH_FINISH = "auth.finish";
     public static final String LOGOUT = "auth.logout";

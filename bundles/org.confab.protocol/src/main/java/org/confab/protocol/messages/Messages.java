@@ -67,6 +67,23 @@ public final class Messages {
     public record Registered(String username, String displayName) {
     }
 
+    /**
+     * {@code account.passwd}: a logged-in user changes their own password. The current password
+     * proves it is the account's owner and not someone at an unlocked screen; the new one must meet
+     * the account rules.
+     */
+    public record ChangePassword(String password, String newPassword) {
+        public ChangePassword {
+            Check.text("password", password, MAX_PASSWORD);
+            Check.text("newPassword", newPassword, MAX_PASSWORD);
+        }
+
+        @Override
+        public String toString() {
+            return "ChangePassword[passwords hidden]";
+        }
+    }
+
     /** {@code auth.start}: first step of the SCRAM-SHA-256 login. */
     public record AuthStart(String username, String clientNonce) {
         public AuthStart {

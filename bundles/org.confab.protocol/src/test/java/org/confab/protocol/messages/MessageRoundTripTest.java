@@ -55,6 +55,7 @@ import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.protocol.messages.Messages.PresenceList;
+import org.confab.protocol.messages.Messages.ChangePassword;
 import org.confab.protocol.messages.Messages.Register;
 import org.confab.protocol.messages.Messages.Registered;
 import org.confab.protocol.messages.Messages.SearchRequest;
@@ -95,6 +96,7 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.REGISTER, new Register("alice", "correct horse battery", "Alice A.")),
                 Arguments.of(MessageTypes.REGISTER, new Register("alice", "correct horse battery", null)),
                 Arguments.of(MessageTypes.ok(MessageTypes.REGISTER), new Registered("alice", "Alice A.")),
+                Arguments.of(MessageTypes.CHANGE_PASSWORD, new ChangePassword("correct horse battery", "battery staple 42")),
                 Arguments.of(MessageTypes.AUTH_START, new AuthStart("alice", "rOprNGfwEbeRWgbNEkqO")),
                 Arguments.of(MessageTypes.ok(MessageTypes.AUTH_START),
                         new AuthChallenge("W22ZaJ0SNY7soEsUEjb6gQ==", 4096, "rOprNGfwEbeRWgbNEkqO%hvYDpWUa2")),

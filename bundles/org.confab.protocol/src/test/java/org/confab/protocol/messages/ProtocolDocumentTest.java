@@ -42,6 +42,7 @@ import org.confab.protocol.messages.Messages.AuthChallenge;
 import org.confab.protocol.messages.Messages.AuthFinish;
 import org.confab.protocol.messages.Messages.AuthOk;
 import org.confab.protocol.messages.Messages.AuthStart;
+import org.confab.protocol.messages.Messages.ChangePassword;
 import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSend;
@@ -73,6 +74,7 @@ class ProtocolDocumentTest {
     private static final Map<String, Class<? extends Record>> BODIES = Map.ofEntries(
             Map.entry("hello", Hello.class), Map.entry("hello.ok", HelloOk.class),
             Map.entry("account.register", Register.class), Map.entry("account.register.ok", Registered.class),
+            Map.entry("account.passwd", ChangePassword.class),
             Map.entry("auth.start", AuthStart.class), Map.entry("auth.start.ok", AuthChallenge.class),
             Map.entry("auth.finish", AuthFinish.class), Map.entry("auth.finish.ok", AuthOk.class),
             Map.entry("chat.send", ChatSend.class), Map.entry("chat.send.ok", ChatSent.class),
@@ -104,7 +106,7 @@ class ProtocolDocumentTest {
 
     private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
             "presence.list", "chat.ack.ok", "admin.online", "admin.status", "attach.delete.ok", "admin.file.delete.ok",
-            "file.offers", "file.accept.ok", "file.sent");
+            "file.offers", "file.accept.ok", "file.sent", "account.passwd.ok");
 
     private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
             "PROTOCOL_ERROR", "LOGIN_TIMEOUT");

@@ -20,6 +20,7 @@ import org.confab.client.core.PushListener;
 import org.confab.client.core.PushSubscription;
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ChangePassword;
 import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
@@ -94,6 +95,17 @@ public final class ClientEngine {
                     session.loggedIn(connection, credentials);
                     return new LoginResult(ok.username(), ok.displayName(), ok.admin());
                 }))
+                .orElseGet(ClientEngine::notConnected));
+    }
+
+    /** {@code account.passwd}; on success the remembered credentials follow, for re-logins. */
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return runtime.handOff(session.loggedInConnection()
+                .map(connection -> connection.request(MessageTypes.CHANGE_PASSWORD,
+                        new ChangePassword(currentPassword, newPassword)).<Void>thenApply(answer -> {
+                            session.passwordChanged(connection, newPassword);
+                            return null;
+                        }))
                 .orElseGet(ClientEngine::notConnected));
     }
 

@@ -68,6 +68,7 @@ final class Download implements Runnable {
         Files.createDirectories(folder);
         Path part = partFile(folder, id);
         int retries = 0;
+        long lastStart = -1;
         while (true) {
             Transfers.checkCancelled(result);
             try {
@@ -81,6 +82,10 @@ final class Download implements Runnable {
                     Files.delete(part); // not a prefix of this file, whatever it is
                     have = 0;
                 }
+                if (have > lastStart) {
+                    retries = 0; // the limit is on failures in a row without progress
+                }
+                lastStart = have;
                 MessageDigest digest = Sha256.digest();
                 Sha256.update(digest, part, have);
                 Transfers.report(progress, have, info.size(), have);
@@ -99,7 +104,7 @@ final class Download implements Runnable {
                 if (!Transfers.retryable(e) || ++retries > Transfers.MAX_RETRIES || !channel.awaitLoggedIn()) {
                     throw e;
                 }
-                Thread.sleep(100L * retries);
+                Thread.sleep(Transfers.pause(e, retries));
             }
         }
     }

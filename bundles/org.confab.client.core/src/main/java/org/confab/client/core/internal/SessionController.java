@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.confab.client.core.ConfabConnectionException;
+import org.confab.client.core.ConfabException;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.UntrustedServerException;
 import org.confab.protocol.Frame;
@@ -124,6 +125,13 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
         acks.flush();
     }
 
+    /** The user changed the password on {@code connection}: later re-logins must use the new one. */
+    synchronized void passwordChanged(Connection connection, String newPassword) {
+        if (credentials != null && connection == current) {
+            credentials = new Credentials(credentials.username(), newPassword);
+        }
+    }
+
     /** Called before logging out: the connection's end is then expected and final. */
     synchronized void loggingOut() {
         reconnectArmed = false;
@@ -229,7 +237,8 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
             }
             setState(ConnectionState.DISCONNECTED, cause instanceof UntrustedServerException untrusted
                     ? UntrustedServerException.REASON_CODE + ": " + untrusted.getMessage()
-                    : "re-login refused: " + Failures.describe(cause));
+                    : "re-login refused: " + (cause instanceof ConfabException refusal ? refusal.wireCode() + ": " : "")
+                            + Failures.describe(cause));
         }
         sends.failAll(Failures.unwrap(cause));
     }

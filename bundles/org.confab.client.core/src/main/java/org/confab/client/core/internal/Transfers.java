@@ -20,7 +20,7 @@ final class Transfers {
     static final int WINDOW = AttachmentMessages.MAX_PIPELINE;
     /** Chunk size asked for when downloading: the server's default, which it may lower. */
     static final int PREFERRED_CHUNK_BYTES = 256 << 10;
-    /** Lost connections (or answers) one transfer survives before it gives up. */
+    /** Failures in a row, without progress in between, after which a transfer gives up. */
     static final int MAX_RETRIES = 10;
 
     private Transfers() {
@@ -72,6 +72,18 @@ final class Transfers {
         return e instanceof ConfabConnectionException || e instanceof TimeoutException
                 || e instanceof ConfabException c && (c.code() == ErrorCode.RATE_LIMITED
                         || c.code() == ErrorCode.STORAGE_UNAVAILABLE);
+    }
+
+    /**
+     * How long to wait before retrying: a second after {@code RATE_LIMITED} (the server's budget refills
+     * within one; a transfer faster than the bulk rate class meets it routinely), otherwise a little
+     * longer after each failure in a row.
+     */
+    static long pause(Exception e, int retries) {
+        if (e instanceof ConfabException c && c.code() == ErrorCode.RATE_LIMITED) {
+            return 1000;
+        }
+        return 100L * retries;
     }
 
     static void checkCancelled(CompletableFuture<?> result) {

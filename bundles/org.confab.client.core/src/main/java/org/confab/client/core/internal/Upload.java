@@ -74,6 +74,7 @@ final class Upload implements Runnable {
             throw new IOException(file + " changed while its checksum was computed");
         }
         long resumedFrom = -1;
+        long lastStart = -1;
         int retries = 0;
         while (true) {
             Transfers.checkCancelled(result);
@@ -82,6 +83,10 @@ final class Upload implements Runnable {
                 if (resumedFrom < 0) {
                     resumedFrom = begun.offset();
                 }
+                if (begun.offset() > lastStart) {
+                    retries = 0; // the limit is on failures in a row without progress, not in a long transfer
+                }
+                lastStart = begun.offset();
                 Transfers.report(progress, begun.offset(), size, begun.offset());
                 if (!begun.complete()) {
                     send(begun, size, begun.offset());
@@ -95,7 +100,7 @@ final class Upload implements Runnable {
                 if (!Transfers.retryable(e) || ++retries > Transfers.MAX_RETRIES || !channel.awaitLoggedIn()) {
                     throw e;
                 }
-                Thread.sleep(100L * retries);
+                Thread.sleep(Transfers.pause(e, retries));
             }
         }
     }

@@ -50,6 +50,12 @@ final class FakeAttachmentChannel implements AttachmentChannel, AutoCloseable {
     volatile int chunkBytes = 64 << 10;
     /** After this many more requests every request fails as if the connection were lost (-1: never). */
     volatile int failAfter = -1;
+    /**
+     * One request in this many (at random, from a fixed seed) fails as if the connection were lost (0:
+     * never). Random rather than every n-th, which can line up with a transfer's own rhythm forever.
+     */
+    volatile int failEvery;
+    private final java.util.Random failures = new java.util.Random(42);
     /** Whether the client "logs in again" when a transfer waits for it. */
     volatile boolean reconnects = true;
     /** Flips a byte of every download answer at this offset, like a corrupt store (-1: never). */
@@ -60,6 +66,9 @@ final class FakeAttachmentChannel implements AttachmentChannel, AutoCloseable {
     @Override
     public CompletableFuture<Frame> request(String type, ObjectNode body, byte[] data) {
         requests.incrementAndGet();
+        if (failEvery > 0 && failures.nextInt(failEvery) == 0) {
+            return CompletableFuture.failedFuture(new ConfabConnectionException("connection lost (test)"));
+        }
         int left = failAfter;
         if (left == 0) {
             return CompletableFuture.failedFuture(new ConfabConnectionException("connection lost (test)"));

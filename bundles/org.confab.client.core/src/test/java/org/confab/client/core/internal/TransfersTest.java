@@ -119,6 +119,19 @@ class TransfersTest {
     }
 
     @Test
+    void manyLostConnectionsWithProgressInBetweenDoNotExhaustTheRetries() throws Exception {
+        Path file = file("flaky.bin", 3_000_000, 13);
+        server.failEvery = 4; // far more losses than MAX_RETRIES over the whole upload, rarely many in a row
+        UploadedAttachment uploaded = upload(file);
+        assertArrayEquals(Files.readAllBytes(file), server.stored.get(uploaded.id()).bytes.toByteArray());
+        assertTrue(server.requests.get() / 4 > 2 * Transfers.MAX_RETRIES, "about " + server.requests.get() / 4 + " losses");
+
+        server.failEvery = 5;
+        Path saved = download(uploaded.id(), temp.resolve("flaky"));
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(saved));
+    }
+
+    @Test
     void uploadGivesUpWhenTheClientDoesNotComeBack() throws Exception {
         Path file = file("gone.bin", 2_000_000, 5);
         server.failAfter = 5;

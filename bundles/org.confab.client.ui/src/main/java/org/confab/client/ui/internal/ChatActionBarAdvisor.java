@@ -22,17 +22,21 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 final class ChatActionBarAdvisor extends ActionBarAdvisor {
     private final ChatController controller;
     private final Runnable logOut;
+    private final Runnable changePassword;
     private IAction quit;
     private IAction preferences;
     private IAction logOutAction;
+    private IAction changePasswordAction;
     private IAction contacts;
     private IAction history;
     private IAction progress;
 
-    ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut) {
+    ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut,
+            Runnable changePassword) {
         super(configurer);
         this.controller = controller;
         this.logOut = logOut;
+        this.changePassword = changePassword;
     }
 
     @Override
@@ -47,6 +51,12 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
                 logOut.run();
             }
         };
+        changePasswordAction = new Action("Change &Password\u2026") {
+            @Override
+            public void run() {
+                changePassword.run();
+            }
+        };
         contacts = showView(window, "&Contacts", ContactsView.ID);
         history = showView(window, "&History and Search", HistoryView.ID);
         progress = showView(window, "&Progress", IPageLayout.ID_PROGRESS_VIEW);
@@ -55,6 +65,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager confab = new MenuManager("&Confab", IWorkbenchActionConstants.M_FILE);
+        confab.add(changePasswordAction);
         confab.add(logOutAction);
         confab.add(new Separator());
         confab.add(quit);

@@ -1,9 +1,13 @@
 package org.confab.client.ui.internal;
 
+import java.util.Optional;
+
 import org.confab.client.core.LoginResult;
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.UiVariables;
 import org.confab.client.ui.WidgetIds;
+import org.confab.client.ui.ServerAddress;
+import org.confab.client.ui.internal.dialogs.ChangePasswordDialog;
 import org.confab.client.ui.internal.dialogs.LoginDialog;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ConnectionStatus;
@@ -37,6 +41,8 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
     /** Shell id of the dialog that says why the server ended the session. */
     static final String SESSION_ENDED_SHELL_ID = "session.ended";
+    /** Shell id of the confirmation that the password was changed. */
+    static final String PASSWORD_CHANGED_SHELL_ID = "passwd.done";
     /** Shell id of an administrator's notice. */
     static final String NOTICE_SHELL_ID = "admin.notice";
     private static final System.Logger LOG = System.getLogger(ChatWindowAdvisor.class.getName());
@@ -55,7 +61,7 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
-        return new ChatActionBarAdvisor(configurer, controller, this::logOut);
+        return new ChatActionBarAdvisor(configurer, controller, this::logOut, this::changePassword);
     }
 
     @Override
@@ -115,6 +121,36 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         logIn();
     }
 
+    /**
+     * Confab &gt; Change Password. A password the user chose to remember is replaced by the new one, so
+     * the next login does not fail with the old one.
+     */
+    private void changePassword() {
+        Shell shell = getWindowConfigurer().getWindow().getShell();
+        Optional<String> user = controller.self();
+        Optional<ServerAddress> server = controller.session().server();
+        if (user.isEmpty() || server.isEmpty()) {
+            return;
+        }
+        ChangePasswordDialog dialog = new ChangePasswordDialog(shell, controller.session(), user.get());
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        if (passwords.load(server.get().toString(), user.get()).isPresent()) {
+            passwords.save(server.get().toString(), user.get(), dialog.newPassword());
+        }
+        MessageDialog done = new MessageDialog(shell, "Password changed", null,
+                "Your password is changed. Use the new one the next time you log in.", MessageDialog.INFORMATION, 0,
+                IDialogConstants.OK_LABEL) {
+            @Override
+            protected void configureShell(Shell newShell) {
+                super.configureShell(newShell);
+                WidgetIds.name(newShell, PASSWORD_CHANGED_SHELL_ID);
+            }
+        };
+        done.open();
+    }
+
     private void endSession() {
         IWorkbenchPage page = getWindowConfigurer().getWindow().getActivePage();
         if (page != null) {
@@ -122,6 +158,7 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         }
         controller.session().logout();
         controller.loggedOut();
+        WindowAttention.closePopups(getWindowConfigurer().getWindow().getShell().getDisplay());
         publishRole(false);
     }
 

@@ -10,7 +10,7 @@ import org.confab.protocol.ProtocolException;
 import org.confab.protocol.Scram;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.AccountStore;
-import org.osgi.framework.BundleContext;
+import org.confab.server.spi.DataDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,7 +31,7 @@ public class FirstAdministrator {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
 
     @Activate
-    public FirstAdministrator(@Reference AccountStore store, @Reference AccountService accounts, BundleContext context)
+    public FirstAdministrator(@Reference AccountStore store, @Reference AccountService accounts, @Reference DataDirectory data)
             throws IOException, ProtocolException {
         if (store.anyAdmin()) {
             return;
@@ -49,17 +49,12 @@ public class FirstAdministrator {
             throw e;
         }
         if (generated) {
-            Path file = writeOwnerOnly(dataDirectory(context).resolve(PASSWORD_FILE), password);
+            Path file = writeOwnerOnly(data.path().resolve(PASSWORD_FILE), password);
             LOG.warn("created the first administrator '{}' with password {} (also in {}; change it after logging in)",
                     USERNAME, password, file);
         } else {
             LOG.warn("created the first administrator '{}' with the password from {}", USERNAME, PASSWORD_VARIABLE);
         }
-    }
-
-    private static Path dataDirectory(BundleContext context) {
-        String configured = context.getProperty("confab.data");
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
     }
 
     private static Path writeOwnerOnly(Path file, String content) throws IOException {

@@ -125,6 +125,8 @@ public class DefaultAdminService implements AdminService {
             boolean admin) throws ProtocolException {
         authorize(actor);
         Account created = accounts.create(username, password, displayName, admin);
+        // everybody logged in sees the new contact at once, as after a registration
+        live.presenceChanged(created.username(), created.displayName(), false);
         trail.record(actor, "user.add", created.username(),
                 "admin=" + admin + ", displayName=" + AuditTrail.quote(created.displayName()));
         return new AccountOverview(created, false);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +16,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 
-import org.confab.server.api.AttachmentInfo;
 
 /**
  * Where attachment bytes live: {@code ROOT/partial/<id>} while an upload is under way (its length is
@@ -31,6 +31,8 @@ final class AttachmentFiles {
     private final Path root;
     private final Path partial;
     private final Path content;
+    /** Looked up once: finding a path's file store reads the whole mount table, too slow for every chunk. */
+    private final FileStore store;
 
     AttachmentFiles(Path root) throws IOException {
         this.root = root.toAbsolutePath();
@@ -39,10 +41,7 @@ final class AttachmentFiles {
         directory(this.root);
         directory(partial);
         directory(content);
-    }
-
-    Path root() {
-        return root;
+        this.store = Files.getFileStore(this.root);
     }
 
     Path partial(String id) {
@@ -62,13 +61,8 @@ final class AttachmentFiles {
         }
     }
 
-    /** How much an attachment holds on disk now: its size when complete, else what the upload stored. */
-    long storedBytes(AttachmentInfo info) throws IOException {
-        return info.complete() ? info.size() : stored(info.id());
-    }
-
     long usableSpace() throws IOException {
-        return Files.getFileStore(root).getUsableSpace();
+        return store.getUsableSpace();
     }
 
     /** Creates the empty partial file of a new upload. */

@@ -33,9 +33,9 @@ import org.confab.server.spi.AccountDeletionListener;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.AttachmentSharing;
 import org.confab.server.spi.AttachmentStore;
+import org.confab.server.spi.DataDirectory;
 import org.confab.server.spi.StoredAttachment;
 import org.confab.server.spi.StoredGrant;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -75,11 +75,11 @@ public class DefaultAttachmentService
 
     @Activate
     public DefaultAttachmentService(@Reference AttachmentStore store, @Reference AccountService accounts,
-            BundleContext context, AttachmentsConfig config) throws IOException {
+            @Reference DataDirectory data, AttachmentsConfig config) throws IOException {
         this.store = store;
         this.accounts = accounts;
         this.limits = Limits.of(config);
-        Path root = config.directory().isBlank() ? dataDirectory(context).resolve("attachments") : Path.of(config.directory());
+        Path root = config.directory().isBlank() ? data.directory("attachments") : Path.of(config.directory());
         this.transfers = new Transfers(store, new AttachmentFiles(root), () -> limits);
         scheduleExpiry();
         LOG.info("attachments in {}: files up to {} bytes, {} bytes per user, {} bytes kept free", root,
@@ -104,15 +104,6 @@ public class DefaultAttachmentService
         }
         int seconds = limits.expiryCheckSeconds();
         expiryRun = expiry.scheduleWithFixedDelay(this::expireQuietly, seconds, seconds, TimeUnit.SECONDS);
-    }
-
-    static Path dataDirectory(BundleContext context) {
-        String configured = context.getProperty("confab.data");
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
-    }
-
-    Limits limits() {
-        return limits;
     }
 
     Transfers transfers() {

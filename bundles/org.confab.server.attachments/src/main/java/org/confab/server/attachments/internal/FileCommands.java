@@ -1,5 +1,6 @@
 package org.confab.server.attachments.internal;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.felix.service.command.Descriptor;
@@ -32,9 +33,9 @@ public class FileCommands {
         try {
             FilePage page = files.files(AdminActor.console(), owner.isBlank() ? Optional.empty() : Optional.of(owner), 0, count);
             StringBuilder text = new StringBuilder();
-            text.append(String.format("%-24s  %-16s  %14s  %-8s  %-20s  %s%n", "ID", "OWNER", "BYTES", "STATE", "CREATED", "NAME"));
+            text.append(String.format(Locale.ROOT, "%-24s  %-16s  %14s  %-8s  %-20s  %s%n", "ID", "OWNER", "BYTES", "STATE", "CREATED", "NAME"));
             for (FileEntry f : page.files()) {
-                text.append(String.format("%-24s  %-16s  %,14d  %-8s  %-20s  %s%n", f.id(), f.owner(), f.size(), f.state(),
+                text.append(String.format(Locale.ROOT, "%-24s  %-16s  %,14d  %-8s  %-20s  %s%n", f.id(), f.owner(), f.size(), f.state(),
                         f.created().replaceFirst("\\.\\d+Z$", "Z"), f.name()));
             }
             return text.append(page.files().size()).append(" of ").append(page.total()).append(" files").toString();

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
-import org.confab.protocol.messages.AttachmentMessages;
 import org.confab.protocol.messages.AttachmentMessages.Begin;
 import org.confab.protocol.messages.AttachmentMessages.BeginOk;
 import org.confab.protocol.messages.AttachmentMessages.ChunkOk;
@@ -119,12 +118,14 @@ final class Transfers {
         Uploads.Upload state = uploads.lock(id);
         try {
             // read under the lock: a chunk that raced with the last one sees the upload complete
-            Optional<StoredAttachment> found = store.find(id).filter(a -> a.owner().equals(owner));
+            Optional<StoredAttachment> found = Optional.ofNullable(state.row).or(() -> store.find(id))
+                    .filter(a -> a.owner().equals(owner));
             if (found.isEmpty()) {
                 uploads.forget(id, state); // no entry stays behind for ids that name nothing
                 throw notFound(id);
             }
             StoredAttachment upload = found.get();
+            state.row = upload;
             if (upload.complete()) {
                 throw new OffsetConflict(upload.size(), offset);
             }
@@ -250,9 +251,5 @@ final class Transfers {
         java.time.Instant at = clock.instant();
         return new StoredAttachment(id, owner, request.name(), request.size(), request.sha256(),
                 request.mediaType() == null ? "" : request.mediaType(), at, at, complete);
-    }
-
-    static boolean validId(String id) {
-        return AttachmentMessages.isValidId(id);
     }
 }

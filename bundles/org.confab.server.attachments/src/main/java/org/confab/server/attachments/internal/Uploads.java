@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.confab.server.spi.StoredAttachment;
+
 /**
  * The running SHA-256 of each upload under way, so completing one costs no second pass over its
  * bytes: the digest's state is a few hundred bytes whatever the file's size. After a restart (or when
@@ -21,6 +23,11 @@ final class Uploads {
         final ReentrantLock lock = new ReentrantLock();
         MessageDigest digest;
         long hashed = -1;
+        /**
+         * The upload's row as last read, so a chunk need not read it again: the row changes only when the
+         * upload completes or is deleted, and both forget this entry under its lock.
+         */
+        StoredAttachment row;
     }
 
     private final ConcurrentMap<String, Upload> uploads = new ConcurrentHashMap<>();
@@ -63,6 +70,7 @@ final class Uploads {
     void forget(String id, Upload upload) {
         upload.digest = null;
         upload.hashed = -1;
+        upload.row = null;
         uploads.remove(id, upload);
     }
 

@@ -28,6 +28,8 @@ final class LaunchOptions {
             new Mapping("confab.maxConnections", "org.confab.server.transport", "maxConnections", Integer.class),
             new Mapping("confab.maxConnectionsPerAddress", "org.confab.server.transport", "maxConnectionsPerAddress", Integer.class),
             new Mapping("confab.sendQueueFrames", "org.confab.server.transport", "sendQueueFrames", Integer.class),
+            new Mapping("confab.sendQueueKiB", "org.confab.server.transport", "sendQueueKiB", Integer.class),
+            new Mapping("confab.sendQueueTotalMiB", "org.confab.server.transport", "sendQueueTotalMiB", Integer.class),
             new Mapping("confab.tls", "org.confab.server.transport", "tls", Boolean.class),
             new Mapping("confab.tls.keystore", "org.confab.server.transport", "tlsKeystore", String.class),
             new Mapping("confab.tls.keystorePasswordFile", "org.confab.server.transport", "tlsKeystorePasswordFile", String.class),

@@ -8,9 +8,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.confab.protocol.Frame;
 import org.confab.server.api.PluginDataLocation;
-import org.osgi.framework.BundleContext;
+import org.confab.server.spi.DataDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Plugins' own directories: {@code DATA/plugins/<namespace>}. The namespace must be a message type
@@ -23,10 +24,8 @@ public class PluginDirectories implements PluginDataLocation {
     private final Path root;
 
     @Activate
-    public PluginDirectories(BundleContext context) {
-        String configured = context.getProperty("confab.data");
-        Path data = Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
-        this.root = data.resolve("plugins");
+    public PluginDirectories(@Reference DataDirectory data) {
+        this.root = data.path().resolve("plugins");
     }
 
     @Override

@@ -31,7 +31,7 @@ public class AttachmentEntity {
     private String name;
 
     @Column(name = "SIZE_BYTES", nullable = false)
-    private long size;
+    private long bytes;
 
     @Column(name = "SHA256", length = 64, nullable = false)
     private String sha256;
@@ -56,7 +56,7 @@ public class AttachmentEntity {
         this.id = attachment.id();
         this.owner = attachment.owner();
         this.name = attachment.name();
-        this.size = attachment.size();
+        this.bytes = attachment.size();
         this.sha256 = attachment.sha256();
         this.mediaType = attachment.mediaType() == null ? "" : attachment.mediaType();
         this.created = attachment.created().toEpochMilli();
@@ -77,7 +77,7 @@ public class AttachmentEntity {
     }
 
     StoredAttachment toAttachment() {
-        return new StoredAttachment(id, owner, name, size, sha256, mediaType, Instant.ofEpochMilli(created),
+        return new StoredAttachment(id, owner, name, bytes, sha256, mediaType, Instant.ofEpochMilli(created),
                 Instant.ofEpochMilli(lastAccess), complete);
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import org.confab.server.spi.DataDirectory;
+import org.confab.server.spi.StartupFailures;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -30,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public class DatabaseConfigurator {
 
     static final String UNIT_PID = "org.apache.aries.jpa.confab";
-    /** Framework property with the server's data directory. */
-    static final String DATA_DIRECTORY_PROPERTY = "confab.data";
     /** The name under which pax-jdbc-mysql registers its DataSourceFactory (not the cj name). */
     static final String MYSQL_DRIVER = "com.mysql.jdbc.Driver";
     static final String H2_DRIVER = "org.h2.Driver";
@@ -41,25 +42,53 @@ public class DatabaseConfigurator {
     private final ConfigurationAdmin configurationAdmin;
     private final BundleContext context;
 
+    private final DataDirectory dataDirectory;
+
     @Activate
-    public DatabaseConfigurator(@Reference ConfigurationAdmin configurationAdmin, BundleContext context,
-            DatabaseConfig config) throws IOException {
+    public DatabaseConfigurator(@Reference ConfigurationAdmin configurationAdmin, @Reference DataDirectory dataDirectory,
+            BundleContext context, DatabaseConfig config) throws IOException {
         this.configurationAdmin = configurationAdmin;
+        this.dataDirectory = dataDirectory;
         this.context = context;
         apply(config);
     }
 
     @Modified
     void apply(DatabaseConfig config) throws IOException {
-        Dictionary<String, Object> unit = unitProperties(config, dataDirectory(context));
+        Dictionary<String, Object> unit;
+        try {
+            unit = unitProperties(config, dataDirectory.path());
+            // Tried before Aries JPA gets the configuration: a refused login or a missing database
+            // would otherwise surface only as stack traces, and the server would wait for ever for an
+            // EntityManagerFactory that never comes.
+            new DatabaseProbe(context).check(unit);
+        } catch (DatabaseProbe.Unusable | IllegalArgumentException | UncheckedIOException e) {
+            String url = String.valueOf(config.url().isBlank() ? "embedded H2" : LoggedUrls.withoutSecrets(config.url()));
+            String message = url + ": " + e.getMessage();
+            if (reportedFatal(message)) {
+                return; // the process is ending; a stack trace from DS would only bury the line that matters
+            }
+            throw new IllegalStateException("database unusable: " + message);
+        }
         Configuration configuration = configurationAdmin.getConfiguration(UNIT_PID, null);
         configuration.update(unit);
-        LOG.info("database: {} ({})", unit.get("javax.persistence.jdbc.url"), unit.get("javax.persistence.jdbc.driver"));
+        LOG.info("database: {} ({})", LoggedUrls.withoutSecrets(String.valueOf(unit.get("javax.persistence.jdbc.url"))),
+                unit.get("javax.persistence.jdbc.driver"));
     }
 
-    static Path dataDirectory(BundleContext context) {
-        String configured = context.getProperty(DATA_DIRECTORY_PROPERTY);
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
+    /** Reports to the launcher, which ends the process; false when there is none (a test framework). */
+    private boolean reportedFatal(String message) {
+        ServiceReference<StartupFailures> reference = context.getServiceReference(StartupFailures.class);
+        StartupFailures failures = reference == null ? null : context.getService(reference);
+        if (failures == null) {
+            return false;
+        }
+        try {
+            failures.fatal("database", message);
+            return true;
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     static Dictionary<String, Object> unitProperties(DatabaseConfig config, Path dataDirectory) {
@@ -96,7 +125,8 @@ public class DatabaseConfigurator {
             try {
                 return Files.readAllLines(Path.of(config.passwordFile())).stream().findFirst().orElse("").strip();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the database password file " + config.passwordFile(), e);
+                throw new UncheckedIOException("cannot read the database password file " + config.passwordFile()
+                        + " (" + e.getClass().getSimpleName() + ")", e);
             }
         }
         String fromEnvironment = System.getenv(config.passwordEnvironmentVariable());

@@ -1,5 +1,7 @@
 package org.confab.server.persistence.internal;
 
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -199,10 +201,30 @@ final class GroupCommitter implements AutoCloseable {
                 }
             };
         }
-        // expected now and then (a resend hitting the unique key); frequent ones mean a bug
-        LOG.warn("batch of {} failed, retrying one by one: {}", batch.units().size(), failure.get().toString());
+        if (uniqueKeyViolation(failure.get())) {
+            // routine: a resend of something already stored hit the unique key; alone, each unit finds it
+            LOG.debug("batch of {} hit a unique key (a resend), retrying one by one", batch.units().size());
+        } else {
+            LOG.warn("batch of {} failed, retrying one by one: {}", batch.units().size(), firstLine(failure.get()));
+        }
         List<Runnable> outcomes = batch.units().stream().map(this::runAlone).toList();
         return () -> outcomes.forEach(Runnable::run);
+    }
+
+    /** Whether the database refused a row because a unique key holds it already (SQL state class 23). */
+    static boolean uniqueKeyViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An exception's first line: EclipseLink's messages go on with the SQL and the bound call. */
+    private static String firstLine(Throwable failure) {
+        return failure.toString().lines().findFirst().orElse("");
     }
 
     private static Optional<RuntimeException> commitOrRollBack(EntityManager em, Optional<RuntimeException> failure) {

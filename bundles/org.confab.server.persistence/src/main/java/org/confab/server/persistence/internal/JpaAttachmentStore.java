@@ -51,18 +51,18 @@ public class JpaAttachmentStore implements AttachmentStore {
     @Override
     public Optional<StoredAttachment> unfinished(String owner, String sha256, long size) {
         return transactions.inTransaction("look for an unfinished upload", em -> em
-                .createQuery("SELECT a FROM AttachmentEntity a WHERE a.owner = :owner AND a.sha256 = :sha AND a.size = :size"
+                .createQuery("SELECT a FROM AttachmentEntity a WHERE a.owner = :owner AND a.sha256 = :sha AND a.bytes = :length"
                         + " AND a.complete = FALSE ORDER BY a.created", AttachmentEntity.class)
-                .setParameter("owner", owner).setParameter("sha", sha256).setParameter("size", size).setMaxResults(1)
+                .setParameter("owner", owner).setParameter("sha", sha256).setParameter("length", size).setMaxResults(1)
                 .getResultList().stream().findFirst().map(AttachmentEntity::toAttachment));
     }
 
     @Override
     public boolean hasComplete(String sha256, long size) {
         return transactions.inTransaction("look for stored content", em -> !em
-                .createQuery("SELECT a.id FROM AttachmentEntity a WHERE a.sha256 = :sha AND a.size = :size"
+                .createQuery("SELECT a.id FROM AttachmentEntity a WHERE a.sha256 = :sha AND a.bytes = :length"
                         + " AND a.complete = TRUE", String.class)
-                .setParameter("sha", sha256).setParameter("size", size).setMaxResults(1).getResultList().isEmpty());
+                .setParameter("sha", sha256).setParameter("length", size).setMaxResults(1).getResultList().isEmpty());
     }
 
     @Override
@@ -90,7 +90,7 @@ public class JpaAttachmentStore implements AttachmentStore {
     @Override
     public long bytesOwnedBy(String owner) {
         Long sum = transactions.inTransaction("sum a user's attachments", em -> em
-                .createQuery("SELECT SUM(a.size) FROM AttachmentEntity a WHERE a.owner = :owner", Long.class)
+                .createQuery("SELECT SUM(a.bytes) FROM AttachmentEntity a WHERE a.owner = :owner", Long.class)
                 .setParameter("owner", owner).getSingleResult());
         return sum == null ? 0 : sum;
     }

@@ -23,6 +23,8 @@ import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code chat.send} and {@code chat.ack}. A message is acknowledged to its sender only after the
@@ -30,6 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(property = { MessageHandler.TYPES + "=" + MessageTypes.CHAT_SEND, MessageHandler.TYPES + "=" + MessageTypes.CHAT_ACK })
 public class ChatHandler implements MessageHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
 
     private final AccountService accounts;
     private final MessageStore store;
@@ -85,6 +89,10 @@ public class ChatHandler implements MessageHandler {
                     }
                     if (!result.duplicate()) {
                         events.stored(stored);
+                    } else {
+                        // routine after a reconnect: the client resends what it had no answer for
+                        LOG.info("resend of message #{} by {} (client id {}): stored already, answered again", stored.id(),
+                                sender, request.clientMessageId());
                     }
                 });
     }

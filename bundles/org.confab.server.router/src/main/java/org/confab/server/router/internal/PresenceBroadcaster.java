@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Tells every logged-in user when somebody comes online (first session) or goes offline (last
- * session closed). Registered under its own class: a bundle-internal service.
+ * session closed), and when a new account registered. Registered under its own class: a bundle-internal service.
  */
 @Component(service = PresenceBroadcaster.class)
 public class PresenceBroadcaster {
@@ -47,6 +47,11 @@ public class PresenceBroadcaster {
                 broadcast(new PresenceEntry(username, displayName, false), session.id());
             }
         });
+    }
+
+    /** A new account exists: everybody logged in gets it as an offline contact, without logging in again. */
+    void accountCreated(String username, String displayName) {
+        broadcast(new PresenceEntry(username, displayName, false), -1);
     }
 
     private void broadcast(PresenceEntry entry, long exceptSession) {

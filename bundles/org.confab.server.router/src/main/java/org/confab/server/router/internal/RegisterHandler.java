@@ -19,11 +19,14 @@ public class RegisterHandler implements MessageHandler {
 
     private final AccountService accounts;
     private final AbuseLimits limits;
+    private final PresenceBroadcaster presence;
 
     @Activate
-    public RegisterHandler(@Reference AccountService accounts, @Reference AbuseLimits limits) {
+    public RegisterHandler(@Reference AccountService accounts, @Reference AbuseLimits limits,
+            @Reference PresenceBroadcaster presence) {
         this.accounts = accounts;
         this.limits = limits;
+        this.presence = presence;
     }
 
     @Override
@@ -31,6 +34,8 @@ public class RegisterHandler implements MessageHandler {
         Register request = Replies.read(frame, Register.class);
         limits.registrationAttempt(session);
         Account account = accounts.register(request.username(), request.password(), request.displayName());
+        limits.registered(session);
         Replies.ok(session, frame, new Registered(account.username(), account.displayName()));
+        presence.accountCreated(account.username(), account.displayName());
     }
 }

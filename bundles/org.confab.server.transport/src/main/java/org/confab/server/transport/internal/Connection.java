@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -72,6 +73,11 @@ final class Connection implements TransportSession {
      * thousands of full frames).
      */
     private final Semaphore queuedData;
+    /**
+     * Bytes of other frames queued and not yet written. The frame count alone let a peer that stops
+     * reading and keeps asking for large history pages hold thousands of frames of up to a megabyte.
+     */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
     private final Handshake handshake;
     private volatile Instant lastActivity = connectedAt;
@@ -174,9 +180,7 @@ final class Connection implements TransportSession {
                     return;
                 }
                 writer.writePayload(payload);
-                if (FrameCodec.isBinary(payload)) {
-                    queuedData.release(payload.length);
-                }
+                written(payload);
             }
         } catch (IOException e) {
             LOG.debug("connection #{} write failed: {}", id, e.getMessage());
@@ -184,6 +188,27 @@ final class Connection implements TransportSession {
             Thread.currentThread().interrupt();
         } finally {
             closeSocket();
+            discardQueued();
+        }
+    }
+
+    /** Gives back the budget a payload held once it is written (or dropped). */
+    private void written(byte[] payload) {
+        if (FrameCodec.isBinary(payload)) {
+            queuedData.release(payload.length);
+        } else {
+            queuedBytes.addAndGet(-payload.length);
+            context.sendBudget().add(-payload.length);
+        }
+    }
+
+    /** After the writer has stopped: what is still queued will never be written, so its budget is returned. */
+    private void discardQueued() {
+        byte[] payload;
+        while ((payload = outbound.poll()) != null) {
+            if (payload != END) {
+                written(payload);
+            }
         }
     }
 
@@ -218,8 +243,31 @@ final class Connection implements TransportSession {
     }
 
     private boolean enqueue(byte[] payload) {
+        boolean data = FrameCodec.isBinary(payload);
+        if (!data && payload != END) {
+            long mine = queuedBytes.addAndGet(payload.length);
+            context.sendBudget().add(payload.length);
+            String over = mine > context.sendQueueBytes() ? mine + " bytes queued, more than its " + context.sendQueueBytes()
+                    : context.sendBudget().exceeded() && mine > SendBudget.SMALL_QUEUE_BYTES
+                            ? mine + " bytes queued while all connections together hold more than " + context.sendBudget().limit()
+                            : null;
+            if (over != null) {
+                queuedBytes.addAndGet(-payload.length);
+                context.sendBudget().add(-payload.length);
+                LOG.warn("connection #{} user={} does not read its frames ({}); closing it", id, username, over);
+                closeSocket();
+                return false;
+            }
+        }
         if (outbound.offer(payload)) {
+            if (!open) {
+                discardQueued(); // the writer may have drained already: nobody else would return this budget
+            }
             return true;
+        }
+        if (!data && payload != END) {
+            queuedBytes.addAndGet(-payload.length);
+            context.sendBudget().add(-payload.length);
         }
         LOG.warn("connection #{} user={} does not read its frames; closing it", id, username);
         closeSocket();
@@ -261,7 +309,7 @@ final class Connection implements TransportSession {
     /** Cuts the connection at once, from any thread; never blocks on the peer. */
     private void closeSocket() {
         open = false;
-        outbound.clear();
+        discardQueued();
         outbound.offer(END);
         closeQuietly(tcp);
     }

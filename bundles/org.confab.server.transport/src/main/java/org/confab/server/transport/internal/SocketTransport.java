@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.confab.protocol.Fingerprint;
 import org.confab.protocol.FrameCodec;
 import org.confab.server.api.ServerEndpoint;
+import org.confab.server.spi.DataDirectory;
 import org.confab.server.spi.FrameDispatcher;
 import org.confab.server.spi.SessionRegistry;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,11 +52,14 @@ public class SocketTransport implements ServerEndpoint {
 
     @Activate
     public SocketTransport(@Reference FrameDispatcher dispatcher, @Reference SessionRegistry registry,
-            TransportConfig config, BundleContext bundleContext) throws IOException, GeneralSecurityException {
+            @Reference DataDirectory data, TransportConfig config) throws IOException, GeneralSecurityException {
         this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
-        this.context = new ConnectionContext(new FrameCodec(config.maxFrameBytes()), dispatcher, registry,
-                Math.max(16, config.sendQueueFrames()));
-        this.tls = config.tls() ? Optional.of(TlsServerSockets.from(config, dataDirectory(config, bundleContext)))
+        FrameCodec codec = new FrameCodec(config.maxFrameBytes());
+        long totalQueue = config.sendQueueTotalMiB() > 0 ? (long) config.sendQueueTotalMiB() << 20
+                : Runtime.getRuntime().maxMemory() / 4;
+        this.context = new ConnectionContext(codec, dispatcher, registry, Math.max(16, config.sendQueueFrames()),
+                Math.max(2L * codec.maxFrameBytes(), (long) config.sendQueueKiB() << 10), new SendBudget(totalQueue));
+        this.tls = config.tls() ? Optional.of(TlsServerSockets.from(config, dataDirectory(config, data)))
                 : Optional.empty();
         this.fingerprint = tls.map(TlsServerSockets::fingerprint);
         if (fingerprint.isPresent()) {
@@ -75,10 +78,8 @@ public class SocketTransport implements ServerEndpoint {
         this.acceptor = Thread.ofPlatform().name("confab-acceptor").daemon().start(this::acceptLoop);
     }
 
-    private static Path dataDirectory(TransportConfig config, BundleContext bundleContext) {
-        String configured = config.dataDirectory().isBlank() ? bundleContext.getProperty("confab.data")
-                : config.dataDirectory();
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
+    private static Path dataDirectory(TransportConfig config, DataDirectory data) {
+        return config.dataDirectory().isBlank() ? data.path() : Path.of(config.dataDirectory()).toAbsolutePath();
     }
 
     @Override

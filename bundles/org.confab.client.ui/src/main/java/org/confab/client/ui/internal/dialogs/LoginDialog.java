@@ -186,8 +186,11 @@ public final class LoginDialog extends TitleAreaDialog {
             username.setText(dialog.username());
             password.setText(dialog.password());
             setErrorMessage(null);
-            setMessage("Account \u201C" + dialog.username() + "\u201D created. Log in.");
-            getButton(IDialogConstants.OK_ID).setFocus();
+            // the user just proved they know the password: logging in is the obvious next step
+            okPressed();
+            if (getShell() != null && !getShell().isDisposed() && busy) {
+                setMessage("Account \u201C" + dialog.username() + "\u201D created. Logging in\u2026");
+            }
         }
     }
 

@@ -20,8 +20,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * Creates an account; the server's objections appear under the field they concern. Registration
- * connects too, so a new or changed server certificate is put to the user first, as at login.
+ * Creates an account. The rules it states are checked before anything is sent (a refused try costs
+ * one of the address's few registrations per hour); the server's objections appear under the field
+ * they concern. Registration connects too, so a new or changed server certificate is put to the user
+ * first, as at login. The login dialog logs the new user in at once.
  */
 public final class RegisterDialog extends TitleAreaDialog {
     public static final String SHELL_ID = "register";
@@ -72,7 +74,8 @@ public final class RegisterDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Create an account");
-        setMessage("Usernames are 3 to 32 characters: a-z, 0-9, '.', '_', '-'. Passwords at least 8 characters.");
+        setMessage("Usernames: 3 to 32 characters a-z, 0-9, '.', '_', '-', starting with a letter.\n"
+                + "Passwords: at least 8 characters, 4 different ones, not containing the username.");
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).applyTo(form);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
@@ -109,7 +112,8 @@ public final class RegisterDialog extends TitleAreaDialog {
         }
         String user = username.getText().strip();
         String secret = password.getText();
-        Optional<RegistrationProblem> local = RegistrationProblem.check(user, secret, confirmation.getText());
+        Optional<RegistrationProblem> local = RegistrationProblem.check(user, displayName.getText(), secret,
+                confirmation.getText());
         if (local.isPresent()) {
             show(local.get());
             return;

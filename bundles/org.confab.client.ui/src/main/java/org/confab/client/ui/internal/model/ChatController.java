@@ -47,6 +47,7 @@ public final class ChatController {
     private final ClientListener listener = new UiListener();
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private String stateReason = "";
+    private long stateSince;
     private String self;
     private long loggedInAt;
 
@@ -74,6 +75,7 @@ public final class ChatController {
         contacts.setSelf(self);
         state = session.state();
         stateReason = "";
+        stateSince = clock.getAsLong();
         connectionObservers.changed();
         refreshPresence();
         List<Runnable> waiting = List.copyOf(waitingForLogin);
@@ -114,6 +116,11 @@ public final class ChatController {
 
     public String stateReason() {
         return stateReason;
+    }
+
+    /** When the connection entered its current state, in milliseconds since the epoch. */
+    public long stateSince() {
+        return stateSince;
     }
 
     public void addConnectionObserver(Runnable observer) {
@@ -222,7 +229,11 @@ public final class ChatController {
         ConnectionState previous = state;
         state = next;
         stateReason = reason;
-        if (next == ConnectionState.CONNECTED && previous == ConnectionState.RECONNECTING && self != null) {
+        stateSince = clock.getAsLong();
+        if (next != ConnectionState.CONNECTED) {
+            // without a connection nobody tells us who comes and goes: green dots would be guesses
+            contacts.presenceUnknown();
+        } else if (previous == ConnectionState.RECONNECTING && self != null) {
             refreshPresence();
         }
         connectionObservers.changed();

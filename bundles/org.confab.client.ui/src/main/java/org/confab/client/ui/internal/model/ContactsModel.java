@@ -21,6 +21,7 @@ public final class ContactsModel {
     private final UnreadCounter unread;
     private final Observers observers = new Observers();
     private String self = "";
+    private boolean known = true;
 
     public ContactsModel(UnreadCounter unread) {
         this.unread = unread;
@@ -34,6 +35,7 @@ public final class ContactsModel {
     }
 
     public void replaceAll(List<PresenceEntry> entries) {
+        known = true;
         users.clear();
         entries.forEach(entry -> users.put(entry.username(), entry));
         observers.changed();
@@ -44,13 +46,24 @@ public final class ContactsModel {
         observers.changed();
     }
 
-    /** Everyone offline, for example when our own connection is lost and presence is unknown. */
-    public void markAllOffline() {
-        users.replaceAll((name, entry) -> new PresenceEntry(name, entry.displayName(), false));
-        observers.changed();
+    /**
+     * Our own connection is lost: who is online is unknown until the server tells again (the next
+     * {@link #replaceAll}). The list stays, every contact shown as unknown, none as online.
+     */
+    public void presenceUnknown() {
+        if (known) {
+            known = false;
+            observers.changed();
+        }
+    }
+
+    /** Whether the presence shown is the server's word (false while our connection is down). */
+    public boolean presenceKnown() {
+        return known;
     }
 
     public void clear() {
+        known = true;
         users.clear();
         observers.changed();
     }
@@ -59,16 +72,14 @@ public final class ContactsModel {
     public List<Contact> contacts(String filter) {
         String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
         return users.values().stream().filter(entry -> !entry.username().equals(self))
-                .map(entry -> new Contact(entry.username(), displayName(entry), entry.online(),
-                        unread.count(entry.username())))
+                .map(this::contact)
                 .filter(contact -> needle.isEmpty() || contact.username().contains(needle)
                         || contact.displayName().toLowerCase(Locale.ROOT).contains(needle))
                 .sorted(ORDER).toList();
     }
 
     public Optional<Contact> contact(String username) {
-        return Optional.ofNullable(users.get(username)).map(entry -> new Contact(entry.username(),
-                displayName(entry), entry.online(), unread.count(entry.username())));
+        return Optional.ofNullable(users.get(username)).map(this::contact);
     }
 
     /** The display name of a user, or the user name when unknown. */
@@ -78,7 +89,12 @@ public final class ContactsModel {
     }
 
     public long onlineCount() {
-        return users.values().stream().filter(e -> e.online() && !e.username().equals(self)).count();
+        return known ? users.values().stream().filter(e -> e.online() && !e.username().equals(self)).count() : 0;
+    }
+
+    private Contact contact(PresenceEntry entry) {
+        return new Contact(entry.username(), displayName(entry), known && entry.online(), unread.count(entry.username()),
+                known);
     }
 
     public void addObserver(Runnable observer) {

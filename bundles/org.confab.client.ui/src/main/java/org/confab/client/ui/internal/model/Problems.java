@@ -1,5 +1,7 @@
 package org.confab.client.ui.internal.model;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -16,14 +18,20 @@ public final class Problems {
 
     /** Why a login to {@code server} failed. */
     public static String login(Throwable failure, String server) {
+        return login(failure, server, Instant.now(), ZoneId.systemDefault());
+    }
+
+    /** Why a login failed, with the end of a ban in {@code zone} and counted from {@code now}. */
+    public static String login(Throwable failure, String server, Instant now, ZoneId zone) {
         Throwable cause = unwrap(failure);
         if (cause instanceof ConfabException refusal) {
             return switch (refusal.code()) {
                 case AUTH_FAILED -> "Wrong username or password.";
                 case ACCOUNT_LOCKED -> "This account is locked. Ask an administrator to unlock it.";
-                case ACCOUNT_BANNED -> "An administrator banned this account for a while"
-                        + (refusal.getMessage() == null || refusal.getMessage().isBlank() ? "."
-                                : " (" + refusal.getMessage() + ").");
+                case ACCOUNT_BANNED -> Moments.firstInstant(refusal.getMessage())
+                        .map(until -> "An administrator banned this account until "
+                                + Moments.momentAndDistance(until, now, zone) + ".")
+                        .orElse("An administrator banned this account for a while.");
                 case RATE_LIMITED -> "Too many login attempts. Wait a minute and try again.";
                 case UNSUPPORTED_VERSION -> "The server at " + server
                         + " speaks another protocol version. Update Confab.";

@@ -2,6 +2,7 @@ package org.confab.client.ui.internal.model;
 
 import java.util.Optional;
 
+import org.confab.client.core.AccountRules;
 import org.confab.client.core.ConfabException;
 
 /**
@@ -16,13 +17,31 @@ public record RegistrationProblem(Field field, String message) {
         USERNAME, PASSWORD, CONFIRMATION, FORM
     }
 
-    /** Checks that need no server: an empty name or a mistyped confirmation. */
+    /**
+     * The account rules the dialog states, checked before anything is sent: each refused registration
+     * would use up one of the address's few registrations per hour.
+     */
     public static Optional<RegistrationProblem> check(String username, String password, String confirmation) {
-        if (username.isBlank()) {
-            return Optional.of(new RegistrationProblem(Field.USERNAME, "Choose a username."));
+        return check(username, "", password, confirmation);
+    }
+
+    /** As {@link #check(String, String, String)}, with the display name too. */
+    public static Optional<RegistrationProblem> check(String username, String displayName, String password,
+            String confirmation) {
+        Optional<RegistrationProblem> name = AccountRules.usernameProblem(username)
+                .map(problem -> new RegistrationProblem(Field.USERNAME, problem));
+        if (name.isPresent()) {
+            return name;
         }
-        if (password.isEmpty()) {
-            return Optional.of(new RegistrationProblem(Field.PASSWORD, "Choose a password."));
+        Optional<RegistrationProblem> shown = AccountRules.displayNameProblem(displayName)
+                .map(problem -> new RegistrationProblem(Field.FORM, problem));
+        if (shown.isPresent()) {
+            return shown;
+        }
+        Optional<RegistrationProblem> secret = AccountRules.passwordProblem(username, password)
+                .map(problem -> new RegistrationProblem(Field.PASSWORD, problem));
+        if (secret.isPresent()) {
+            return secret;
         }
         if (!password.equals(confirmation)) {
             return Optional.of(new RegistrationProblem(Field.CONFIRMATION, "The passwords do not match."));

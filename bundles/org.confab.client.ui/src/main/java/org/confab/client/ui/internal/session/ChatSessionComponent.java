@@ -148,6 +148,12 @@ public final class ChatSessionComponent implements ChatSession {
     }
 
     @Override
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return current().map(c -> c.changePassword(currentPassword, newPassword))
+                .orElseGet(ChatSessionComponent::notLoggedIn);
+    }
+
+    @Override
     public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
         return current().map(c -> c.send(peer, clientMessageId, text)).orElseGet(ChatSessionComponent::notLoggedIn);
     }

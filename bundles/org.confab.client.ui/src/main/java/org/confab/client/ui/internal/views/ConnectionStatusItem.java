@@ -1,10 +1,17 @@
 package org.confab.client.ui.internal.views;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
 import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ConnectionStatus;
 import org.eclipse.jface.action.ContributionItem;
 import org.eclipse.jface.action.StatusLineLayoutData;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.Color;
@@ -12,13 +19,20 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 
-/** The connection state in the status line, always visible: a coloured dot and a sentence. */
+/**
+ * The connection state in the status line, always visible: a coloured dot and a sentence. The dot is a
+ * widget of its own, so a long sentence can never push it out, and the item is as wide as its
+ * sentence, so the sentence is never cut; the library's own words for a cause are in the tooltip.
+ */
 public final class ConnectionStatusItem extends ContributionItem {
     public static final String ID = "org.confab.client.ui.status.connection";
 
     private final ChatController controller;
     private final Runnable update = this::refresh;
+    private Composite box;
+    private Label dot;
     private CLabel label;
     private Image ok;
     private Image working;
@@ -31,16 +45,19 @@ public final class ConnectionStatusItem extends ContributionItem {
 
     @Override
     public void fill(Composite parent) {
-        label = WidgetIds.name(new CLabel(parent, SWT.SHADOW_NONE), "status.connection");
-        StatusLineLayoutData data = new StatusLineLayoutData();
-        data.widthHint = 640;
-        label.setLayoutData(data);
+        box = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 0).applyTo(box);
+        box.setLayoutData(new StatusLineLayoutData());
+        dot = WidgetIds.name(new Label(box, SWT.NONE), "status.dot");
+        GridDataFactory.swtDefaults().align(SWT.CENTER, SWT.CENTER).hint(12, 12).applyTo(dot);
+        label = WidgetIds.name(new CLabel(box, SWT.SHADOW_NONE), "status.connection");
+        GridDataFactory.fillDefaults().grab(true, true).align(SWT.FILL, SWT.CENTER).applyTo(label);
         Display display = parent.getDisplay();
         ok = dot(display, new Color(30, 160, 60));
         working = dot(display, new Color(230, 160, 20));
         problem = dot(display, new Color(200, 40, 40));
         controller.addConnectionObserver(update);
-        label.addDisposeListener(e -> {
+        box.addDisposeListener(e -> {
             controller.removeConnectionObserver(update);
             ok.dispose();
             working.dispose();
@@ -60,15 +77,22 @@ public final class ConnectionStatusItem extends ContributionItem {
         }
         String user = controller.self().orElse("");
         String server = controller.session().server().map(Object::toString).orElse("no server");
-        ConnectionStatus status = ConnectionStatus.of(controller.state(), user, server, controller.stateReason());
+        Optional<ZonedDateTime> since = controller.stateSince() == 0 ? Optional.empty()
+                : Optional.of(ZonedDateTime.ofInstant(Instant.ofEpochMilli(controller.stateSince()), ZoneId.systemDefault()));
+        ConnectionStatus status = ConnectionStatus.of(controller.state(), user, server, controller.stateReason(), since);
         label.setText(status.text());
-        label.setToolTipText(status.level() == ConnectionStatus.Level.WORKING
-                ? status.text() + "\nMessages you write now are sent when the connection is back." : status.text());
-        label.setImage(switch (status.level()) {
+        String tip = status.level() == ConnectionStatus.Level.WORKING
+                ? status.text() + "\nMessages you write now are sent when the connection is back." : status.text();
+        tip = status.details().isEmpty() ? tip : tip + "\nDetails: " + status.details();
+        label.setToolTipText(tip);
+        dot.setToolTipText(tip);
+        dot.setImage(switch (status.level()) {
             case OK -> ok;
             case WORKING -> working;
             case PROBLEM -> problem;
         });
+        // the status line gives each item its preferred width: lay it out again for the new sentence
+        box.getParent().layout(true, true);
     }
 
     private static Image dot(Display display, Color color) {

@@ -39,6 +39,12 @@ public class ContactsView extends ViewPart {
     private Text filter;
     private TableViewer viewer;
     private final Runnable refresh = this::refresh;
+    /** After a logout the filter the previous user typed goes too. */
+    private final Runnable sessionChanged = () -> {
+        if (controller.self().isEmpty() && filter != null && !filter.isDisposed()) {
+            filter.setText("");
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -65,6 +71,7 @@ public class ContactsView extends ViewPart {
         new ContactMenu(Workbench.service(PluginContributions.class).map(PluginContributions::contactActions),
                 () -> controller.session().serverCapabilities(), controller.session()).attach(viewer);
         contacts.addObserver(refresh);
+        controller.addConnectionObserver(sessionChanged);
         refresh();
     }
 
@@ -79,7 +86,10 @@ public class ContactsView extends ViewPart {
         }
         List<Contact> rows = contacts.contacts(filter.getText());
         viewer.setInput(rows);
-        summary.setText(contacts.onlineCount() + " online");
+        // short enough for a narrow view: a cut sentence would say less than a short one
+        summary.setText(contacts.presenceKnown() ? contacts.onlineCount() + " online" : "Presence unknown while offline");
+        summary.setToolTipText(contacts.presenceKnown() ? summary.getText()
+                : "Who is online is unknown until the connection is back");
     }
 
     @Override
@@ -91,6 +101,7 @@ public class ContactsView extends ViewPart {
     public void dispose() {
         if (contacts != null) {
             contacts.removeObserver(refresh);
+            controller.removeConnectionObserver(sessionChanged);
         }
         super.dispose();
     }
@@ -100,7 +111,9 @@ public class ContactsView extends ViewPart {
         @Override
         public void update(ViewerCell cell) {
             Contact contact = (Contact) cell.getElement();
-            StyledString text = new StyledString("\u25CF ", colour(contact.online() ? ONLINE : OFFLINE));
+            // a hollow grey circle while presence is unknown: neither the green "online" nor the filled grey "offline"
+            StyledString text = new StyledString(contact.presenceKnown() ? "\u25CF " : "\u25CB ",
+                    colour(contact.online() ? ONLINE : OFFLINE));
             if (contact.unread() > 0) {
                 text.append("(" + contact.unread() + ") ", colour(BADGE));
             }
@@ -113,7 +126,7 @@ public class ContactsView extends ViewPart {
         @Override
         public String getToolTipText(Object element) {
             Contact contact = (Contact) element;
-            return contact.username() + (contact.online() ? " is online" : " is offline");
+            return contact.username() + ": " + contact.presenceText();
         }
 
         private static StyledString.Styler colour(Color color) {

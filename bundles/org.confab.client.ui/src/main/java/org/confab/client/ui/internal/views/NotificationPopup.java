@@ -31,11 +31,7 @@ final class NotificationPopup {
     }
 
     static Shell show(Display display, String title, String text, Runnable onClick) {
-        for (Shell shell : display.getShells()) {
-            if (SHELL_ID.equals(shell.getData(WidgetIds.KEY))) {
-                shell.dispose();
-            }
-        }
+        closeAll(display);
         Shell popup = WidgetIds.name(new Shell(display, SWT.ON_TOP | SWT.NO_TRIM | SWT.TOOL), SHELL_ID);
         popup.setBackground(BACKGROUND);
         popup.setForeground(TEXT);
@@ -65,6 +61,15 @@ final class NotificationPopup {
             }
         });
         return popup;
+    }
+
+    /** Closes any popup showing, for example one with the previous user's message at logout. */
+    static void closeAll(Display display) {
+        for (Shell shell : display.getShells()) {
+            if (SHELL_ID.equals(shell.getData(WidgetIds.KEY))) {
+                shell.dispose();
+            }
+        }
     }
 
     private static Label label(Composite parent, String text) {

@@ -46,6 +46,11 @@ public final class WindowAttention implements Attention {
         window().ifPresent(w -> Workbench.openConversation(w, peer, false));
     }
 
+    /** Closes the message popups: at logout they would show the previous user's messages to the next. */
+    public static void closePopups(Display display) {
+        NotificationPopup.closeAll(display);
+    }
+
     /** Whether the window is the active shell and not minimised. */
     public static boolean focused(IWorkbenchWindow window) {
         Shell shell = window.getShell();

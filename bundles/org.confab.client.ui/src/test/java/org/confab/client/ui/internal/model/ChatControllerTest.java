@@ -115,8 +115,13 @@ class ChatControllerTest {
 
         session.state(ConnectionState.RECONNECTING, "connection reset");
         assertEquals(ConnectionState.RECONNECTING, controller.state());
+        assertEquals(0, controller.contacts().onlineCount(), "nobody shown online while we are not");
+        assertFalse(controller.contacts().presenceKnown());
         session.state(ConnectionState.CONNECTED, "reconnected");
         assertEquals(2, session.presenceAnswers.size());
+        session.presenceAnswers.get(1).complete(List.of(new PresenceEntry("bob", "Bob", true)));
+        assertTrue(controller.contacts().presenceKnown());
+        assertEquals(1, controller.contacts().onlineCount());
     }
 
     @Test
@@ -161,11 +166,10 @@ class ChatControllerTest {
     void aKickEndsTheSessionWithTheAdministratorsReason() {
         List<ServerNotice> shown = new ArrayList<>();
         controller.addNoticeObserver(shown::add);
-        session.listeners.forEach(l -> l.onSessionClosed("KICKED", "please stop flooding (banned until 18:00)"));
+        session.listeners.forEach(l -> l.onSessionClosed("KICKED", "please stop flooding"));
         assertEquals(1, shown.size());
         assertTrue(shown.get(0).endsSession());
-        assertEquals("An administrator ended your session: please stop flooding (banned until 18:00)",
-                shown.get(0).text());
+        assertEquals("An administrator ended your session: please stop flooding.", shown.get(0).text());
     }
 
     @Test

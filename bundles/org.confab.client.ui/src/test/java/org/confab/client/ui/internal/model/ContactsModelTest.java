@@ -1,6 +1,7 @@
 package org.confab.client.ui.internal.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -62,11 +63,17 @@ class ContactsModelTest {
     }
 
     @Test
-    void markAllOfflineKeepsTheList() {
-        contacts.replaceAll(List.of(entry("bob", "Bob", true)));
-        contacts.markAllOffline();
+    void presenceIsUnknownWhileOfflineAndKnownAgainWithTheNextList() {
+        contacts.replaceAll(List.of(entry("bob", "Bob", true), entry("carol", "Carol", false)));
+        contacts.presenceUnknown();
         assertEquals(0, contacts.onlineCount());
-        assertEquals(List.of("bob"), names(""));
+        assertEquals(List.of("bob", "carol"), names(""), "the list stays, by name");
+        assertTrue(contacts.contacts("").stream().noneMatch(c -> c.online() || c.presenceKnown()));
+        assertEquals("presence unknown while you are offline", contacts.contact("bob").orElseThrow().presenceText());
+        contacts.replaceAll(List.of(entry("bob", "Bob", false), entry("carol", "Carol", true)));
+        assertTrue(contacts.presenceKnown());
+        assertEquals(List.of("carol", "bob"), names(""), "online first again");
+        assertEquals("online", contacts.contact("carol").orElseThrow().presenceText());
     }
 
     private List<String> names(String filter) {

@@ -109,6 +109,11 @@ final class FakeChatSession implements ChatSession {
     }
 
     @Override
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<ChatSent> send(String peer, String clientMessageId, String text) {
         CompletableFuture<ChatSent> future = new CompletableFuture<>();
         sends.add(future);

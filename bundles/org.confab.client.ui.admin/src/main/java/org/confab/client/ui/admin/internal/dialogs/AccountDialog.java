@@ -32,7 +32,7 @@ public final class AccountDialog extends RequestDialog<UserEntry> {
 
     private AccountDialog(Shell parent, AdminClient admin, UserEntry existing) {
         super(parent, admin, SHELL_ID, existing == null ? "Add account" : "Edit account " + existing.username(),
-                existing == null ? "A new account; the user can change the password after logging in."
+                existing == null ? "A new account. Once logged in, the user can change the password under Confab \u2192 Change Password."
                         : "Change the display name, the role or the lock.");
         this.existing = existing;
     }

@@ -22,7 +22,7 @@ public final class PasswordDialog extends RequestDialog<UserEntry> {
 
     public PasswordDialog(Shell parent, AdminClient admin, String username) {
         super(parent, admin, SHELL_ID, "Reset password of " + username,
-                "Give the new password to the user by a safe way; they can change it later.");
+                "Give the new password to the user by a safe way; they can change it under Confab \u2192 Change Password.");
         this.username = username;
     }
 

@@ -35,11 +35,13 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Every account, searched, sorted and paged by the server: add, edit, reset password, lock or unlock,
- * kick and delete. The online column follows presence as people come and go.
+ * kick, lift a ban and delete. The online column follows presence as people come and go; changes made
+ * elsewhere (another administrator, the console, a registration) show within seconds.
  */
 public class AccountsView extends AdminView {
     public static final String ID = "org.confab.client.ui.admin.view.accounts";
     private static final int SEARCH_DELAY_MILLIS = 300;
+    private static final int CATCH_UP_MILLIS = 10_000;
 
     private final AccountListing listing = new AccountListing();
     private final ZoneId zone = ZoneId.systemDefault();
@@ -52,6 +54,7 @@ public class AccountsView extends AdminView {
     private Button password;
     private Button lock;
     private Button kick;
+    private Button unban;
     private Button delete;
     private UserPage shown = new UserPage(List.of(), 0, false);
     private int searchGeneration;
@@ -65,7 +68,7 @@ public class AccountsView extends AdminView {
     @Override
     void createContents(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(7).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(8).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         search = WidgetIds.name(new Text(bar, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "accounts.search");
         search.setMessage("Search username or display name");
@@ -77,6 +80,7 @@ public class AccountsView extends AdminView {
         password = button(bar, "Reset &password\u2026", "accounts.password", () -> selected().ifPresent(this::resetPassword));
         lock = button(bar, "&Lock", "accounts.lock", () -> selected().ifPresent(this::toggleLock));
         kick = button(bar, "&Kick\u2026", "accounts.kick", () -> selected().ifPresent(this::kick));
+        unban = button(bar, "Lift &Ban", "accounts.unban", () -> selected().ifPresent(this::liftBan));
         delete = button(bar, "&Delete\u2026", "accounts.delete", () -> selected().ifPresent(this::delete));
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -109,6 +113,8 @@ public class AccountsView extends AdminView {
         });
         showSortIndicator();
         updateButtons();
+        // other administrators, the console and self-registration change accounts too: catch up while in sight
+        every(CATCH_UP_MILLIS, this::refresh);
     }
 
     @Override
@@ -124,7 +130,9 @@ public class AccountsView extends AdminView {
                 refresh();
                 return;
             }
-            show(page);
+            if (!page.equals(shown)) {
+                show(page);
+            }
         });
     }
 
@@ -167,6 +175,11 @@ public class AccountsView extends AdminView {
     }
 
     private void presenceChanged(PresenceEntry entry) {
+        if (!shown.more() && shown.users().stream().noneMatch(u -> u.username().equals(entry.username()))) {
+            // someone the last page does not show: a new account (the server announces it with a presence push)
+            refresh();
+            return;
+        }
         List<UserEntry> rows = shown.users().stream()
                 .map(u -> u.username().equals(entry.username()) && u.online() != entry.online()
                         ? new UserEntry(u.username(), u.displayName(), u.admin(), u.locked(), entry.online(), u.createdAt(),
@@ -183,7 +196,9 @@ public class AccountsView extends AdminView {
             return "Locked";
         }
         if (user.bannedUntil() != null) {
-            return "Banned until " + AdminFormat.time(user.bannedUntil(), zone);
+            long left = (user.bannedUntil() - System.currentTimeMillis()) / 1000;
+            return "Banned until " + AdminFormat.time(user.bannedUntil(), zone) + " (" + AdminFormat.duration(left)
+                    + " left)";
         }
         return "Active";
     }
@@ -242,6 +257,13 @@ public class AccountsView extends AdminView {
         });
     }
 
+    private void liftBan(UserEntry user) {
+        call(admin -> admin.updateUser(new UpdateUser(user.username(), null, null, null, null, Boolean.TRUE)), updated -> {
+            announceChange();
+            refresh();
+        });
+    }
+
     private void kick(UserEntry user) {
         withAdmin(admin -> {
             if (new KickDialog(shell(), admin, user.username()).open() == Window.OK) {
@@ -283,6 +305,7 @@ public class AccountsView extends AdminView {
         for (Button button : List.of(edit, password, lock, kick, delete)) {
             button.setEnabled(user.isPresent());
         }
+        unban.setEnabled(user.map(u -> u.bannedUntil() != null).orElse(false));
         kick.setEnabled(user.map(UserEntry::online).orElse(false));
         lock.setText(user.map(UserEntry::locked).orElse(false) ? "Un&lock" : "&Lock");
         lock.getParent().layout();

@@ -22,6 +22,7 @@ public class AuditLogView extends AdminView {
     public static final String ID = "org.confab.client.ui.admin.view.audit";
     static final int PAGE_SIZE = 100;
 
+    private static final int CATCH_UP_MILLIS = 10_000;
     private final ZoneId zone = ZoneId.systemDefault();
     private final List<AuditEntry> entries = new ArrayList<>();
     private TableViewer viewer;
@@ -49,6 +50,28 @@ public class AuditLogView extends AdminView {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
         older = AccountsView.button(bar, "Load &older", "audit.older", this::loadOlder);
         older.setEnabled(false);
+        // changes by other administrators and the console: new entries appear on top while in sight
+        every(CATCH_UP_MILLIS, this::catchUp);
+    }
+
+    private void catchUp() {
+        if (entries.isEmpty()) {
+            refresh();
+            return;
+        }
+        long newest = entries.get(0).id();
+        call(admin -> admin.audit(new AuditQuery(null, PAGE_SIZE)), page -> {
+            List<AuditEntry> fresh = page.entries().stream().filter(e -> e.id() > newest).toList();
+            if (fresh.size() == page.entries().size()) {
+                // a full page of news, or the log was emptied: start from the top again
+                entries.clear();
+                entries.addAll(page.entries());
+                show(page.more());
+            } else if (!fresh.isEmpty()) {
+                entries.addAll(0, fresh);
+                show(older.isEnabled());
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,65 @@
+package org.confab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A server whose database cannot be used ends its start in seconds with one plain line saying why and
+ * a non-zero status (hardening round 2). Before, it logged stack traces and waited for ever without
+ * listening, until whoever started it gave up.
+ */
+class MisconfiguredDatabaseTest {
+
+    private static final String SECRET = "not-the-password-7f3a";
+
+    static Stream<Arguments> misconfigurations() throws Exception {
+        // The build's MySQL/MariaDB server and its working account: each case breaks one thing only.
+        String url = System.getProperty("confab.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/test");
+        String server = url.replaceFirst("^(jdbc:mysql://[^/]+/).*$", "$1");
+        String query = url.contains("?") ? url.substring(url.indexOf('?')) : "";
+        String user = System.getProperty("confab.test.mysql.user", "root");
+        String passwordFile = System.getProperty("confab.test.mysql.passwordFile");
+        String password = passwordFile == null ? "" : Files.readAllLines(Path.of(passwordFile)).get(0).strip();
+        return Stream.of(
+                Arguments.of("missing password file", url, user, null, "cannot read the database password file"),
+                Arguments.of("wrong password", url, user, SECRET, "Access denied"),
+                Arguments.of("unknown database", server + "nosuch_confab_db" + query, user, password, "nosuch_confab_db"),
+                Arguments.of("unsupported URL", "jdbc:postgresql://127.0.0.1/x", user, password, "unsupported database URL"),
+                Arguments.of("nobody listening", "jdbc:mysql://127.0.0.1:9/confab", user, password, "Communications link failure"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misconfigurations")
+    void startEndsAtOnceWithOnePlainLine(String name, String url, String user, String password, String expected)
+            throws Exception {
+        Path work = Processes.freshDirectory("misconfigured-" + name.replace(' ', '-'));
+        Path passwordFile = work.resolve("db-password");
+        if (password != null) {
+            Files.writeString(passwordFile, password + "\n");
+        }
+        long started = System.nanoTime();
+        Processes.Result result = Processes.run(Map.of(), "server", "--port", "0", "--bind", "127.0.0.1",
+                "--data", work.resolve("data").toString(), "--db-url", url, "--db-user", user,
+                "--db-password-file", passwordFile.toString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String output = result.stdout() + result.stderr();
+        assertEquals(3, result.exitCode(), output);
+        assertTrue(seconds < 45, "took " + seconds + " s");
+        assertFalse(output.contains("listening on"), output);
+        String line = output.lines().filter(l -> l.startsWith("confab: cannot start: database: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no plain line in:\n" + output));
+        assertTrue(line.contains(expected), line);
+        assertFalse(output.contains(SECRET), "the password reached the output");
+        assertFalse(output.contains("\tat "), "a stack trace was printed:\n" + output);
+    }
+}
