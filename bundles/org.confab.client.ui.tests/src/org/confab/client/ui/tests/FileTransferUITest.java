@@ -47,6 +47,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
@@ -54,12 +55,14 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.progress.IProgressConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
@@ -68,8 +71,9 @@ import org.osgi.framework.FrameworkUtil;
  * server with its attachment store and file-transfer half, in the same framework: files dropped onto a
  * conversation are uploaded by a progress job and offered; the own row follows the recipient's state
  * live; a file offered to the user is accepted into the folder of the preferences, declined, or
- * cancelled halfway and downloaded again; the bytes that arrive are the bytes that were sent. The peer is
- * a headless client of the library in the same framework.
+ * cancelled halfway and resumed; a failed download stays in the Progress view with a Retry that finishes
+ * it; without the server's half the action is disabled and the rows say why. The bytes that arrive are
+ * the bytes that were sent. The peer is a headless client of the library in the same framework.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FileTransferUITest {
@@ -240,6 +244,58 @@ class FileTransferUITest {
         assertEquals(-1, Files.mismatch(file, saved));
         assertFalse(Files.exists(part));
         waitUntil("the sender told", () -> frankStates.contains(id + ":downloaded"));
+    }
+
+    @Test
+    @Order(5)
+    void aFailedDownloadStaysInTheProgressViewWithARetryThatFinishesIt() throws Exception {
+        Path blocked = WORK.resolve("blocked");
+        Files.writeString(blocked, "a file where the download folder should be");
+        InstanceScope.INSTANCE.getNode(Preferences.QUALIFIER).put(Preferences.DOWNLOADS, blocked.toString());
+        try {
+            Path file = randomFile(WORK.resolve("retry.txt"), 300_000, 5);
+            frankOffers(file, "retry.txt");
+            waitUntil("the incoming row offered", () -> rowStates().contains("Offered to you"));
+            run(() -> click(button("file.accept")));
+            waitUntil("the row says why it failed",
+                    () -> rowStates().stream().anyMatch(s -> s.startsWith("Download failed: cannot create the folder")));
+            Job failed = await("the failed job", () -> jobs.stream()
+                    .filter(j -> j.getName().equals("Receiving retry.txt from Frank Files") && j.getResult() != null).findFirst());
+            assertEquals(IStatus.ERROR, failed.getResult().getSeverity());
+            assertEquals(Boolean.TRUE, failed.getProperty(IProgressConstants.KEEP_PROPERTY), "kept in the Progress view");
+            IAction retry = (IAction) failed.getProperty(IProgressConstants.ACTION_PROPERTY);
+            assertEquals("Retry", retry.getText());
+
+            Files.delete(blocked);
+            run(retry::run);
+            Path saved = blocked.resolve("retry.txt");
+            waitUntil("the retried download saved", () -> rowStates().contains("Saved as " + saved));
+            assertEquals(-1, Files.mismatch(file, saved));
+        } finally {
+            InstanceScope.INSTANCE.getNode(Preferences.QUALIFIER).put(Preferences.DOWNLOADS, RECEIVED.toString());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void withoutTheServersFilePluginTheActionIsDisabledAndRowsSaySo() throws Exception {
+        Bundle serverHalf = Arrays.stream(CONTEXT.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.confab.filetransfer.server")).findFirst().orElseThrow();
+        serverHalf.stop();
+        try {
+            Sessions.logOut();
+            Sessions.logIn(server, erin, PASSWORD);
+            ui(() -> Workbench.openConversation(Sessions.window(), frank, true).orElseThrow());
+            ToolItem sendFile = await("the Send file button", () -> composerItem("Send file\u2026"));
+            waitUntil("the button disabled", () -> !sendFile.isEnabled());
+            assertTrue(ui(sendFile::getToolTipText).contains("the server has no file plugin"), ui(sendFile::getToolTipText));
+            waitUntil("the rows say why they offer nothing", () -> !rowStates().isEmpty()
+                    && rowStates().stream().allMatch("The server has no file-transfer plugin."::equals));
+            assertTrue(ui(FileTransferUITest::visibleButtons).isEmpty(), ui(FileTransferUITest::visibleButtons).toString());
+        } finally {
+            serverHalf.start();
+            Sessions.logOut();
+        }
     }
 
     /** Frank uploads a file under a name and offers it to Erin the way the plugin does; returns the attachment id. */
