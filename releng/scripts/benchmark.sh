@@ -4,7 +4,9 @@
 # writes docs/perf-results.jsonl and docs/perf-latency.png. Run on an otherwise idle machine.
 #   releng/scripts/benchmark.sh            (everything; about 15 minutes)
 # Tunables: CONFAB_BENCH_RATES, CONFAB_BENCH_USERS, CONFAB_BENCH_DURATION, CONFAB_BENCH_SESSIONS;
-# CONFAB_BENCH_ONLY=chat runs only the chat sweeps (no connect, no relay, no plot);
+# CONFAB_BENCH_ONLY=chat runs only the chat sweeps (no connect, no relay, no plot); CONFAB_BENCH_ONLY=files
+# only the file transfers (over TLS, against a plain TLS copy, into docs/perf-files.jsonl;
+# CONFAB_BENCH_FILE_MIB, CONFAB_BENCH_FILE_CONCURRENCY);
 # CONFAB_BENCH_PRODUCT_ROOT=DIR measures the products built in another checkout (see benchmark-compare.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,6 +17,9 @@ RATES="${CONFAB_BENCH_RATES:-500 1000 2000 4000 6000 8000 10000 12000}"
 USERS="${CONFAB_BENCH_USERS:-100}"
 DURATION="${CONFAB_BENCH_DURATION:-10}"
 SESSIONS="${CONFAB_BENCH_SESSIONS:-15000}"
+FILE_MIB="${CONFAB_BENCH_FILE_MIB:-200}"
+FILE_CONCURRENCY="${CONFAB_BENCH_FILE_CONCURRENCY:-1 4}"
+FILE_RESULTS="${CONFAB_BENCH_FILE_RESULTS:-$ROOT/docs/perf-files.jsonl}"
 WORK="$(mktemp -d /tmp/confab-bench.XXXXXX)"
 SERVER_PID=""
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -25,8 +30,11 @@ trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EX
 # and the per-session request rate (20/s by default) are lifted, or they, not the server, would be measured.
 start_server() {
   local label="$1"; shift
+  local tls="--plain"
+  if [ "${1:-}" = "--tls" ]; then tls=""; shift; fi
   rm -rf "${WORK:?}/$label"
-  "$ROOT/confab" server --port 0 --bind 127.0.0.1 --data "$WORK/$label" --scram-iterations 4096 --plain \
+  # shellcheck disable=SC2086
+  "$ROOT/confab" server --port 0 --bind 127.0.0.1 --data "$WORK/$label" --scram-iterations 4096 $tls \
     --max-connections 200000 --max-connections-per-address 200000 --limits-exempt 127.0.0.1,127.0.0.2 \
     --request-rate 1000000 --request-burst 1000000 "$@" \
     </dev/null >"$WORK/$label.log" 2>&1 &
@@ -38,6 +46,7 @@ start_server() {
   PORT="$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\).*/\1/p' "$WORK/$label.log" | head -1)"
   [ -n "$PORT" ] || { echo "benchmark: server $label did not start" >&2; cat "$WORK/$label.log" >&2; exit 1; }
   JAVA_PID="$(pgrep -f "confab.data=$WORK/$label" | head -1)"
+  FINGERPRINT="$(sed -n 's/.*fingerprint \(SHA256:[A-Za-z0-9+\/]*\).*/\1/p' "$WORK/$label.log" | head -1)"
 }
 
 stop_server() {
@@ -45,6 +54,23 @@ stop_server() {
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
 }
+
+# File transfers over TLS (what users run), each against a plain TLS copy of the same files in the same run.
+bench_files() {
+  echo "== file transfers (TLS)" >&2
+  start_server files --tls
+  : > "$FILE_RESULTS"
+  for concurrency in $FILE_CONCURRENCY; do
+    "$ROOT/confab" bench files --json --server "127.0.0.1:$PORT" --fingerprint "$FINGERPRINT" --size "$FILE_MIB" \
+      --concurrency "$concurrency" --server-pid "$JAVA_PID" --label files | tee -a "$FILE_RESULTS"
+  done
+  stop_server
+}
+
+if [ "$ONLY" = files ]; then
+  bench_files
+  exit 0
+fi
 
 bench() {
   "$ROOT/confab" bench "$@" --json | tee -a "$RESULTS"
@@ -73,6 +99,7 @@ if "$ROOT/releng/scripts/test-database.sh" >/dev/null; then
 fi
 
 [ "$ONLY" = chat ] && exit 0
+bench_files
 echo "== do-nothing relay" >&2
 for rate in $RATES; do
   bench relay --users "$USERS" --rate "$rate" --duration "$DURATION" --size 100 --label baseline

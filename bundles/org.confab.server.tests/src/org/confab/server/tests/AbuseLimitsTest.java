@@ -99,6 +99,26 @@ class AbuseLimitsTest extends ServerTestSupport {
         }
     }
 
+    /**
+     * Hardening round 2: refused registrations (a weak password, a taken name) used to count, so five
+     * tries that the server itself turned down locked the address out of registering for an hour.
+     * Only accounts actually created count now.
+     */
+    @Test
+    void refusedRegistrationsDoNotUseUpTheAddressBudget() throws Exception {
+        try (TestClient client = TestClient.connected(server(), loopback(41))) {
+            for (int i = 1; i <= 8; i++) {
+                Frame weak = client.request(MessageTypes.REGISTER, new Register(uniqueName("weak"), "short", null));
+                assertEquals("WEAK_PASSWORD", errorCode(client, weak), "try " + i);
+            }
+            for (int i = 1; i <= 5; i++) {
+                Frame ok = client.request(MessageTypes.REGISTER, new Register(uniqueName("reg"), PASSWORD, null));
+                assertEquals("account.register.ok", ok.type(), ok.toString());
+            }
+            rateLimited(client, client.request(MessageTypes.REGISTER, new Register(uniqueName("reg"), PASSWORD, null)));
+        }
+    }
+
     @Test
     void aFloodOfRequestsIsAnsweredWithRateLimitedNeverDropped() throws Exception {
         try (TestClient flooder = TestClient.connected(server(), loopback(27))) {

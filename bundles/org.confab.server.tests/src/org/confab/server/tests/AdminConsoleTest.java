@@ -34,7 +34,7 @@ import org.osgi.framework.ServiceReference;
 class AdminConsoleTest extends AdminTestSupport {
 
     private static final Set<String> COMMANDS = Set.of("users", "adduser", "passwd", "setadmin", "lock", "unlock",
-            "deluser", "online", "kick", "broadcast", "audit", "status");
+            "deluser", "online", "kick", "broadcast", "audit", "status", "files", "file-delete");
 
     private CommandSession console;
 
@@ -133,5 +133,27 @@ class AdminConsoleTest extends AdminTestSupport {
         assertTrue(String.valueOf(e.getMessage()).contains("NO_SUCH_USER"), e.toString());
         Exception weak = assertThrows(Exception.class, () -> console.execute("confab:adduser -p short " + uniqueName("weak")));
         assertTrue(String.valueOf(weak.getMessage()).contains("WEAK_PASSWORD"), weak.toString());
+    }
+
+    @Test
+    void theConsoleListsAUsersFilesAndDeletesOneAudited() throws Exception {
+        String alice = register("alice");
+        String id;
+        try (TestClient a = loggedIn(alice)) {
+            id = AttachmentTestSupport.upload(a, "minutes.txt", AttachmentTestSupport.random(12_345));
+        }
+        String listing = run("confab:files -o " + alice);
+        assertTrue(listing.contains(id) && listing.contains("minutes.txt") && listing.contains("12,345")
+                && listing.contains("stored"), listing);
+        assertTrue(listing.endsWith("1 of 1 files"), listing);
+
+        assertEquals("deleted file " + id, run("confab:file-delete " + id));
+        assertTrue(AttachmentTestSupport.attachments().info(id, alice).isEmpty());
+        AuditEntry entry = adminService().audit(AdminActor.console(), Optional.empty(), 1).get(0);
+        assertEquals("file.delete", entry.action());
+        assertEquals("console", entry.actor());
+        Exception again = assertThrows(Exception.class, () -> run("confab:file-delete " + id));
+        assertTrue(String.valueOf(again.getMessage()).contains("NOT_FOUND"), again.toString());
+        assertTrue(run("confab:files -o " + alice).endsWith("0 of 0 files"));
     }
 }

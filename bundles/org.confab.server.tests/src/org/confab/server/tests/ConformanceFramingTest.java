@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.Protocol;
@@ -197,6 +198,22 @@ class ConformanceFramingTest extends ConformanceSupport {
             Frame error = client.await(MessageTypes.ERROR);
             assertEquals(0, error.rid(), error.toString());
             assertEquals("BAD_REQUEST", errorCode(client, error));
+        }
+    }
+
+    @Statement
+    void section2_1_aBinaryFrameInVersionOneOrBeforeHelloOkIsBadFrame(int version) throws Exception {
+        try (TestClient client = new TestClient(server())) {
+            assertEquals("BAD_FRAME", errorCode(client, client.requestWithData(MessageTypes.PING, Map.of(), new byte[] { 1, 2 })),
+                    "before hello.ok");
+            client.hello(version);
+            Frame binaryPing = client.requestWithData(MessageTypes.PING, Map.of(), new byte[] { 3 });
+            if (version < 2) {
+                assertEquals("BAD_FRAME", errorCode(client, binaryPing), "in a version-1 session");
+            } else {
+                assertEquals("ping.ok", binaryPing.type(), "a version-2 session may send binary frames; ping ignores the data");
+            }
+            assertEquals("ping.ok", client.request(MessageTypes.PING).type(), "the connection continues");
         }
     }
 }

@@ -42,7 +42,9 @@ class MetatypeTest {
             new Described("org.confab.server.router", "org.confab.server.limits",
                     "org.confab.server.router.internal.LimitsConfig"),
             new Described("org.confab.server.persistence", "org.confab.server.database",
-                    "org.confab.server.persistence.internal.DatabaseConfig"));
+                    "org.confab.server.persistence.internal.DatabaseConfig"),
+            new Described("org.confab.server.attachments", "org.confab.server.attachments",
+                    "org.confab.server.attachments.internal.AttachmentsConfig"));
 
     private final BundleContext context = FrameworkUtil.getBundle(MetatypeTest.class).getBundleContext();
 
@@ -60,6 +62,9 @@ class MetatypeTest {
         assertDefault("org.confab.server.limits", "requestsPerSecond", "20");
         assertDefault("org.confab.server.limits", "requestBurst", "100");
         assertDefault("org.confab.server.database", "url", "");
+        assertDefault("org.confab.server.attachments", "maxFileBytes", String.valueOf(4L << 30));
+        assertDefault("org.confab.server.attachments", "chunkBytes", "262144");
+        assertDefault("org.confab.server.attachments", "retention", "P7D");
         assertDefault("org.confab.server.database", "passwordEnvironmentVariable", "CONFAB_DB_PASSWORD");
 
         AttributeDefinition policy = attributes(find("org.confab.server.accounts")).get("registrationPolicy");

@@ -115,6 +115,18 @@ final class TestClient implements AutoCloseable {
         return awaitResponse(rid);
     }
 
+    /** Sends a binary frame (the body is its header, {@code data} follows) and returns the response. */
+    Frame requestWithData(String type, Object body, byte[] data) throws Exception {
+        return awaitResponse(sendRequestWithData(type, body, data));
+    }
+
+    /** Sends a binary frame without waiting; collect the answer with {@link #response}. */
+    long sendRequestWithData(String type, Object body, byte[] data) throws IOException {
+        long rid = rids.incrementAndGet();
+        writer.write(codec.frame(type, rid, body).withData(data));
+        return rid;
+    }
+
     Frame request(String type) throws Exception {
         long rid = rids.incrementAndGet();
         writer.write(Frame.of(type, rid));

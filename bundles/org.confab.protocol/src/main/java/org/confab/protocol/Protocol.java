@@ -34,6 +34,11 @@ public final class Protocol {
     public static final byte BINARY_FRAME_MARKER = 0x00;
     /** Largest JSON header of a binary frame in bytes (the 2-byte length could say more). */
     public static final int MAX_BINARY_HEADER_BYTES = 16 << 10;
+    /**
+     * Largest encoded size of the messages in one history or search page: a page stops early (with
+     * {@code more} true) rather than grow past it, so any page fits in a frame of the default limit.
+     */
+    public static final int MAX_PAGE_BYTES = 256 << 10;
     /** Largest page of history a server returns. */
     public static final int MAX_PAGE_SIZE = 200;
 

@@ -38,9 +38,14 @@ class CrashSafetyTest {
     @Test
     void mysql() throws Exception {
         assumeFalse(Boolean.getBoolean("confab.test.mysql.skip"), "no MySQL on this machine (outside CI only)");
-        crashAndRecover("mysql", List.of("--db-url", System.getProperty("confab.test.mysql.url"),
+        crashAndRecover("mysql", mysqlOptions());
+    }
+
+    /** The server options of the test database (MySQL/MariaDB). */
+    static List<String> mysqlOptions() {
+        return List.of("--db-url", System.getProperty("confab.test.mysql.url"),
                 "--db-user", System.getProperty("confab.test.mysql.user"),
-                "--db-password-file", System.getProperty("confab.test.mysql.passwordFile")));
+                "--db-password-file", System.getProperty("confab.test.mysql.passwordFile"));
     }
 
     private void crashAndRecover(String name, List<String> databaseOptions) throws Exception {
@@ -116,7 +121,7 @@ class CrashSafetyTest {
         }
     }
 
-    private static String[] restartOptions(int port, List<String> databaseOptions) {
+    static String[] restartOptions(int port, List<String> databaseOptions) {
         List<String> options = new ArrayList<>(List.of("--port", Integer.toString(port)));
         options.addAll(databaseOptions);
         return options.toArray(String[]::new);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./confab bench connect|chat|relay [options]}: load generator on the client library.
+ * {@code ./confab bench connect|chat|relay|files [options]}: load generator on the client library.
  * Progress goes to stderr, results to stdout (one JSON object per line with {@code --json}).
  */
 public final class ConfabBench {
@@ -16,6 +16,8 @@ public final class ConfabBench {
                       [--sources S]
               relay   --users N --rate MSGS_PER_S --duration SECONDS --size BYTES [--warmup SECONDS]
                       (do-nothing TCP relay baseline)
+              files   [--size MIB (100)] [--concurrency N (1)] [--server-pid PID]
+                      (upload and download MiB/s through the server against a plain TLS copy of the same files)
               plot    --input RESULTS.jsonl --output PLOT.png   (latency against load; add "label" to lines to name series)
             Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.
             --sources N connects from 127.0.0.1 to 127.0.0.N, --sources ADDR,ADDR,... from those addresses,
@@ -41,6 +43,7 @@ public final class ConfabBench {
                 case "connect" -> new ConnectBench().run(options, err);
                 case "chat" -> new ChatBench().run(options, err);
                 case "relay" -> new RelayBench().run(options, err);
+                case "files" -> new FilesBench().run(options, err);
                 case "plot" -> new LatencyPlot().run(options);
                 default -> throw new IllegalArgumentException("unknown scenario '" + arguments.get(0) + "'");
             };

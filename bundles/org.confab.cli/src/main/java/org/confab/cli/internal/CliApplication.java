@@ -41,7 +41,7 @@ final class CliApplication {
             }
             Command command = select(parsed);
             GlobalOptions global = GlobalOptions.from(parsed, env);
-            return command.run(new CommandContext(global, parsed, new Output(out, global.json()), connector, env));
+            return command.run(new CommandContext(global, parsed, new Output(out, global.json()), connector, env, err));
         } catch (UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.print(commands.usage());

@@ -66,6 +66,21 @@ final class CliSession implements AutoCloseable {
         return await(future, global.timeout().plus(MARGIN));
     }
 
+    /**
+     * The value of a future that may take long, such as a file transfer, which needs no overall limit:
+     * each of its requests has the {@code --timeout}. Failures are rethrown unwrapped.
+     */
+    <T> T awaitTransfer(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private static <T> T await(CompletableFuture<T> future, Duration timeout) throws Exception {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package org.confab.cli.internal;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,16 @@ final class CommandContext {
     private final Output output;
     private final Connector connector;
     private final Map<String, String> environment;
+    private final PrintStream err;
 
     CommandContext(GlobalOptions global, ParsedArguments arguments, Output output, Connector connector,
             Map<String, String> environment) {
+        this(global, arguments, output, connector, environment, System.err);
+    }
+
+    CommandContext(GlobalOptions global, ParsedArguments arguments, Output output, Connector connector,
+            Map<String, String> environment, PrintStream err) {
+        this.err = err;
         this.global = global;
         this.arguments = arguments;
         this.output = output;
@@ -37,6 +45,14 @@ final class CommandContext {
 
     Output output() {
         return output;
+    }
+
+    /**
+     * Where a command reports what goes on (progress, "resuming at offset N"): stderr, so stdout keeps
+     * only the result a script reads.
+     */
+    PrintStream err() {
+        return err;
     }
 
     List<String> operands() {

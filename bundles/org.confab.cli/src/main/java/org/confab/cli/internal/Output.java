@@ -37,7 +37,7 @@ final class Output {
                 throw new UncheckedIOException(e);
             }
         } else {
-            out.println(text);
+            out.println(TerminalText.safe(text));
         }
         out.flush();
     }
@@ -56,7 +56,7 @@ final class Output {
     /** Prints a line for people only, such as a table header; JSON mode prints nothing. */
     void text(String line) {
         if (!json) {
-            out.println(line);
+            out.println(TerminalText.safe(line));
             out.flush();
         }
     }

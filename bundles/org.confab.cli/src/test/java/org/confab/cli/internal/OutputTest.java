@@ -50,4 +50,22 @@ class OutputTest {
                 print(false, true));
         assertEquals("#42 1970-01-01T00:00:00Z alice -> bob: hi \"bob\"" + System.lineSeparator(), print(false, false));
     }
+
+    /** Hardening round 2: a message must not be able to drive the reader's terminal. */
+    @Test
+    void escapeSequencesFromOtherUsersArePrintedVisiblyNotObeyed() {
+        String hostile = "\u001b]0;pwned\u0007\u001b[2Jrm -rf ~\rinnocent \u202Egnp.exe\u009b31m";
+        ChatMessage message = new ChatMessage(45, "mallory", "bob", hostile + "\nsecond line", 0, "c-4", true);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Output(new PrintStream(bytes, true, StandardCharsets.UTF_8), false).message(message, false);
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals("#45 1970-01-01T00:00:00Z mallory -> bob: \\e]0;pwned\\u0007\\e[2Jrm -rf ~\\rinnocent "
+                + "\\u202Egnp.exe\\u009B31m\nsecond line" + System.lineSeparator(), printed);
+        for (char c : printed.toCharArray()) {
+            boolean control = c < 0x20 && c != '\n' && c != '\r' || c >= 0x80 && c <= 0x9f || c == 0x202e;
+            org.junit.jupiter.api.Assertions.assertFalse(control, "raw control " + (int) c + " in " + printed);
+        }
+        assertEquals("plain text stays as it is", TerminalText.safe("plain text stays as it is"));
+        assertEquals("مرحبا 你好 👋", TerminalText.safe("مرحبا 你好 👋"));
+    }
 }

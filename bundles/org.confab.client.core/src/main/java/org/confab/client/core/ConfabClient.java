@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.client.core.internal.AttachmentTransfers;
 import org.confab.client.core.internal.ClientEngine;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChatSend;
@@ -52,11 +53,15 @@ public final class ConfabClient implements AutoCloseable {
     private final ClientOptions options;
     private final ClientEngine engine;
     private final AdminClient admin;
+    private final AttachmentClient attachments;
+    private final FileTransfers files;
 
     public ConfabClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = new ClientEngine(options);
         this.admin = new AdminClient(engine);
+        this.attachments = new AttachmentClient(new AttachmentTransfers(engine));
+        this.files = new FileTransfers(this);
     }
 
     public ClientOptions options() {
@@ -172,6 +177,22 @@ public final class ConfabClient implements AutoCloseable {
      */
     public AdminClient admin() {
         return admin;
+    }
+
+    /**
+     * Uploads and downloads of files (attachments), resumable and checked; they need a login and a
+     * server with the {@code attach} capability.
+     */
+    public AttachmentClient attachments() {
+        return attachments;
+    }
+
+    /**
+     * The file-transfer plugin's requests: offering an uploaded file to a peer, the offers waiting for
+     * this user, accepting and declining them. Needs a server with the {@code file} capability.
+     */
+    public FileTransfers files() {
+        return files;
     }
 
     /**

@@ -231,6 +231,11 @@ final class FakeSession {
         writer.write(server.codec.frame(request.okType(), request.rid(), body));
     }
 
+    /** An answer carrying binary data (a binary frame). */
+    void answer(Frame request, Object body, byte[] data) throws IOException {
+        writer.write(server.codec.frame(request.okType(), request.rid(), body).withData(data));
+    }
+
     void error(Frame request, ErrorCode code, String message) throws IOException {
         error(request, code.name(), message);
     }

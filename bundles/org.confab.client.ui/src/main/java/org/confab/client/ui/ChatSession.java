@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.AdminClient;
+import org.confab.client.core.AttachmentClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
@@ -92,6 +93,16 @@ public interface ChatSession {
      * to one connection.
      */
     Optional<AdminClient> admin();
+
+    /**
+     * The attachment store of the current session (upload and download of files by chunks, resumable and
+     * checked by SHA-256), empty while nobody is logged in. Like {@link #admin()} it belongs to one
+     * connection: ask again for every transfer rather than keeping it. Needs the server's {@code attach}
+     * capability ({@link #serverCapabilities()}); without it every transfer fails.
+     *
+     * @since 0.5
+     */
+    Optional<AttachmentClient> attachments();
 
     /**
      * What the server of the current session announced in {@code hello.ok}: capability name (a plugin's

@@ -1,8 +1,9 @@
 /**
  * The bodies of the core messages as validating records ({@link org.confab.protocol.messages.Messages},
  * {@link org.confab.protocol.messages.AdminMessages}) and the core message type names
- * ({@link org.confab.protocol.messages.MessageTypes}).
+ * ({@link org.confab.protocol.messages.MessageTypes}); the attachment and file-transfer bodies
+ * ({@link org.confab.protocol.messages.AttachmentMessages}, {@link org.confab.protocol.messages.FileTransferMessages}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package org.confab.protocol.messages;

@@ -92,10 +92,21 @@ class ProtocolDocumentTest {
             Map.entry("admin.kick.ok", KickResult.class), Map.entry("admin.broadcast", Broadcast.class),
             Map.entry("admin.broadcast.ok", BroadcastResult.class), Map.entry("admin.notice", Notice.class),
             Map.entry("admin.audit", AuditQuery.class), Map.entry("admin.audit.ok", AuditPage.class),
-            Map.entry("admin.status.ok", StatusReport.class));
+            Map.entry("admin.status.ok", StatusReport.class),
+            Map.entry("attach.begin", AttachmentMessages.Begin.class), Map.entry("attach.begin.ok", AttachmentMessages.BeginOk.class),
+            Map.entry("attach.chunk", AttachmentMessages.Chunk.class), Map.entry("attach.chunk.ok", AttachmentMessages.ChunkOk.class),
+            Map.entry("attach.info", AttachmentMessages.Ref.class), Map.entry("attach.info.ok", AttachmentMessages.Info.class),
+            Map.entry("attach.read", AttachmentMessages.Read.class), Map.entry("attach.read.ok", AttachmentMessages.ReadOk.class),
+            Map.entry("attach.delete", AttachmentMessages.Ref.class), Map.entry("admin.files", AttachmentMessages.FileQuery.class),
+            Map.entry("admin.files.ok", AttachmentMessages.FilePage.class),
+            Map.entry("admin.file.delete", AttachmentMessages.Ref.class),
+            Map.entry("file.offers.ok", FileTransferMessages.Offers.class), Map.entry("file.accept", FileTransferMessages.FileRef.class),
+            Map.entry("file.state", FileTransferMessages.StateChange.class),
+            Map.entry("file.sent.ok", FileTransferMessages.Transfers.class));
 
     private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
-            "presence.list", "chat.ack.ok", "admin.online", "admin.status", "account.passwd.ok");
+            "presence.list", "chat.ack.ok", "admin.online", "admin.status", "attach.delete.ok", "admin.file.delete.ok",
+            "file.offers", "file.accept.ok", "file.sent", "account.passwd.ok");
 
     private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
             "PROTOCOL_ERROR", "LOGIN_TIMEOUT");
@@ -168,6 +179,12 @@ class ProtocolDocumentTest {
                 checkNested(frame.body().get("users"), UserEntry.class, json);
             } else if (type == OnlineList.class) {
                 checkNested(frame.body().get("sessions"), OnlineSession.class, json);
+            } else if (type == AttachmentMessages.FilePage.class) {
+                checkNested(frame.body().get("files"), AttachmentMessages.FileEntry.class, json);
+            } else if (type == FileTransferMessages.Offers.class) {
+                checkNested(frame.body().get("offers"), FileTransferMessages.Offer.class, json);
+            } else if (type == FileTransferMessages.Transfers.class) {
+                checkNested(frame.body().get("transfers"), FileTransferMessages.Transfer.class, json);
             } else if (type == AuditPage.class) {
                 checkNested(frame.body().get("entries"), AuditEntry.class, json);
             }

@@ -40,6 +40,7 @@ public final class ClientEngine {
     private static final int MAX_ACK_BATCH = 1000;
 
     private final ClientRuntime runtime;
+    private final ClientOptions options;
     /**
      * Requests the library makes itself as steps of its own state machine: sent by anyone else they
      * would log in or out (or re-handshake) behind its back.
@@ -55,6 +56,7 @@ public final class ClientEngine {
     private final SessionController session;
 
     public ClientEngine(ClientOptions options) {
+        this.options = options;
         this.runtime = new ClientRuntime(options.threadFactory());
         SerialExecutor listenerExecutor = new SerialExecutor(options.listenerExecutor());
         this.listeners = new ListenerRegistry(listenerExecutor);
@@ -132,6 +134,38 @@ public final class ClientEngine {
         return runtime.handOff(session.connection()
                 .map(connection -> connection.request(type, fields).thenApply(Frame::body))
                 .orElseGet(ClientEngine::notConnected));
+    }
+
+    /**
+     * A request whose frame may carry binary data, answered by a whole frame (with its data, if any),
+     * for the attachment transfers. The future completes on the socket reader: a caller must not block
+     * in a continuation of it. Fails fast when not logged in.
+     */
+    public CompletableFuture<Frame> requestFrame(String type, ObjectNode body, byte[] data) {
+        return session.loggedInConnection()
+                .map(connection -> connection.requestWithData(type, body, data))
+                .orElseGet(ClientEngine::notConnected);
+    }
+
+    /** The frame limit the server announced in its latest {@code hello.ok}. */
+    public java.util.OptionalInt maxFrameBytes() {
+        return session.lastHello().map(hello -> java.util.OptionalInt.of(hello.maxFrameBytes()))
+                .orElse(java.util.OptionalInt.empty());
+    }
+
+    /** Whether a login holds on the current connection, so requests that need one can be sent. */
+    public boolean isLoggedIn() {
+        return session.loggedInConnection().isPresent();
+    }
+
+    /** The options the client was made with. */
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** Runs a long blocking task (a file transfer) on a thread of the client's own. */
+    public void startThread(Runnable task) {
+        runtime.startThread(task);
     }
 
     public PushSubscription subscribe(String type, PushListener listener) {

@@ -74,11 +74,20 @@ final class Connection {
      * holder) nor the reader thread ever wait on a full socket buffer.
      */
     CompletableFuture<Frame> request(String type, Object body) {
+        return requestWithData(type, body, null);
+    }
+
+    /**
+     * Sends a request that may carry binary data (a binary frame, protocol version 2); the future
+     * completes with the whole answer frame, its data included. {@code data} is handed over, not copied.
+     */
+    CompletableFuture<Frame> requestWithData(String type, Object body, byte[] data) {
         PendingRequests.Registration request = pending.register(type);
         if (request.answer().isDone()) {
             return request.answer();
         }
-        byte[] payload = codec.encode(codec.frame(type, request.rid(), body));
+        Frame frame = codec.frame(type, request.rid(), body);
+        byte[] payload = codec.encode(data == null ? frame : frame.withData(data));
         if (payload.length > codec.maxFrameBytes()) {
             // Refused here rather than by the writer, which would cost the connection; resending after a
             // reconnect could never succeed.

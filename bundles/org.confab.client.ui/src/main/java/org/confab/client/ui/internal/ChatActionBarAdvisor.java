@@ -10,6 +10,7 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -28,6 +29,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
     private IAction changePasswordAction;
     private IAction contacts;
     private IAction history;
+    private IAction progress;
 
     ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut,
             Runnable changePassword) {
@@ -57,6 +59,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
         };
         contacts = showView(window, "&Contacts", ContactsView.ID);
         history = showView(window, "&History and Search", HistoryView.ID);
+        progress = showView(window, "&Progress", IPageLayout.ID_PROGRESS_VIEW);
     }
 
     @Override
@@ -69,6 +72,7 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
         MenuManager view = new MenuManager("&View", "view");
         view.add(contacts);
         view.add(history);
+        view.add(progress);
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         windowMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         windowMenu.add(preferences);

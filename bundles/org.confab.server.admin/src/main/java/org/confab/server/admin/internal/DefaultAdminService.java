@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
@@ -28,6 +29,7 @@ import org.confab.server.api.KickOutcome;
 import org.confab.server.api.ServerStatus;
 import org.confab.server.api.SessionInfo;
 import org.confab.server.api.StorageException;
+import org.confab.server.spi.AccountDeletionListener;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.AccountStore;
 import org.confab.server.spi.AccountUpdate;
@@ -39,6 +41,8 @@ import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +69,7 @@ public class DefaultAdminService implements AdminService {
     private final LiveSessions live;
     private final AuditTrail trail;
     private final Clock clock = Clock.systemUTC();
+    private final List<AccountDeletionListener> deletionListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public DefaultAdminService(@Reference AccountService accounts, @Reference AccountStore store,
@@ -78,6 +83,15 @@ public class DefaultAdminService implements AdminService {
         this.database = database;
         this.live = new LiveSessions(registry);
         this.trail = new AuditTrail(auditLog, clock);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDeletionListener(AccountDeletionListener listener) {
+        deletionListeners.add(listener);
+    }
+
+    void removeDeletionListener(AccountDeletionListener listener) {
+        deletionListeners.remove(listener);
     }
 
     @Override
@@ -154,9 +168,19 @@ public class DefaultAdminService implements AdminService {
                             + e.getMessage());
             throw e;
         }
+        StringBuilder removed = new StringBuilder();
+        for (AccountDeletionListener listener : deletionListeners) {
+            try {
+                removed.append(", deleted ").append(listener.accountDeleted(deleted.username()));
+            } catch (RuntimeException e) {
+                // the account is gone either way; what is left over is reported, and an expiry removes it later
+                LOG.error("{} failed after deleting account '{}'", listener, deleted.username(), e);
+                removed.append(", ").append(listener.getClass().getSimpleName()).append(" failed: ").append(e.getMessage());
+            }
+        }
         trail.record(actor, "user.delete", deleted.username(),
                 "closed " + Words.count(closed, "session") + ", discarded "
-                        + Words.count(discarded, "undelivered message"));
+                        + Words.count(discarded, "undelivered message") + removed);
         return new DeletionOutcome(deleted.username(), discarded, closed);
     }
 

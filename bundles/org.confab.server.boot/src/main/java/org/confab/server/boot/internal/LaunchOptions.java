@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 final class LaunchOptions {
 
     private static final String LIMITS = "org.confab.server.limits";
+    private static final String ATTACHMENTS = "org.confab.server.attachments";
 
     /** One launcher property and where it goes. */
     record Mapping(String property, String pid, String key, Class<?> type) {
@@ -27,6 +28,8 @@ final class LaunchOptions {
             new Mapping("confab.maxConnections", "org.confab.server.transport", "maxConnections", Integer.class),
             new Mapping("confab.maxConnectionsPerAddress", "org.confab.server.transport", "maxConnectionsPerAddress", Integer.class),
             new Mapping("confab.sendQueueFrames", "org.confab.server.transport", "sendQueueFrames", Integer.class),
+            new Mapping("confab.sendQueueKiB", "org.confab.server.transport", "sendQueueKiB", Integer.class),
+            new Mapping("confab.sendQueueTotalMiB", "org.confab.server.transport", "sendQueueTotalMiB", Integer.class),
             new Mapping("confab.tls", "org.confab.server.transport", "tls", Boolean.class),
             new Mapping("confab.tls.keystore", "org.confab.server.transport", "tlsKeystore", String.class),
             new Mapping("confab.tls.keystorePasswordFile", "org.confab.server.transport", "tlsKeystorePasswordFile", String.class),
@@ -46,7 +49,11 @@ final class LaunchOptions {
             new Mapping("confab.limits.loginFailuresPerAccount", LIMITS, "loginFailuresPerAccount", Integer.class),
             new Mapping("confab.limits.loginFailuresPerAddress", LIMITS, "loginFailuresPerAddress", Integer.class),
             new Mapping("confab.limits.loginLockoutSeconds", LIMITS, "loginLockoutSeconds", Integer.class),
-            new Mapping("confab.limits.registrationsPerAddress", LIMITS, "registrationsPerAddress", Integer.class));
+            new Mapping("confab.limits.registrationsPerAddress", LIMITS, "registrationsPerAddress", Integer.class),
+            new Mapping("confab.attachments.maxFileBytes", ATTACHMENTS, "maxFileBytes", Long.class),
+            new Mapping("confab.attachments.quotaBytes", ATTACHMENTS, "quotaBytes", Long.class),
+            new Mapping("confab.attachments.diskFloorBytes", ATTACHMENTS, "diskFloorBytes", Long.class),
+            new Mapping("confab.attachments.chunkBytes", ATTACHMENTS, "chunkBytes", Integer.class));
 
     private LaunchOptions() {
     }
@@ -72,6 +79,13 @@ final class LaunchOptions {
         if (mapping.type() == Integer.class) {
             try {
                 return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(mapping.property() + " must be a whole number, was '" + value + "'");
+            }
+        }
+        if (mapping.type() == Long.class) {
+            try {
+                return Long.valueOf(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(mapping.property() + " must be a whole number, was '" + value + "'");
             }

@@ -44,4 +44,18 @@ class LaunchOptionsTest {
                 () -> LaunchOptions.updates(name -> name.equals("confab.tls") ? "off" : null));
         assertTrue(e.getMessage().contains("confab.tls"), e.getMessage());
     }
+
+    @Test
+    void attachmentLimitsAreLongsBeyondTwoGigabytes() {
+        Map<String, String> properties = Map.of("confab.attachments.maxFileBytes", "5000000000",
+                "confab.attachments.quotaBytes", "1048576", "confab.attachments.diskFloorBytes", "0",
+                "confab.attachments.chunkBytes", "65536");
+        Dictionary<String, Object> attachments = LaunchOptions.updates(properties::get).get("org.confab.server.attachments");
+        assertEquals(5_000_000_000L, attachments.get("maxFileBytes"));
+        assertEquals(1_048_576L, attachments.get("quotaBytes"));
+        assertEquals(0L, attachments.get("diskFloorBytes"));
+        assertEquals(65536, attachments.get("chunkBytes"));
+        assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.updates(name -> name.equals("confab.attachments.quotaBytes") ? "1 GB" : null));
+    }
 }

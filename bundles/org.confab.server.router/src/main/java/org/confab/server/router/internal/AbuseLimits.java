@@ -90,7 +90,8 @@ public class AbuseLimits {
         Settings current = settings;
         long now = clock.getAsLong();
         if (current.accounts().record(account, now)) {
-            LOG.warn("account '{}' locked out after repeated failed logins (last from {})", account, session.remoteAddress());
+            LOG.warn("account '{}' locked out after repeated failed logins (last from {})", LoggedNames.safe(account),
+                    session.remoteAddress());
         }
         address(session, current).filter(address -> current.addresses().record(address, now))
                 .ifPresent(address -> LOG.warn("address {} locked out after repeated failed logins", address));
@@ -100,21 +101,29 @@ public class AbuseLimits {
         settings.accounts().reset(account);
     }
 
-    /** Counts a registration attempt from the session's address; refuses it over the limit. */
+    /**
+     * Refuses a registration from an address that has created its allowance of accounts. Only
+     * {@link #registered created accounts} count: a registration the server turns down (weak password,
+     * taken name) costs nothing here, since the generic request rate already bounds how fast anyone
+     * can try.
+     */
     void registrationAttempt(ClientSession session) throws ProtocolException {
         Settings current = settings;
         Optional<InetAddress> address = address(session, current);
         if (address.isEmpty()) {
             return;
         }
-        long now = clock.getAsLong();
-        Optional<Long> locked = current.registrations().lockedFor(address.get(), now);
+        Optional<Long> locked = current.registrations().lockedFor(address.get(), clock.getAsLong());
         if (locked.isPresent()) {
             throw refusal("too many registrations from your address; try again later", locked.get());
         }
-        if (current.registrations().record(address.get(), now)) {
-            LOG.warn("address {} reached the registration limit", address.get());
-        }
+    }
+
+    /** Counts an account created from the session's address. */
+    void registered(ClientSession session) {
+        Settings current = settings;
+        address(session, current).filter(address -> current.registrations().record(address, clock.getAsLong()))
+                .ifPresent(address -> LOG.warn("address {} reached the registration limit", address));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.server.api.ClientSession;
+import org.confab.server.api.MessageContent;
 import org.confab.server.api.MessageHandler;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.AccountService;
@@ -39,11 +40,14 @@ public class ChatHandler implements MessageHandler {
     private final SessionRegistry registry;
     private final Deliveries deliveries;
     private final MessageEvents events;
+    private final AttachmentShares shares;
 
     @Activate
     public ChatHandler(@Reference AccountService accounts, @Reference MessageStore store,
-            @Reference SessionRegistry registry, @Reference Deliveries deliveries, @Reference MessageEvents events) {
+            @Reference SessionRegistry registry, @Reference Deliveries deliveries, @Reference MessageEvents events,
+            @Reference AttachmentShares shares) {
         this.events = events;
+        this.shares = shares;
         this.accounts = accounts;
         this.store = store;
         this.registry = registry;
@@ -66,9 +70,12 @@ public class ChatHandler implements MessageHandler {
             throw new ProtocolException(ErrorCode.NO_SUCH_USER, "there is no user '" + recipient + "'");
         }
         String sender = session.username().orElseThrow();
+        MessageContent content = WireMessages.content(request);
+        // on this thread and before the store: the recipient can read the files by the time any push arrives
+        shares.beforeStore(sender, recipient, content);
         // Pipelined: the connection reads its next frame while this one commits with others in a
         // group; the acknowledgement is sent from the completion, still only after the commit.
-        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), WireMessages.content(request)))
+        store.storeAsync(new NewMessage(sender, recipient, request.clientMessageId(), content))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
                         session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,

@@ -1,12 +1,16 @@
 package org.confab.server.router.internal;
 
+import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Optional;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
+import org.confab.protocol.Protocol;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.SearchRequest;
@@ -18,6 +22,8 @@ import org.confab.server.spi.MessageStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** {@code chat.history} and {@code chat.search}: pages of the caller's own messages, newest first. */
 @Component(property = { MessageHandler.TYPES + "=" + MessageTypes.CHAT_HISTORY, MessageHandler.TYPES + "=" + MessageTypes.CHAT_SEARCH })
@@ -54,9 +60,30 @@ public class HistoryHandler implements MessageHandler {
                 requireKnown(user, peer.get(), true);
             }
         }
-        boolean more = found.size() > limit;
-        List<StoredMessage> page = more ? found.subList(0, limit) : found;
-        Replies.ok(session, frame, new MessagePage(page.stream().map(m -> WireMessages.forSession(session, m)).toList(), more));
+        List<ChatMessage> page = new ArrayList<>(Math.min(limit, found.size()));
+        long pageBytes = 0;
+        for (StoredMessage stored : found.subList(0, Math.min(limit, found.size()))) {
+            ChatMessage message = WireMessages.forSession(session, stored);
+            long bytes = encodedSize(message);
+            // A page is cut at a byte budget as well as at `limit`: 50 messages of 8,000 control
+            // characters (6 bytes of JSON each) are 2.4 MB, more than a frame may hold, and the reader
+            // was disconnected every time it opened that conversation. At least one message always goes.
+            if (!page.isEmpty() && pageBytes + bytes > Protocol.MAX_PAGE_BYTES) {
+                break;
+            }
+            page.add(message);
+            pageBytes += bytes;
+        }
+        boolean more = found.size() > page.size();
+        Replies.ok(session, frame, new MessagePage(page, more));
+    }
+
+    private static long encodedSize(ChatMessage message) {
+        try {
+            return Replies.CODEC.mapper().writeValueAsBytes(message).length + 1L;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode message " + message.messageId(), e);
+        }
     }
 
     /**

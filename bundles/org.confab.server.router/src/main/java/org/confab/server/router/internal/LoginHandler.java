@@ -111,7 +111,7 @@ public class LoginHandler implements MessageHandler {
                 && Scram.verifyProof(pending.credentials().get().storedKey(), authMessage, proof);
         limits.checkLogin(pending.username(), session);
         if (!valid) {
-            LOG.info("failed login for '{}' from {}", pending.username(), session.remoteAddress());
+            LOG.info("failed login for '{}' from {}", LoggedNames.safe(pending.username()), session.remoteAddress());
             limits.loginFailed(pending.username(), session);
             throw new ProtocolException(ErrorCode.AUTH_FAILED, "wrong username or password");
         }

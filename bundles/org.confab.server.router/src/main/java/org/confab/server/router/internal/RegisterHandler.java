@@ -34,6 +34,7 @@ public class RegisterHandler implements MessageHandler {
         Register request = Replies.read(frame, Register.class);
         limits.registrationAttempt(session);
         Account account = accounts.register(request.username(), request.password(), request.displayName());
+        limits.registered(session);
         Replies.ok(session, frame, new Registered(account.username(), account.displayName()));
         presence.accountCreated(account.username(), account.displayName());
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.confab.server.api.MessageContent;
 import org.confab.server.api.MessageService;
+import org.confab.server.api.StorageException;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.MessageStore;
@@ -27,10 +28,12 @@ public class RouterMessageService implements MessageService {
     private final MessageStore store;
     private final Deliveries deliveries;
     private final MessageEvents events;
+    private final AttachmentShares shares;
 
     @Activate
     public RouterMessageService(@Reference AccountService accounts, @Reference MessageStore store,
-            @Reference Deliveries deliveries, @Reference MessageEvents events) {
+            @Reference Deliveries deliveries, @Reference MessageEvents events, @Reference AttachmentShares shares) {
+        this.shares = shares;
         this.accounts = accounts;
         this.store = store;
         this.deliveries = deliveries;
@@ -50,7 +53,8 @@ public class RouterMessageService implements MessageService {
                 }
             }
             WireMessages.validate(to, clientMessageId, content);
-        } catch (IllegalArgumentException e) {
+            shares.beforeStore(from, to, content);
+        } catch (IllegalArgumentException | StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
         return store.storeAsync(new NewMessage(from, to, clientMessageId, content)).thenApply(result -> {

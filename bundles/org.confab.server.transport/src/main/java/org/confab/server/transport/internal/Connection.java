@@ -15,7 +15,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -41,6 +44,12 @@ final class Connection implements TransportSession {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Marks the end of the outbound queue. */
     private static final byte[] END = new byte[0];
+    /** Binary frames (file bytes) one connection may have queued, in frames of the maximum size. */
+    private static final int QUEUED_DATA_FRAMES = 8;
+    /** How long a handler waits for a peer to read queued file bytes before the connection is given up. */
+    private static final Duration DATA_WAIT = Duration.ofSeconds(30);
+    /** The first protocol version with binary frames (protocol section 2.1). */
+    private static final int BINARY_VERSION = 2;
     /** How long a closing connection may take to flush before the socket is cut. */
     private static final Duration FLUSH_GRACE = Duration.ofSeconds(5);
 
@@ -57,6 +66,18 @@ final class Connection implements TransportSession {
     private final Instant connectedAt = Instant.now();
     private final BlockingQueue<byte[]> outbound;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * Bytes of binary frames queued and not yet written: downloads answer from the connection's own
+     * thread, which waits here for a slow reader, so file bytes in memory stay bounded per connection
+     * however many reads a client pipelines (the frame-count limit of the queue alone would allow
+     * thousands of full frames).
+     */
+    private final Semaphore queuedData;
+    /**
+     * Bytes of other frames queued and not yet written. The frame count alone let a peer that stops
+     * reading and keeps asking for large history pages hold thousands of frames of up to a megabyte.
+     */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
     private final Handshake handshake;
     private volatile Instant lastActivity = connectedAt;
@@ -76,6 +97,7 @@ final class Connection implements TransportSession {
         // linked, not array-backed: an idle session must not pay for its full queue capacity up front
         this.outbound = new LinkedBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
+        this.queuedData = new Semaphore(QUEUED_DATA_FRAMES * context.codec().maxFrameBytes());
     }
 
     /** Runs the connection until either side closes it. */
@@ -128,6 +150,11 @@ final class Connection implements TransportSession {
                 sendError(0, e.code(), e.getMessage());
                 continue;
             }
+            if (frame.hasData() && (!handshake.done() || handshake.version() < BINARY_VERSION)) {
+                sendError(frame.rid(), ErrorCode.BAD_FRAME, "binary frames need protocol version " + BINARY_VERSION
+                        + " and come only after hello.ok");
+                continue;
+            }
             if (!handshake.done()) {
                 handshake.accept(this, frame);
             } else if (MessageTypes.HELLO.equals(frame.type())) {
@@ -153,6 +180,7 @@ final class Connection implements TransportSession {
                     return;
                 }
                 writer.writePayload(payload);
+                written(payload);
             }
         } catch (IOException e) {
             LOG.debug("connection #{} write failed: {}", id, e.getMessage());
@@ -160,6 +188,27 @@ final class Connection implements TransportSession {
             Thread.currentThread().interrupt();
         } finally {
             closeSocket();
+            discardQueued();
+        }
+    }
+
+    /** Gives back the budget a payload held once it is written (or dropped). */
+    private void written(byte[] payload) {
+        if (FrameCodec.isBinary(payload)) {
+            queuedData.release(payload.length);
+        } else {
+            queuedBytes.addAndGet(-payload.length);
+            context.sendBudget().add(-payload.length);
+        }
+    }
+
+    /** After the writer has stopped: what is still queued will never be written, so its budget is returned. */
+    private void discardQueued() {
+        byte[] payload;
+        while ((payload = outbound.poll()) != null) {
+            if (payload != END) {
+                written(payload);
+            }
         }
     }
 
@@ -173,12 +222,52 @@ final class Connection implements TransportSession {
             // handler (core or plugin) answered it
             return true;
         }
-        return enqueue(context.codec().encode(frame));
+        byte[] payload = context.codec().encode(frame);
+        if (frame.hasData() && !awaitRoomForData(payload.length)) {
+            return false;
+        }
+        return enqueue(payload);
+    }
+
+    private boolean awaitRoomForData(int bytes) {
+        try {
+            if (queuedData.tryAcquire(bytes, DATA_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            LOG.warn("connection #{} user={} does not read its file bytes; closing it", id, username);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSocket();
+        return false;
     }
 
     private boolean enqueue(byte[] payload) {
+        boolean data = FrameCodec.isBinary(payload);
+        if (!data && payload != END) {
+            long mine = queuedBytes.addAndGet(payload.length);
+            context.sendBudget().add(payload.length);
+            String over = mine > context.sendQueueBytes() ? mine + " bytes queued, more than its " + context.sendQueueBytes()
+                    : context.sendBudget().exceeded() && mine > SendBudget.SMALL_QUEUE_BYTES
+                            ? mine + " bytes queued while all connections together hold more than " + context.sendBudget().limit()
+                            : null;
+            if (over != null) {
+                queuedBytes.addAndGet(-payload.length);
+                context.sendBudget().add(-payload.length);
+                LOG.warn("connection #{} user={} does not read its frames ({}); closing it", id, username, over);
+                closeSocket();
+                return false;
+            }
+        }
         if (outbound.offer(payload)) {
+            if (!open) {
+                discardQueued(); // the writer may have drained already: nobody else would return this budget
+            }
             return true;
+        }
+        if (!data && payload != END) {
+            queuedBytes.addAndGet(-payload.length);
+            context.sendBudget().add(-payload.length);
         }
         LOG.warn("connection #{} user={} does not read its frames; closing it", id, username);
         closeSocket();
@@ -220,7 +309,7 @@ final class Connection implements TransportSession {
     /** Cuts the connection at once, from any thread; never blocks on the peer. */
     private void closeSocket() {
         open = false;
-        outbound.clear();
+        discardQueued();
         outbound.offer(END);
         closeQuietly(tcp);
     }

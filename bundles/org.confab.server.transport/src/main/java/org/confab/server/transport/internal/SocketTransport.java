@@ -54,8 +54,11 @@ public class SocketTransport implements ServerEndpoint {
     public SocketTransport(@Reference FrameDispatcher dispatcher, @Reference SessionRegistry registry,
             @Reference DataDirectory data, TransportConfig config) throws IOException, GeneralSecurityException {
         this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
-        this.context = new ConnectionContext(new FrameCodec(config.maxFrameBytes()), dispatcher, registry,
-                Math.max(16, config.sendQueueFrames()));
+        FrameCodec codec = new FrameCodec(config.maxFrameBytes());
+        long totalQueue = config.sendQueueTotalMiB() > 0 ? (long) config.sendQueueTotalMiB() << 20
+                : Runtime.getRuntime().maxMemory() / 4;
+        this.context = new ConnectionContext(codec, dispatcher, registry, Math.max(16, config.sendQueueFrames()),
+                Math.max(2L * codec.maxFrameBytes(), (long) config.sendQueueKiB() << 10), new SendBudget(totalQueue));
         this.tls = config.tls() ? Optional.of(TlsServerSockets.from(config, dataDirectory(config, data)))
                 : Optional.empty();
         this.fingerprint = tls.map(TlsServerSockets::fingerprint);

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.confab.client.core.AdminClient;
+import org.confab.client.core.AttachmentClient;
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.KnownServers;
@@ -180,6 +181,11 @@ public final class ChatSessionComponent implements ChatSession {
     @Override
     public Optional<AdminClient> admin() {
         return user == null ? Optional.empty() : current().map(ConfabClient::admin);
+    }
+
+    @Override
+    public Optional<AttachmentClient> attachments() {
+        return user == null ? Optional.empty() : current().map(ConfabClient::attachments);
     }
 
     @Override

@@ -151,6 +151,11 @@ final class FakeChatSession implements ChatSession {
     }
 
     @Override
+    public Optional<org.confab.client.core.AttachmentClient> attachments() {
+        return Optional.empty();
+    }
+
+    @Override
     public void addListener(ClientListener listener) {
         listeners.add(listener);
     }
