@@ -25,10 +25,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Frames queued for a slow reader before its connection is closed")
     int sendQueueFrames() default 4096;
 
-    @AttributeDefinition(description = "KiB of frames (file bytes not counted: they have a budget of their own) queued for a slow reader before its connection is closed; never less than two frames of the maximum size")
+    @AttributeDefinition(name = "Send queue KiB", description = "KiB of frames (file bytes not counted: they have a budget of their own) queued for a slow reader before its connection is closed; never less than two frames of the maximum size")
     int sendQueueKiB() default 4096;
 
-    @AttributeDefinition(description = "MiB queued for slow readers over all connections; above it, a connection with more than 64 KiB queued is closed. 0: a quarter of the maximum heap")
+    @AttributeDefinition(name = "Send queue total MiB", description = "MiB queued for slow readers over all connections; above it, a connection with more than 64 KiB queued is closed. 0: a quarter of the maximum heap")
     int sendQueueTotalMiB() default 0;
 
     @AttributeDefinition(description = "Encrypt every connection with TLS; false serves plain TCP only (trusted networks, tests)")
