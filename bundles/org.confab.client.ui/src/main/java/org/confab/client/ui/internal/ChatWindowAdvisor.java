@@ -72,8 +72,6 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         window.setShowCoolBar(false);
         window.setShowMenuBar(true);
         window.setShowStatusLine(true);
-        // plugins' long work (file transfers) runs as Jobs; the indicator shows it and opens the Progress view
-        window.setShowProgressIndicator(true);
         window.setTitle(ConnectionStatus.windowTitle("", 0));
     }
 
