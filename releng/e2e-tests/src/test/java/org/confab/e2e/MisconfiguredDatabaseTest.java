@@ -60,6 +60,10 @@ class MisconfiguredDatabaseTest {
                 .orElseThrow(() -> new AssertionError("no plain line in:\n" + output));
         assertTrue(line.contains(expected), line);
         assertFalse(output.contains(SECRET), "the password reached the output");
-        assertFalse(output.contains("\tat "), "a stack trace was printed:\n" + output);
+        // no stack trace about the database; the framework's shell may print one of its own when it is
+        // stopped while still starting ("Command not found: gosh"), which says nothing about this
+        assertFalse(output.lines().anyMatch(l -> l.startsWith("\tat org.confab") || l.startsWith("\tat com.mysql")
+                || l.startsWith("\tat org.apache.aries") || l.startsWith("\tat org.eclipse.persistence")),
+                "a stack trace about the database was printed:\n" + output);
     }
 }
