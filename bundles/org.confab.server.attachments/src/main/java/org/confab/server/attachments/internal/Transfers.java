@@ -50,11 +50,18 @@ final class Transfers {
         return files;
     }
 
-    /** A fresh attachment id: 144 random bits, URL-safe (24 characters). */
+    /**
+     * A fresh attachment id: 144 random bits, URL-safe (24 characters), never starting with '-' or
+     * '_': an id is typed on command lines (`fetch-file ID`), where a leading '-' reads as an option.
+     */
     static String newId() {
         byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            RANDOM.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.charAt(0) == '-' || id.charAt(0) == '_');
+        return id;
     }
 
     BeginOk begin(String owner, Begin request) throws ProtocolException, IOException {
