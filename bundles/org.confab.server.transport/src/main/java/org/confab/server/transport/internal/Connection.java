@@ -19,6 +19,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
@@ -80,6 +82,10 @@ final class Connection implements TransportSession {
     private final AtomicLong queuedBytes = new AtomicLong();
     /** The thread that reads this connection's frames and runs its handlers. */
     private volatile Thread reader;
+    /** Where the reader waits for the writer to make room (a lock, not a monitor: it is a virtual thread). */
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
+    private volatile boolean awaitingRoom;
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
     private final Handshake handshake;
     private volatile Instant lastActivity = connectedAt;
@@ -200,8 +206,25 @@ final class Connection implements TransportSession {
         if (FrameCodec.isBinary(payload)) {
             queuedData.release(payload.length);
         } else {
-            queuedBytes.addAndGet(-payload.length);
-            context.sendBudget().add(-payload.length);
+            account(-payload.length);
+            if (awaitingRoom) {
+                signalRoom();
+            }
+        }
+    }
+
+    /** Counts frame bytes into (or, negative, out of) this connection's queue and the shared budget. */
+    private long account(long bytes) {
+        context.sendBudget().add(bytes);
+        return queuedBytes.addAndGet(bytes);
+    }
+
+    private void signalRoom() {
+        roomLock.lock();
+        try {
+            room.signalAll();
+        } finally {
+            roomLock.unlock();
         }
     }
 
@@ -250,14 +273,21 @@ final class Connection implements TransportSession {
      * queue closes the connection instead of blocking their sender.
      */
     private void awaitRoomForFrames(int bytes) {
-        long deadline = System.nanoTime() + DATA_WAIT.toNanos();
+        long remaining = DATA_WAIT.toNanos();
+        roomLock.lock();
+        awaitingRoom = true;
         try {
-            while (open && overBudget(queuedBytes.get() + bytes) != null
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
+            // The writer signals when it has written a frame; the shared budget is freed by other
+            // connections, which do not signal, so the wait also looks again every 100 ms.
+            while (open && overBudget(queuedBytes.get() + bytes) != null && remaining > 0) {
+                long slice = Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(100));
+                remaining -= slice - room.awaitNanos(slice);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            awaitingRoom = false;
+            roomLock.unlock();
         }
     }
 
@@ -280,12 +310,9 @@ final class Connection implements TransportSession {
             if (Thread.currentThread() == reader && !closing.get()) {
                 awaitRoomForFrames(payload.length);
             }
-            long mine = queuedBytes.addAndGet(payload.length);
-            context.sendBudget().add(payload.length);
-            String over = overBudget(mine);
+            String over = overBudget(account(payload.length));
             if (over != null) {
-                queuedBytes.addAndGet(-payload.length);
-                context.sendBudget().add(-payload.length);
+                account(-payload.length);
                 LOG.warn("connection #{} user={} does not read its frames ({}); closing it", id, username, over);
                 closeSocket();
                 return false;
@@ -298,8 +325,7 @@ final class Connection implements TransportSession {
             return true;
         }
         if (!data && payload != END) {
-            queuedBytes.addAndGet(-payload.length);
-            context.sendBudget().add(-payload.length);
+            account(-payload.length);
         }
         LOG.warn("connection #{} user={} does not read its frames; closing it", id, username);
         closeSocket();
@@ -342,6 +368,9 @@ final class Connection implements TransportSession {
     private void closeSocket() {
         open = false;
         discardQueued();
+        if (awaitingRoom) {
+            signalRoom();
+        }
         outbound.offer(END);
         closeQuietly(tcp);
     }
