@@ -56,7 +56,7 @@ class MisconfiguredDatabaseTest {
         assertEquals(3, result.exitCode(), output);
         assertTrue(seconds < 45, "took " + seconds + " s");
         assertFalse(output.contains("listening on"), output);
-        String line = output.lines().filter(l -> l.startsWith("confab: cannot start: database: ")).findFirst()
+        String line = output.lines().filter(l -> l.contains("confab: cannot start: database: ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no plain line in:\n" + output));
         assertTrue(line.contains(expected), line);
         assertFalse(output.contains(SECRET), "the password reached the output");

@@ -36,8 +36,6 @@ public class ExitOnFatalStartup implements StartupFailures {
     public void fatal(String what, String plainMessage) {
         String line = "confab: cannot start: " + what + ": " + plainMessage.replaceAll("[\\r\\n]+", " ");
         LOG.error(line);
-        // Also on stderr without a logger's decoration: this is the line the operator must see.
-        System.err.println(line);
         if (!exiting.compareAndSet(false, true)) {
             return;
         }
