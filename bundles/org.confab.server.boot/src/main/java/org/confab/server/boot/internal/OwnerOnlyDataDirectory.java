@@ -70,11 +70,12 @@ public class OwnerOnlyDataDirectory implements DataDirectory {
         return directory;
     }
 
-    private void createOwnerOnly(Path directory) throws IOException {
+    /** Creates {@code directory} (and missing parents) readable by the server's user only. */
+    static void createOwnerOnly(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }
-        if (posix) {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
         } else {
             Files.createDirectories(directory);

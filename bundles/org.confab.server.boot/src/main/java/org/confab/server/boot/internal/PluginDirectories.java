@@ -1,10 +1,7 @@
 package org.confab.server.boot.internal;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.confab.protocol.Frame;
 import org.confab.server.api.PluginDataLocation;
@@ -34,19 +31,7 @@ public class PluginDirectories implements PluginDataLocation {
             throw new IllegalArgumentException("not a valid plugin namespace: " + namespace);
         }
         Path directory = root.resolve(namespace);
-        createOwnerOnly(root);
-        createOwnerOnly(directory);
+        OwnerOnlyDataDirectory.createOwnerOnly(directory); // and DATA/plugins with it, owner-only too
         return directory;
-    }
-
-    private static void createOwnerOnly(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
-        }
     }
 }

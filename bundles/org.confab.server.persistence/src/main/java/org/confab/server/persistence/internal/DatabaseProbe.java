@@ -90,7 +90,7 @@ final class DatabaseProbe {
         }
     }
 
-    /** The message of the deepest cause that has one, on one line. */
+    /** The exception's message, or its first cause's that has one, on one line. */
     private static String firstLine(Throwable e) {
         Throwable cause = e;
         String message = e.getMessage();
