@@ -38,7 +38,7 @@ public class OwnerOnlyDataDirectory implements DataDirectory {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private final Path path;
-    private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     @Activate
     public OwnerOnlyDataDirectory(BundleContext context) {
@@ -75,7 +75,7 @@ public class OwnerOnlyDataDirectory implements DataDirectory {
         if (Files.isDirectory(directory)) {
             return;
         }
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (POSIX) {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
         } else {
             Files.createDirectories(directory);
@@ -84,7 +84,7 @@ public class OwnerOnlyDataDirectory implements DataDirectory {
 
     /** Removes group and other permissions below the data directory; returns how many entries changed. */
     private int tighten() throws IOException {
-        if (!posix) {
+        if (!POSIX) {
             return 0;
         }
         int changed = 0;
