@@ -3,7 +3,12 @@ package org.confab.server.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.confab.protocol.Frame;
@@ -12,8 +17,11 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.Hello;
 import org.confab.protocol.messages.Messages.HistoryRequest;
-import org.confab.server.spi.SessionRegistry;
+import org.confab.server.api.ClientSession;
+import org.confab.server.api.SessionListener;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * Hardening round 2: the send queue was bounded in frames only (1,024 here, 4,096 by default), each
@@ -34,7 +42,16 @@ class SendQueueBudgetTest extends ServerTestSupport {
                 assertEquals("chat.send.ok", w.request(MessageTypes.CHAT_SEND, new ChatSend(hoarder, clientId(), big)).type());
             }
         }
-        SessionRegistry registry = Services.await(SessionRegistry.class, 10_000);
+        CountDownLatch hoarderGone = new CountDownLatch(1);
+        ServiceRegistration<SessionListener> listener = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(SessionListener.class, new SessionListener() {
+                    @Override
+                    public void loggedOut(ClientSession session) {
+                        if (session.username().filter(hoarder::equals).isPresent()) {
+                            hoarderGone.countDown();
+                        }
+                    }
+                }, null);
         TestClient hung = new TestClient(server(), null, 8192);
         try {
             assertEquals("hello.ok", hung.request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "hung", List.of())).type());
@@ -46,16 +63,22 @@ class SendQueueBudgetTest extends ServerTestSupport {
                 hung.sendRequest(MessageTypes.CHAT_HISTORY, new HistoryRequest(writer, null, 50));
             }
             long start = System.nanoTime();
-            while (!registry.sessionsOf(hoarder).isEmpty()) {
-                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(50),
-                        "a client that asked for 10 MiB and read none of it is still connected after 50 s");
-                // pings keep an attentive server from calling it idle: only the unread bytes may end it
+            // pings every half second keep an attentive server from calling the client idle: only the
+            // unread bytes may end it
+            ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+            pinger.scheduleAtFixedRate(() -> {
                 try {
-                    hung.send(MessageTypes.PING, java.util.Map.of());
-                } catch (java.io.IOException e) {
+                    hung.send(MessageTypes.PING, Map.of());
+                } catch (IOException e) {
                     // closed by the server
                 }
-                Thread.sleep(500);
+            }, 0, 500, TimeUnit.MILLISECONDS);
+            try {
+                assertTrue(hoarderGone.await(50, TimeUnit.SECONDS),
+                        "a client that asked for 10 MiB and read none of it is still connected after 50 s");
+            } finally {
+                pinger.shutdownNow();
+                listener.unregister();
             }
             System.out.printf("send queue budget: a non-reading client was cut off %d s after asking for 10 MiB%n",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));

@@ -1,7 +1,12 @@
 package org.confab.client.ui.tests;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.confab.server.api.ServerEndpoint;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -28,34 +33,33 @@ final class TestServer {
     }
 
     /**
-     * {@link #pinTransportPort}, then waits (up to 15 s) for the transport to come back under a new
-     * registration, so that nothing connects while it restarts. An already pinned transport may not
-     * restart at all; then the wait ends at the deadline and nothing is lost.
+     * {@link #pinTransportPort}, then waits (up to 15 s) for the transport to register again, so that
+     * nothing connects while it restarts. A transport already pinned to {@code port} does not restart,
+     * so there is nothing to wait for.
      */
     static void pinTransportPortAndWait(BundleContext context, int port) throws Exception {
-        Object before = endpointId(context);
-        pinTransportPort(context, port);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            Object now = endpointId(context);
-            if (now != null && !now.equals(before)) {
-                return;
+        CountDownLatch registered = new CountDownLatch(1);
+        ServiceListener listener = event -> {
+            if (event.getType() == ServiceEvent.REGISTERED) {
+                registered.countDown();
             }
-            Thread.sleep(50);
+        };
+        context.addServiceListener(listener, "(objectClass=" + ServerEndpoint.class.getName() + ")");
+        try {
+            if (pinTransportPort(context, port) && !registered.await(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("the transport did not come back within 15 s after its port was pinned");
+            }
+        } finally {
+            context.removeServiceListener(listener);
         }
-    }
-
-    private static Object endpointId(BundleContext context) {
-        var reference = context.getServiceReference(ServerEndpoint.class);
-        return reference == null ? null : reference.getProperty(org.osgi.framework.Constants.SERVICE_ID);
     }
 
     /**
      * Makes the transport keep the port it picked (it was started on port 0), so that stopping and
      * starting its bundle brings it back where the client reconnects. The configuration change itself
-     * restarts the transport once.
+     * restarts the transport once; returns false when the port was pinned already (no change, no restart).
      */
-    static void pinTransportPort(BundleContext context, int port) throws Exception {
+    static boolean pinTransportPort(BundleContext context, int port) throws Exception {
         ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
                 ConfigurationAdmin.class, null);
         tracker.open();
@@ -63,8 +67,12 @@ final class TestServer {
             Configuration configuration = tracker.waitForService(10_000)
                     .getConfiguration("org.confab.server.transport", null);
             var properties = configuration.getProperties();
+            if (Integer.valueOf(port).equals(properties.get("port"))) {
+                return false;
+            }
             properties.put("port", port);
             configuration.update(properties);
+            return true;
         } finally {
             tracker.close();
         }
