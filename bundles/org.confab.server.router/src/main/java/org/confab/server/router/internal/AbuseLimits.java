@@ -12,6 +12,7 @@ import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.RateClass;
+import org.confab.server.spi.TokenBucket;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -32,6 +32,7 @@ import org.confab.protocol.ProtocolException;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.SessionClosed;
+import org.confab.server.spi.TokenBucket;
 import org.confab.server.spi.TransportSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,12 @@ final class Connection implements TransportSession {
     private volatile Instant loggedInAt;
     /** Whether the peer ever sent a whole frame (over TLS: also finished the handshake). */
     private volatile boolean spoke;
+    /**
+     * The budget of frames the transport answers itself and the router never sees (ping, frames before
+     * hello.ok, malformed frames, refused binary frames, a second hello): each costs an answer, so they
+     * are rate-limited like requests, and a connection that floods them is given up on.
+     */
+    private final TokenBucket controlFrames;
 
     Connection(long id, Socket tcp, Socket socket, ConnectionContext context) {
         this.id = id;
@@ -106,6 +113,7 @@ final class Connection implements TransportSession {
         this.outbound = new LinkedBlockingQueue<>(context.sendQueueFrames());
         this.handshake = new Handshake(context);
         this.queuedData = new Semaphore(QUEUED_DATA_FRAMES * context.codec().maxFrameBytes());
+        this.controlFrames = new TokenBucket(context.controlFrameBurst(), context.controlFramesPerSecond(), System.nanoTime());
     }
 
     /** Runs the connection until either side closes it. */
@@ -152,29 +160,61 @@ final class Connection implements TransportSession {
             }
             lastActivity = Instant.now();
             spoke = true;
-            Frame frame;
-            try {
-                frame = context.codec().decode(payload.get());
-            } catch (ProtocolException e) {
-                sendError(0, e.code(), e.getMessage());
-                continue;
-            }
-            if (frame.hasData() && (!handshake.done() || handshake.version() < BINARY_VERSION)) {
-                sendError(frame.rid(), ErrorCode.BAD_FRAME, "binary frames need protocol version " + BINARY_VERSION
-                        + " and come only after hello.ok");
-                continue;
-            }
-            if (!handshake.done()) {
-                handshake.accept(this, frame);
-            } else if (MessageTypes.HELLO.equals(frame.type())) {
-                sendError(frame.rid(), ErrorCode.BAD_REQUEST, "hello: the handshake is already done");
-            } else if (MessageTypes.PING.equals(frame.type())) {
-                // a ping without rid is a bare sign of life: the send below drops its .ok (section 5)
-                send(Frame.of(MessageTypes.ok(MessageTypes.PING), frame.rid()));
-            } else {
-                context.dispatcher().dispatch(this, frame);
+            if (!handle(payload.get())) {
+                return;
             }
         }
+    }
+
+    /** Handles one frame; false when the connection is given up on. */
+    private boolean handle(byte[] payload) {
+        Frame frame;
+        try {
+            frame = context.codec().decode(payload);
+        } catch (ProtocolException e) {
+            if (!withinControlBudget(0)) {
+                return false;
+            }
+            sendError(0, e.code(), e.getMessage());
+            return true;
+        }
+        boolean binaryRefused = frame.hasData() && (!handshake.done() || handshake.version() < BINARY_VERSION);
+        if (!binaryRefused && handshake.done() && !MessageTypes.HELLO.equals(frame.type())
+                && !MessageTypes.PING.equals(frame.type())) {
+            context.dispatcher().dispatch(this, frame); // the router charges it to the session's request rate
+            return true;
+        }
+        if (!withinControlBudget(frame.rid())) {
+            return false;
+        }
+        if (binaryRefused) {
+            sendError(frame.rid(), ErrorCode.BAD_FRAME, "binary frames need protocol version " + BINARY_VERSION
+                    + " and come only after hello.ok");
+        } else if (!handshake.done()) {
+            handshake.accept(this, frame);
+        } else if (MessageTypes.HELLO.equals(frame.type())) {
+            sendError(frame.rid(), ErrorCode.BAD_REQUEST, "hello: the handshake is already done");
+        } else {
+            // a ping without rid is a bare sign of life: the send drops its .ok (section 5)
+            send(Frame.of(MessageTypes.ok(MessageTypes.PING), frame.rid()));
+        }
+        return true;
+    }
+
+    /**
+     * Takes one frame from the control budget. A connection beyond it is flooding the server with
+     * frames that are not requests: it is told so ({@code RATE_LIMITED}, then {@code session.closed}
+     * {@code PROTOCOL_ERROR}, protocol section 6.4) and closed; answering each would let it go on for ever.
+     */
+    private boolean withinControlBudget(long rid) {
+        if (controlFrames.tryTake(System.nanoTime()) == 0) {
+            return true;
+        }
+        LOG.info("connection #{} from {} floods pings, malformed or pre-handshake frames; closing it", id, remote);
+        sendError(rid, ErrorCode.RATE_LIMITED, "too many pings, malformed frames or frames before hello.ok (more than "
+                + context.controlFramesPerSecond() + " a second); closing the connection");
+        close("PROTOCOL_ERROR", "a flood of pings, malformed frames or frames before hello.ok");
+        return false;
     }
 
     private void writeLoop() {

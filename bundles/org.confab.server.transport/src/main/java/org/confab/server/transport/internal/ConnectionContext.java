@@ -6,13 +6,9 @@ import org.confab.server.spi.SessionRegistry;
 
 /**
  * What every connection of one transport shares, including the byte budget of all their send queues
- * together ({@link SendBudget}).
+ * together ({@link SendBudget}) and the rate of the frames the transport answers itself
+ * ({@code controlFramesPerSecond}, {@code controlFrameBurst}).
  */
 record ConnectionContext(FrameCodec codec, FrameDispatcher dispatcher, SessionRegistry registry, int sendQueueFrames,
-        long sendQueueBytes, SendBudget sendBudget) {
-
-    ConnectionContext(FrameCodec codec, FrameDispatcher dispatcher, SessionRegistry registry, int sendQueueFrames) {
-        this(codec, dispatcher, registry, sendQueueFrames, 2L * codec.maxFrameBytes(),
-                new SendBudget(Runtime.getRuntime().maxMemory() / 4));
-    }
+        long sendQueueBytes, SendBudget sendBudget, int controlFramesPerSecond, int controlFrameBurst) {
 }

@@ -58,7 +58,8 @@ public class SocketTransport implements ServerEndpoint {
         long totalQueue = config.sendQueueTotalMiB() > 0 ? (long) config.sendQueueTotalMiB() << 20
                 : Runtime.getRuntime().maxMemory() / 4;
         this.context = new ConnectionContext(codec, dispatcher, registry, Math.max(16, config.sendQueueFrames()),
-                Math.max(2L * codec.maxFrameBytes(), (long) config.sendQueueKiB() << 10), new SendBudget(totalQueue));
+                Math.max(2L * codec.maxFrameBytes(), (long) config.sendQueueKiB() << 10), new SendBudget(totalQueue),
+                Math.max(1, config.controlFramesPerSecond()), Math.max(1, config.controlFrameBurst()));
         this.tls = config.tls() ? Optional.of(TlsServerSockets.from(config, dataDirectory(config, data)))
                 : Optional.empty();
         this.fingerprint = tls.map(TlsServerSockets::fingerprint);

@@ -31,6 +31,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Send queue total MiB", description = "MiB queued for slow readers over all connections; above it, a connection with more than 64 KiB queued is closed. 0: a quarter of the maximum heap")
     int sendQueueTotalMiB() default 0;
 
+    @AttributeDefinition(name = "Control frames per second", description = "Frames per second, sustained, that a connection may send which the transport answers itself: ping, frames before hello.ok, malformed frames, refused binary frames. A connection beyond the burst is closed with PROTOCOL_ERROR")
+    int controlFramesPerSecond() default 10;
+
+    @AttributeDefinition(name = "Control frame burst", description = "Control frames a connection may send in a burst above the sustained rate")
+    int controlFrameBurst() default 100;
+
     @AttributeDefinition(description = "Encrypt every connection with TLS; false serves plain TCP only (trusted networks, tests)")
     boolean tls() default true;
 

@@ -1,4 +1,4 @@
-package org.confab.server.router.internal;
+package org.confab.server.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
