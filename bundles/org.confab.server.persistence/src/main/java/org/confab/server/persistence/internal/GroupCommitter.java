@@ -24,6 +24,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 
 import org.confab.server.api.StorageException;
+import org.confab.server.spi.Supervised;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,12 +80,14 @@ final class GroupCommitter implements AutoCloseable {
     /** Completions of batches that committed before an earlier one, by batch number. */
     private final Map<Long, Runnable> waitingCompletions = new HashMap<>();
     private long nextToComplete;
+    private final String name;
     private final List<Thread> committers = new ArrayList<>();
     private final ExecutorService completions;
     private volatile boolean running = true;
 
     GroupCommitter(EntityManagerFactory factory, String name, Durability durability) {
         this.factory = factory;
+        this.name = name;
         this.durability = durability;
         this.transactions = new Transactions(factory);
         this.completions = Executors.newSingleThreadExecutor(
@@ -130,14 +133,30 @@ final class GroupCommitter implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs batches until closed. Whatever a batch meets (an Error too) fails that batch's callers and
+     * is logged; the thread goes on, since without it every later sender would wait for ever.
+     */
     private void commitLoop() {
-        while (running || !queue.isEmpty()) {
-            Optional<Batch> batch = gatherAndRun();
-            if (batch.isPresent()) {
-                completeInOrder(batch.get().sequence(), commit(batch.get()));
-            }
-        }
+        Supervised.loop("the " + name + " commit thread " + Thread.currentThread().getName(), () -> running || !queue.isEmpty(),
+                this::commitNextBatch);
         failRemaining();
+    }
+
+    private void commitNextBatch() {
+        Optional<Batch> batch = gatherAndRun();
+        if (batch.isEmpty()) {
+            return;
+        }
+        Runnable completion;
+        try {
+            completion = commit(batch.get());
+        } catch (RuntimeException | Error e) {
+            Supervised.report("the " + name + " commit thread", e);
+            completion = () -> batch.get().units().forEach(unit -> unit.result().completeExceptionally(
+                    new StorageException("the commit failed unexpectedly: " + e, e)));
+        }
+        completeInOrder(batch.get().sequence(), completion);
     }
 
     /** Takes the next batch and runs its units in a new transaction, under the gathering lock. */
@@ -169,6 +188,8 @@ final class GroupCommitter implements AutoCloseable {
             } catch (RuntimeException e) {
                 // the database may be unreachable: the units then fail one by one, the committer lives on
                 failure = Optional.of(e);
+            } catch (Error e) {
+                failure = Optional.of(new StorageException("unexpected " + e + " while running a batch", e));
             }
             return Optional.of(new Batch(nextSequence++, units, em, results, failure));
         } finally {
@@ -189,7 +210,7 @@ final class GroupCommitter implements AutoCloseable {
         if (failure.isEmpty()) {
             try {
                 durability.secure(batch.results());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // committed but not known to be safe: nobody is told it was stored; a resend finds it
                 LOG.error("batch of {} committed but could not be made durable: {}", batch.units().size(), e.toString());
                 return () -> batch.units().forEach(unit -> unit.result().completeExceptionally(
@@ -271,7 +292,7 @@ final class GroupCommitter implements AutoCloseable {
             T result = transactions.inTransaction(unit.what(), unit.alone());
             durability.secure(Collections.singletonList(result));
             return () -> unit.result().complete(result);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return () -> unit.result().completeExceptionally(e);
         }
     }

@@ -19,6 +19,7 @@ import javax.persistence.PersistenceException;
 import org.confab.server.api.StorageException;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.StoreResult;
+import org.confab.server.spi.Supervised;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,9 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
         this.checkpointNanos = TimeUnit.SECONDS.toNanos(checkpointSeconds);
         this.checkpoints = journal.map(j -> Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("confab-message-checkpoint").factory()));
-        checkpoints.ifPresent(executor -> executor.scheduleWithFixedDelay(this::checkpointIfDue, 1, 1, TimeUnit.SECONDS));
+        // supervised: a scheduled task that throws is never run again, and the journal would grow for ever
+        checkpoints.ifPresent(executor -> executor.scheduleWithFixedDelay(
+                Supervised.periodic("the message journal checkpoint", this::checkpointIfDue), 1, 1, TimeUnit.SECONDS));
     }
 
     /**

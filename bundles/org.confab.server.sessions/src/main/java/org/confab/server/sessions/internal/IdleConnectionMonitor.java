@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.SessionPolicy;
 import org.confab.server.spi.SessionRegistry;
+import org.confab.server.spi.Supervised;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,7 +36,8 @@ public class IdleConnectionMonitor {
         this.registry = registry;
         this.clock = Clock.systemUTC();
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("confab-idle-monitor").factory());
-        timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        // supervised: a scheduled task that throws is never run again, and nothing would time out any more
+        timer.scheduleWithFixedDelay(Supervised.periodic("the idle monitor", this::sweep), 1, 1, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -44,15 +46,15 @@ public class IdleConnectionMonitor {
     }
 
     void sweep() {
-        try {
-            SessionPolicy policy = registry.policy();
-            Instant now = clock.instant();
-            for (ClientSession session : registry.all()) {
+        SessionPolicy policy = registry.policy();
+        Instant now = clock.instant();
+        for (ClientSession session : registry.all()) {
+            try {
                 check(session, policy, now);
+            } catch (RuntimeException | Error e) {
+                // one broken session must not keep the others from timing out
+                LOG.error("idle check of session #{} failed", session.id(), e);
             }
-        } catch (RuntimeException e) {
-            // the sweep must keep running whatever one session does
-            LOG.error("idle sweep failed", e);
         }
     }
 

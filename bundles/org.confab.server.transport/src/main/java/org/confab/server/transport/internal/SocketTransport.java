@@ -76,7 +76,7 @@ public class SocketTransport implements ServerEndpoint {
         // the launcher and the tests wait for exactly this phrase
         LOG.info("listening on {}:{} ({})", bound.getAddress().getHostAddress(), bound.getPort(),
                 config.tls() ? "TLS" : "plain TCP");
-        this.acceptor = Thread.ofPlatform().name("confab-acceptor").daemon().start(this::acceptLoop);
+        this.acceptor = Thread.ofPlatform().name("confab-acceptor").daemon().start(new Acceptor(serverSocket, this::start));
     }
 
     private static Path dataDirectory(TransportConfig config, DataDirectory data) {
@@ -110,37 +110,33 @@ public class SocketTransport implements ServerEndpoint {
         LOG.info("transport stopped");
     }
 
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
-            try {
-                Socket tcp = serverSocket.accept();
-                Socket socket;
+    private void start(Socket tcp) {
+        Socket socket;
+        try {
+            socket = tls.isPresent() ? tls.get().wrap(tcp) : tcp;
+        } catch (IOException e) {
+            LOG.debug("cannot set up TLS on a connection: {}", e.getMessage());
+            Connection.closeQuietly(tcp);
+            return;
+        }
+        InetAddress address = tcp.getInetAddress();
+        Optional<String> refusal = limits.admit(address);
+        if (refusal.isPresent()) {
+            refuse(tcp, socket, refusal.get());
+            return;
+        }
+        try {
+            Connection connection = new Connection(ids.incrementAndGet(), tcp, socket, context);
+            Thread.ofVirtual().name("confab-conn-" + connection.id()).start(() -> {
                 try {
-                    socket = tls.isPresent() ? tls.get().wrap(tcp) : tcp;
-                } catch (IOException e) {
-                    LOG.debug("cannot set up TLS on a connection: {}", e.getMessage());
-                    Connection.closeQuietly(tcp);
-                    continue;
+                    connection.run();
+                } finally {
+                    limits.release(address);
                 }
-                InetAddress address = tcp.getInetAddress();
-                Optional<String> refusal = limits.admit(address);
-                if (refusal.isPresent()) {
-                    refuse(tcp, socket, refusal.get());
-                    continue;
-                }
-                Connection connection = new Connection(ids.incrementAndGet(), tcp, socket, context);
-                Thread.ofVirtual().name("confab-conn-" + connection.id()).start(() -> {
-                    try {
-                        connection.run();
-                    } finally {
-                        limits.release(address);
-                    }
-                });
-            } catch (IOException e) {
-                if (!serverSocket.isClosed()) {
-                    LOG.warn("accept failed", e);
-                }
-            }
+            });
+        } catch (RuntimeException | Error e) {
+            limits.release(address); // the slot was taken for a connection that never ran
+            throw e;
         }
     }
 
