@@ -1,6 +1,7 @@
 package org.confab.server.persistence.internal;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +48,13 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Enough to amortise a commit, small enough to keep a batch's latency low. */
     static final int MAX_BATCH = 256;
+    /**
+     * Writes that may wait for a commit by default. While the database stalls, senders beyond it wait
+     * (their connections stop being read, as TCP would slow them) instead of piling up in memory.
+     */
+    static final int DEFAULT_QUEUE_CAPACITY = 4096;
+    /** How long a write waits for room in a full queue before it is refused as STORAGE_UNAVAILABLE. */
+    static final Duration DEFAULT_QUEUE_WAIT = Duration.ofSeconds(10);
     private static final int COMMITTERS = 2;
 
     private record Unit<T>(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone,
@@ -73,7 +81,8 @@ final class GroupCommitter implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final Durability durability;
     private final Transactions transactions;
-    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Unit<?>> queue;
+    private final Duration queueWait;
     /** Held while a batch is taken and its units run: keeps batch numbers and message ids in queue order. */
     private final ReentrantLock gathering = new ReentrantLock();
     private long nextSequence;
@@ -86,6 +95,16 @@ final class GroupCommitter implements AutoCloseable {
     private volatile boolean running = true;
 
     GroupCommitter(EntityManagerFactory factory, String name, Durability durability) {
+        this(factory, name, durability, DEFAULT_QUEUE_CAPACITY, DEFAULT_QUEUE_WAIT);
+    }
+
+    /**
+     * @param queueCapacity writes that may wait for a commit; more wait for room up to {@code queueWait}
+     *        and then fail with a {@link StorageException}
+     */
+    GroupCommitter(EntityManagerFactory factory, String name, Durability durability, int queueCapacity, Duration queueWait) {
+        this.queue = new LinkedBlockingQueue<>(Math.max(1, queueCapacity));
+        this.queueWait = queueWait;
         this.factory = factory;
         this.name = name;
         this.durability = durability;
@@ -120,7 +139,8 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Queues {@code work} and returns at once. The future completes on the completion thread, in
+     * Queues {@code work} and returns at once, or once there is room: a full queue (a stalled
+     * database) makes the caller wait, and then fail. The future completes on the completion thread, in
      * queue order, after the commit: dependent actions should be quick (queue a frame, not do I/O).
      */
     <T> CompletableFuture<T> submitAsync(String what, Function<EntityManager, T> work, Function<EntityManager, T> alone) {
@@ -129,7 +149,15 @@ final class GroupCommitter implements AutoCloseable {
             result.completeExceptionally(new StorageException("the store is shut down", null));
             return result;
         }
-        queue.add(new Unit<>(what, work, alone, result));
+        try {
+            if (!queue.offer(new Unit<>(what, work, alone, result), queueWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the database is not keeping up: {} writes are waiting for a commit; refusing to {}", queue.size(), what);
+                result.completeExceptionally(new StorageException("the database is not keeping up; cannot " + what + " now", null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(new StorageException("interrupted while waiting to " + what, e));
+        }
         return result;
     }
 

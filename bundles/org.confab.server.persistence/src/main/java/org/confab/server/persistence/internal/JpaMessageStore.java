@@ -44,21 +44,26 @@ public class JpaMessageStore implements MessageStore {
             BundleContext context) {
         MessageSchema.upgrade(factory);
         this.transactions = new Transactions(factory);
-        this.durability = MessageDurability.open(factory, checkpointSeconds(context));
-        this.writes = new GroupCommitter(factory, "messages", durability);
+        this.durability = MessageDurability.open(factory, positiveProperty(context,
+                MessageDurability.CHECKPOINT_SECONDS_PROPERTY, MessageDurability.DEFAULT_CHECKPOINT_SECONDS));
+        this.writes = new GroupCommitter(factory, "messages", durability,
+                positiveProperty(context, COMMIT_QUEUE_PROPERTY, GroupCommitter.DEFAULT_QUEUE_CAPACITY),
+                GroupCommitter.DEFAULT_QUEUE_WAIT);
     }
 
-    private static int checkpointSeconds(BundleContext context) {
-        String configured = context.getProperty(MessageDurability.CHECKPOINT_SECONDS_PROPERTY);
+    /** Framework property: message writes that may wait for a commit while the database is slow (default 4096). */
+    static final String COMMIT_QUEUE_PROPERTY = "confab.store.commitQueue";
+
+    private static int positiveProperty(BundleContext context, String property, int defaultValue) {
+        String configured = context.getProperty(property);
         try {
-            int seconds = configured == null ? MessageDurability.DEFAULT_CHECKPOINT_SECONDS : Integer.parseInt(configured.trim());
-            if (seconds < 1) {
+            int value = configured == null ? defaultValue : Integer.parseInt(configured.trim());
+            if (value < 1) {
                 throw new NumberFormatException("below 1");
             }
-            return seconds;
+            return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MessageDurability.CHECKPOINT_SECONDS_PROPERTY
-                    + " must be a whole number of seconds, at least 1, was '" + configured + "'", e);
+            throw new IllegalArgumentException(property + " must be a whole number, at least 1, was '" + configured + "'", e);
         }
     }
 
@@ -78,7 +83,10 @@ public class JpaMessageStore implements MessageStore {
             // a concurrent resend of the same client id won the unique key: report that one
             Optional<StoredMessage> winner = transactions.inTransaction("look up a resent message",
                     em -> byClientId(em, message.sender(), message.clientMessageId()).map(earlier -> withDelivery(em, earlier)));
-            return winner.map(stored -> new StoreResult(stored, true)).orElseThrow(() -> e);
+            StoreResult resent = winner.map(stored -> new StoreResult(stored, true)).orElseThrow(() -> e);
+            // read outside the committer: the winner's batch may not be journaled yet, so this one is
+            durability.secure(List.of(resent));
+            return resent;
         }
     }
 

@@ -159,7 +159,10 @@ final class MessageDurability implements GroupCommitter.Durability, AutoCloseabl
         }
         List<MessageJournal.Entry> entries = new ArrayList<>(results.size());
         for (Object result : results) {
-            if (result instanceof StoreResult stored && !stored.duplicate()) {
+            if (result instanceof StoreResult stored) {
+                // a resend too: the original's batch may still be on its way to the journal (or have
+                // failed to get there), and the resend must not be acknowledged before the message is
+                // durable; a replay applies a record it already has as a no-op
                 entries.add(MessageJournal.Entry.stored(stored.message()));
             } else if (result instanceof List<?> changed && !changed.isEmpty()
                     && changed.get(0) instanceof StoredMessage first) {

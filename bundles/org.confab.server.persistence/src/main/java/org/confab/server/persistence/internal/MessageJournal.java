@@ -29,7 +29,11 @@ import org.confab.server.api.StoredMessage;
  * written; the next start replays the journal into the database ({@link #replay}).
  *
  * <p>Records are {@code [length][CRC-32C][payload]}. A crash in the middle of an append leaves a torn
- * last record, which fails its length or checksum and ends the replay: it was never acknowledged.
+ * last record, which fails its length or checksum and ends the replay: it was never acknowledged. An
+ * append that fails while the server goes on (a full disk) is cut off again at once, so the records
+ * appended after it are not hidden behind a tear; if even that fails, the file takes no more records
+ * until the next checkpoint starts a new one (the caller forces the database to disk meanwhile).
+ * Creating and renaming the files is made durable too: the directory is synced after each.
  *
  * <p>Checkpoints keep the journal short: the current file is renamed to {@code .previous} and a new
  * one started, the database is forced to disk, and only then is the previous file deleted. Every
@@ -62,26 +66,45 @@ final class MessageJournal implements AutoCloseable {
         }
     }
 
+    /** How the journal opens its file for appending (a test injects a failing disk). */
+    interface Opener {
+        Opener FILES = path -> FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
+        FileChannel open(Path path) throws IOException;
+    }
+
     private final Path file;
     private final Path previous;
+    private final Opener opener;
     private FileChannel channel;
     private long size;
+    /** Set when a failed append could not be cut off: nothing may follow the tear in this file. */
+    private boolean torn;
 
     MessageJournal(Path file) throws IOException {
+        this(file, Opener.FILES);
+    }
+
+    MessageJournal(Path file, Opener opener) throws IOException {
         this.file = file;
         this.previous = previousOf(file);
+        this.opener = opener;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.channel = open(file);
+        this.channel = opener.open(file);
         this.size = channel.size();
+        syncDirectory();
+    }
+
+    /** Makes a created or renamed file's directory entry durable (a file's own fsync does not). */
+    private void syncDirectory() throws IOException {
+        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        }
     }
 
     /** Where a checkpoint moves the current file until the database is on disk. */
     private static Path previousOf(Path file) {
         return file.resolveSibling(file.getFileName() + ".previous");
-    }
-
-    private static FileChannel open(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     /** Appends the entries and forces them to disk; returns once they would survive a power cut. */
@@ -99,12 +122,31 @@ final class MessageJournal implements AutoCloseable {
             out.writeInt((int) crc.getValue());
             out.write(payload);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        if (torn) {
+            throw new IOException("the journal file has a torn record that could not be cut off; waiting for the next checkpoint");
         }
-        channel.force(false);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            cutOffTornRecord(e);
+            throw e;
+        }
         size += bytes.size();
+    }
+
+    /** After a failed append: back to the last whole record, or no more appends to this file. */
+    private void cutOffTornRecord(IOException failure) {
+        try {
+            channel.truncate(size);
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            torn = true;
+            failure.addSuppressed(e);
+        }
     }
 
     synchronized long size() {
@@ -118,8 +160,10 @@ final class MessageJournal implements AutoCloseable {
     synchronized Path rotate() throws IOException {
         channel.close();
         Files.move(file, previous, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        channel = open(file);
+        channel = opener.open(file);
         size = 0;
+        torn = false;
+        syncDirectory();
         return previous;
     }
 
@@ -149,6 +193,7 @@ final class MessageJournal implements AutoCloseable {
         channel.truncate(0);
         channel.force(true);
         size = 0;
+        torn = false;
         Files.deleteIfExists(previous);
     }
 

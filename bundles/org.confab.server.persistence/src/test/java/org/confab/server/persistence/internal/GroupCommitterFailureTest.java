@@ -2,8 +2,16 @@ package org.confab.server.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -44,6 +52,47 @@ class GroupCommitterFailureTest {
         try (GroupCommitter committer = new GroupCommitter(factory(), "test", failsOnce)) {
             assertThrows(StorageException.class, () -> committer.submit("first", em -> 1, em -> 1));
             assertEquals(2, committer.submit("second", em -> 2, em -> 2));
+        }
+    }
+
+    /**
+     * While the database stalls, writes beyond the queue's capacity wait for room and are then refused
+     * (STORAGE_UNAVAILABLE to the sender), so a stall cannot pile up writes without bound; once the
+     * database answers again, everything queued commits.
+     */
+    @Test
+    void aStalledDatabaseBoundsTheQueueAndRefusesWhatDoesNotFit() throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch databaseBack = new CountDownLatch(1);
+        try (GroupCommitter committer = new GroupCommitter(factory(), "test", GroupCommitter.Durability.COMMIT_IS_ENOUGH, 4,
+                Duration.ofMillis(300))) {
+            CompletableFuture<Integer> first = committer.submitAsync("the write the database hangs on", em -> {
+                stalled.countDown();
+                await(databaseBack);
+                return 0;
+            }, em -> 0);
+            assertTrue(stalled.await(10, TimeUnit.SECONDS));
+            List<CompletableFuture<Integer>> queued = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                int value = i;
+                queued.add(committer.submitAsync("queued " + i, em -> value, em -> value));
+            }
+            CompletableFuture<Integer> refused = committer.submitAsync("one too many", em -> 5, em -> 5);
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof StorageException, failure.toString());
+            databaseBack.countDown();
+            assertEquals(0, first.get(10, TimeUnit.SECONDS));
+            for (int i = 0; i < 4; i++) {
+                assertEquals(i + 1, queued.get(i).get(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

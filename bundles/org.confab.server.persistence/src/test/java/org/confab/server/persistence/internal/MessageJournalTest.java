@@ -1,12 +1,18 @@
 package org.confab.server.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -143,5 +149,150 @@ class MessageJournalTest {
             assertEquals(0, journal.size());
         }
         assertTrue(MessageJournal.replay(file).isEmpty(), "cleared after the replay made it into the database");
+    }
+
+    /**
+     * The sequence of the issue: batch 1 is journaled, batch 2's append fails half-way (a full disk),
+     * the server goes on (it forced the database to disk instead) and batch 3 is journaled and
+     * acknowledged. A replay must still find batch 3: before, it stopped at batch 2's tear.
+     */
+    @Test
+    void aFailedAppendIsCutOffSoLaterBatchesStillReplay() throws IOException {
+        Path file = directory.resolve("confab.messages.journal");
+        FailingDisk disk = new FailingDisk();
+        try (MessageJournal journal = new MessageJournal(file, disk)) {
+            journal.append(List.of(MessageJournal.Entry.stored(message(1, "batch one"))));
+            disk.failNextWriteHalfway = true;
+            assertThrows(IOException.class, () -> journal.append(List.of(MessageJournal.Entry.stored(message(2, "batch two, torn")))));
+            journal.append(List.of(MessageJournal.Entry.stored(message(3, "batch three"))));
+        }
+        assertEquals(List.of(MessageJournal.Entry.stored(message(1, "batch one")), MessageJournal.Entry.stored(message(3, "batch three"))),
+                MessageJournal.replay(file));
+    }
+
+    /** When even the cut fails, the file takes nothing more (the caller forces the database) until a rotation. */
+    @Test
+    void aTearThatCannotBeCutOffStopsAppendsUntilTheNextFile() throws IOException {
+        Path file = directory.resolve("confab.messages.journal");
+        FailingDisk disk = new FailingDisk();
+        try (MessageJournal journal = new MessageJournal(file, disk)) {
+            journal.append(List.of(MessageJournal.Entry.stored(message(1, "batch one"))));
+            disk.failNextWriteHalfway = true;
+            disk.failTruncate = true;
+            assertThrows(IOException.class, () -> journal.append(List.of(MessageJournal.Entry.stored(message(2, "torn")))));
+            assertThrows(IOException.class, () -> journal.append(List.of(MessageJournal.Entry.stored(message(3, "refused")))));
+            journal.rotate();
+            journal.discardPrevious(); // the checkpoint forced the database to disk
+            journal.append(List.of(MessageJournal.Entry.stored(message(4, "in the new file"))));
+        }
+        assertEquals(List.of(MessageJournal.Entry.stored(message(4, "in the new file"))), MessageJournal.replay(file));
+    }
+
+    /** A disk that can fail one write after half of its bytes, and refuse truncation. */
+    private static final class FailingDisk implements MessageJournal.Opener {
+        boolean failNextWriteHalfway;
+        boolean failTruncate;
+
+        @Override
+        public FileChannel open(Path path) throws IOException {
+            FileChannel real = MessageJournal.Opener.FILES.open(path);
+            return new FileChannel() {
+                @Override
+                public int write(ByteBuffer source) throws IOException {
+                    if (failNextWriteHalfway) {
+                        failNextWriteHalfway = false;
+                        ByteBuffer half = source.slice(source.position(), source.remaining() / 2);
+                        real.write(half);
+                        throw new IOException("No space left on device (injected by the test)");
+                    }
+                    return real.write(source);
+                }
+
+                @Override
+                public FileChannel truncate(long size) throws IOException {
+                    if (failTruncate) {
+                        throw new IOException("Input/output error (injected by the test)");
+                    }
+                    real.truncate(size);
+                    return this;
+                }
+
+                @Override
+                public void force(boolean metaData) throws IOException {
+                    real.force(metaData);
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return real.size();
+                }
+
+                @Override
+                public long position() throws IOException {
+                    return real.position();
+                }
+
+                @Override
+                public FileChannel position(long newPosition) throws IOException {
+                    real.position(newPosition);
+                    return this;
+                }
+
+                @Override
+                public int read(ByteBuffer destination) throws IOException {
+                    return real.read(destination);
+                }
+
+                @Override
+                public long read(ByteBuffer[] destinations, int offset, int length) throws IOException {
+                    return real.read(destinations, offset, length);
+                }
+
+                @Override
+                public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
+                    return real.write(sources, offset, length);
+                }
+
+                @Override
+                public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
+                    return real.transferTo(position, count, target);
+                }
+
+                @Override
+                public long transferFrom(ReadableByteChannel source, long position, long count) throws IOException {
+                    return real.transferFrom(source, position, count);
+                }
+
+                @Override
+                public int read(ByteBuffer destination, long position) throws IOException {
+                    return real.read(destination, position);
+                }
+
+                @Override
+                public int write(ByteBuffer source, long position) throws IOException {
+                    return real.write(source, position);
+                }
+
+                @Override
+                public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+                    return real.map(mode, position, size);
+                }
+
+                @Override
+                public FileLock lock(long position, long size, boolean shared) throws IOException {
+                    return real.lock(position, size, shared);
+                }
+
+                @Override
+                public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+                    return real.tryLock(position, size, shared);
+                }
+
+                @Override
+                protected void implCloseChannel() throws IOException {
+                    real.close();
+                }
+            };
+        }
     }
 }
