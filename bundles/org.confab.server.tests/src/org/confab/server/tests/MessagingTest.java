@@ -197,15 +197,22 @@ class MessagingTest extends ServerTestSupport {
         String gina = register("gina");
         try (TestClient f = loggedIn(frank)) {
             try (TestClient g = loggedIn(gina)) {
-                PresenceEntry online = f.body(f.await(MessageTypes.PRESENCE_UPDATE), PresenceEntry.class);
+                // presence is pushed in gathered batches: an earlier test's users may come first
+                PresenceEntry online = f.body(f.await("presence.update for " + gina, frame -> presenceOf(frame, gina), TestClient.WAIT_MILLIS),
+                        PresenceEntry.class);
                 assertEquals(gina, online.username());
                 assertTrue(online.online());
                 PresenceList list = g.body(g.request(MessageTypes.PRESENCE_LIST), PresenceList.class);
                 assertTrue(list.users().stream().anyMatch(u -> u.username().equals(frank) && u.online()));
             }
-            PresenceEntry offline = f.body(f.await(MessageTypes.PRESENCE_UPDATE), PresenceEntry.class);
+            PresenceEntry offline = f.body(f.await("presence.update for " + gina, frame -> presenceOf(frame, gina), TestClient.WAIT_MILLIS),
+                    PresenceEntry.class);
             assertEquals(gina, offline.username());
             assertFalse(offline.online());
         }
+    }
+
+    private static boolean presenceOf(Frame frame, String username) {
+        return frame.type().equals(MessageTypes.PRESENCE_UPDATE) && username.equals(frame.body().path("username").asText());
     }
 }

@@ -50,6 +50,8 @@ final class LaunchOptions {
             new Mapping("confab.limits.loginFailuresPerAddress", LIMITS, "loginFailuresPerAddress", Integer.class),
             new Mapping("confab.limits.loginLockoutSeconds", LIMITS, "loginLockoutSeconds", Integer.class),
             new Mapping("confab.limits.registrationsPerAddress", LIMITS, "registrationsPerAddress", Integer.class),
+            new Mapping("confab.limits.loginsPerAccountPerMinute", LIMITS, "loginsPerAccountPerMinute", Integer.class),
+            new Mapping("confab.limits.loginBurstPerAccount", LIMITS, "loginBurstPerAccount", Integer.class),
             new Mapping("confab.attachments.maxFileBytes", ATTACHMENTS, "maxFileBytes", Long.class),
             new Mapping("confab.attachments.quotaBytes", ATTACHMENTS, "quotaBytes", Long.class),
             new Mapping("confab.attachments.diskFloorBytes", ATTACHMENTS, "diskFloorBytes", Long.class),

@@ -45,7 +45,7 @@ public class AbuseLimits {
     }
 
     private record Settings(AttemptLimiter accounts, AttemptLimiter addresses, AttemptLimiter registrations,
-            Map<RateClass, Budget> budgets, Set<String> exempt) {
+            KeyedBuckets logins, Map<RateClass, Budget> budgets, Set<String> exempt, int presenceIntervalMillis) {
     }
 
     private final LongSupplier clock;
@@ -70,10 +70,30 @@ public class AbuseLimits {
         settings = new Settings(new AttemptLimiter(config.loginFailuresPerAccount(), window, lockout, keys),
                 new AttemptLimiter(config.loginFailuresPerAddress(), window, lockout, keys),
                 new AttemptLimiter(config.registrationsPerAddress(), registrationWindow, registrationWindow, keys),
+                new KeyedBuckets(config.loginBurstPerAccount(), Math.max(1, config.loginsPerAccountPerMinute()) / 60.0, keys),
                 Map.of(RateClass.CHAT, new Budget(config.requestsPerSecond(), config.requestBurst()),
                         RateClass.BULK, new Budget(config.bulkRequestsPerSecond(), config.bulkRequestBurst()),
                         RateClass.ADMIN, new Budget(config.adminRequestsPerSecond(), config.adminRequestBurst())),
-                Set.of(config.exemptAddresses()));
+                Set.of(config.exemptAddresses()), Math.max(10, config.presenceIntervalMillis()));
+    }
+
+    /**
+     * Refuses a login whose proof was right when the account has logged in too often lately: each login
+     * (a reconnect too) costs presence pushes and the delivery of the backlog, so a client that logs in
+     * in a loop must not be able to spend that without bound. Only the password's holder reaches this,
+     * so nobody else can use it to keep the owner out.
+     */
+    void checkLoginRate(String account) throws ProtocolException {
+        long wait = settings.logins().tryTake(account, clock.getAsLong());
+        if (wait > 0) {
+            LOG.info("account '{}' logs in too often; refused for now", LoggedNames.safe(account));
+            throw refusal("this account logs in too often; try again later", wait);
+        }
+    }
+
+    /** How long presence changes are gathered before they are pushed. */
+    int presenceIntervalMillis() {
+        return settings.presenceIntervalMillis();
     }
 
     /** Refuses a login attempt for a locked-out account or address. */

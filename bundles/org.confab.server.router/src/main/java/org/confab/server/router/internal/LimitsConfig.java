@@ -25,6 +25,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Registration window in seconds")
     int registrationWindowSeconds() default 3600;
 
+    @AttributeDefinition(description = "Successful logins (reconnects included) of one account per minute, sustained; more are refused with RATE_LIMITED")
+    int loginsPerAccountPerMinute() default 120;
+
+    @AttributeDefinition(description = "Successful logins of one account in a burst above the sustained rate")
+    int loginBurstPerAccount() default 60;
+
+    @AttributeDefinition(description = "Milliseconds over which presence changes are gathered before they are pushed; a user who logs in and out within it costs no push at all")
+    int presenceIntervalMillis() default 500;
+
     @AttributeDefinition(description = "Chat-class requests a session may make per second, sustained")
     int requestsPerSecond() default 20;
 

@@ -125,6 +125,7 @@ public class LoginHandler implements MessageHandler {
                     + account.bannedUntil().orElseThrow().truncatedTo(ChronoUnit.SECONDS));
         }
         limits.loginSucceeded(account.username());
+        limits.checkLoginRate(account.username());
         registry.bind(session, account.username(), account.admin());
         if (!mayStillLogIn(account.username())) {
             // an administrator locked, banned or deleted the account while this login was checked, and

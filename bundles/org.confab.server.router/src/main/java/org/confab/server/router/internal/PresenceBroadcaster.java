@@ -1,28 +1,60 @@
 package org.confab.server.router.internal;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.SessionRegistry;
+import org.confab.server.spi.Supervised;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Tells every logged-in user when somebody comes online (first session) or goes offline (last
- * session closed), and when a new account registered. Registered under its own class: a bundle-internal service.
+ * session closed), and when a new account registered. Registered under its own class: a
+ * bundle-internal service.
+ *
+ * <p>A change of presence costs a push to every session, so logins and logouts are not pushed one by
+ * one: the users whose sessions changed are gathered for {@code presenceIntervalMillis} (limits), and
+ * then each whose state differs from what was last announced is pushed once. A user who logs in and
+ * out in a loop costs at most one push per session per interval, and none when the loop ends where
+ * it began.
  */
 @Component(service = PresenceBroadcaster.class)
 public class PresenceBroadcaster {
 
     private final SessionRegistry registry;
     private final AccountService accounts;
+    private final AbuseLimits limits;
+    /** Users whose sessions changed since the last push, with the display name they logged in with (or null). */
+    private final Map<String, String> changed = new LinkedHashMap<>();
+    /** Users last announced online; anybody else was last announced offline (or never). */
+    private final Set<String> announcedOnline = ConcurrentHashMap.newKeySet();
+    private final Thread pusher;
+    private volatile boolean running = true;
 
     @Activate
-    public PresenceBroadcaster(@Reference SessionRegistry registry, @Reference AccountService accounts) {
+    public PresenceBroadcaster(@Reference SessionRegistry registry, @Reference AccountService accounts,
+            @Reference AbuseLimits limits) {
         this.registry = registry;
         this.accounts = accounts;
+        this.limits = limits;
+        this.pusher = Thread.ofVirtual().name("confab-presence").start(
+                () -> Supervised.loop("the presence pusher", () -> running, this::pushAfterInterval));
+    }
+
+    @Deactivate
+    void stop() {
+        running = false;
+        pusher.interrupt();
     }
 
     /** Indexes a session that has just authenticated under its user, before anybody is told. */
@@ -30,33 +62,62 @@ public class PresenceBroadcaster {
         registry.authenticated(session);
     }
 
-    /** Tells everybody else that a user came online, unless another session of theirs already was. */
+    /** Tells everybody else, at the next push, that a user came online. */
     void loggedIn(ClientSession session, String displayName) {
         String username = session.username().orElseThrow();
-        if (registry.sessionsOf(username).stream().anyMatch(other -> other.id() != session.id())) {
-            return;
+        synchronized (changed) {
+            changed.put(username, displayName);
         }
-        broadcast(new PresenceEntry(username, displayName, true), session.id());
     }
 
-    /** Called when a session ended, whatever the reason. */
+    /** Called when a session ended, whatever the reason; the next push tells the others if it was the user's last. */
     void sessionEnded(ClientSession session) {
         session.username().ifPresent(username -> {
-            if (registry.sessionsOf(username).stream().noneMatch(other -> other.id() != session.id())) {
-                String displayName = accounts.find(username).map(a -> a.displayName()).orElse(username);
-                broadcast(new PresenceEntry(username, displayName, false), session.id());
+            synchronized (changed) {
+                changed.putIfAbsent(username, null);
             }
         });
     }
 
     /** A new account exists: everybody logged in gets it as an offline contact, without logging in again. */
     void accountCreated(String username, String displayName) {
-        broadcast(new PresenceEntry(username, displayName, false), -1);
+        broadcast(new PresenceEntry(username, displayName, false));
     }
 
-    private void broadcast(PresenceEntry entry, long exceptSession) {
+    private void pushAfterInterval() {
+        try {
+            Thread.sleep(limits.presenceIntervalMillis());
+        } catch (InterruptedException e) {
+            running = false;
+            return;
+        }
+        pushChanges();
+    }
+
+    /** Pushes every gathered user whose state differs from what was last announced. */
+    void pushChanges() {
+        Map<String, String> batch;
+        synchronized (changed) {
+            if (changed.isEmpty()) {
+                return;
+            }
+            batch = new HashMap<>(changed);
+            changed.clear();
+        }
+        batch.forEach((username, displayName) -> {
+            boolean online = !registry.sessionsOf(username).isEmpty();
+            boolean announced = online ? announcedOnline.add(username) : announcedOnline.remove(username);
+            if (announced) {
+                String name = displayName != null ? displayName
+                        : accounts.find(username).map(account -> account.displayName()).orElse(username);
+                broadcast(new PresenceEntry(username, name, online));
+            }
+        });
+    }
+
+    private void broadcast(PresenceEntry entry) {
         for (ClientSession other : registry.all()) {
-            if (other.id() != exceptSession && other.username().isPresent() && other.isOpen()) {
+            if (other.username().isPresent() && !other.username().get().equals(entry.username()) && other.isOpen()) {
                 Replies.push(other, MessageTypes.PRESENCE_UPDATE, entry);
             }
         }
