@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Dictionary;
-import java.util.Enumeration;
-import java.util.Hashtable;
+import java.util.Map;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Login churn: an account that logs in (or reconnects) in a loop is refused with RATE_LIMITED beyond
@@ -28,13 +25,8 @@ class LoginChurnTest extends ServerTestSupport {
     @Test
     void anAccountThatLogsInInALoopIsRefusedBeyondItsBudget() throws Exception {
         String churner = register("churn");
-        Configuration configuration = Services.await(ConfigurationAdmin.class, 30_000).getConfiguration(LIMITS, null);
-        Dictionary<String, Object> original = configuration.getProperties();
-        Dictionary<String, Object> lowered = copy(original);
         // the suite's configuration allows thousands (it logs in as admin all the time); here a burst of 30
-        lowered.put("loginBurstPerAccount", 30);
-        lowered.put("loginsPerAccountPerMinute", 30);
-        configuration.update(lowered);
+        Dictionary<String, Object> original = reconfigure(LIMITS, Map.of("loginBurstPerAccount", 30, "loginsPerAccountPerMinute", 30));
         try {
             ErrorBody refused = null;
             int logins = 0;
@@ -52,7 +44,7 @@ class LoginChurnTest extends ServerTestSupport {
             assertTrue(logins > 30, "the burst of 30 is allowed, refused after " + logins);
             assertTrue(refused.retryAfterSeconds() != null && refused.retryAfterSeconds() >= 1, refused.toString());
         } finally {
-            configuration.update(original == null ? new Hashtable<>() : original);
+            restore(LIMITS, original);
         }
     }
 
@@ -87,16 +79,5 @@ class LoginChurnTest extends ServerTestSupport {
 
     private static boolean presenceOf(Frame frame, String username) {
         return frame.type().equals(MessageTypes.PRESENCE_UPDATE) && username.equals(frame.body().path("username").asText());
-    }
-
-    private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {
-        Dictionary<String, Object> copy = new Hashtable<>();
-        if (properties != null) {
-            for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                copy.put(key, properties.get(key));
-            }
-        }
-        return copy;
     }
 }

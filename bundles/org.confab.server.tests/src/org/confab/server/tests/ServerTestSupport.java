@@ -3,6 +3,10 @@ package org.confab.server.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetSocketAddress;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +18,8 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.Register;
 import org.confab.server.api.ServerEndpoint;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Shared set-up: the running server's address and fresh users (the MySQL database outlives test runs). */
 abstract class ServerTestSupport {
@@ -63,5 +69,28 @@ abstract class ServerTestSupport {
 
     static String clientId() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Sets {@code changes} in the configuration {@code pid}, keeping its other keys; returns the
+     * configuration as it was, for {@link #restore}. The component takes the change over asynchronously.
+     */
+    static Dictionary<String, Object> reconfigure(String pid, Map<String, Object> changes) throws Exception {
+        Configuration configuration = Services.await(ConfigurationAdmin.class, 30_000).getConfiguration(pid, null);
+        Dictionary<String, Object> original = configuration.getProperties();
+        Dictionary<String, Object> changed = new Hashtable<>();
+        if (original != null) {
+            for (Enumeration<String> keys = original.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                changed.put(key, original.get(key));
+            }
+        }
+        changes.forEach(changed::put);
+        configuration.update(changed);
+        return original == null ? new Hashtable<>() : original;
+    }
+
+    static void restore(String pid, Dictionary<String, Object> original) throws Exception {
+        Services.await(ConfigurationAdmin.class, 30_000).getConfiguration(pid, null).update(original);
     }
 }

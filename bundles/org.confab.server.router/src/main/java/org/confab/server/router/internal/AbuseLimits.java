@@ -12,6 +12,7 @@ import org.confab.protocol.ErrorCode;
 import org.confab.protocol.ProtocolException;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.RateClass;
+import org.confab.server.spi.AddressGroup;
 import org.confab.server.spi.TokenBucket;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,7 +46,8 @@ public class AbuseLimits {
     }
 
     private record Settings(AttemptLimiter accounts, AttemptLimiter addresses, AttemptLimiter registrations,
-            KeyedBuckets logins, Map<RateClass, Budget> budgets, Set<String> exempt, int presenceIntervalMillis) {
+            KeyedBuckets logins, Map<RateClass, Budget> budgets, Set<String> exempt, int presenceIntervalMillis,
+            int ipv6PrefixBits) {
     }
 
     private final LongSupplier clock;
@@ -74,7 +76,7 @@ public class AbuseLimits {
                 Map.of(RateClass.CHAT, new Budget(config.requestsPerSecond(), config.requestBurst()),
                         RateClass.BULK, new Budget(config.bulkRequestsPerSecond(), config.bulkRequestBurst()),
                         RateClass.ADMIN, new Budget(config.adminRequestsPerSecond(), config.adminRequestBurst())),
-                Set.of(config.exemptAddresses()), Math.max(10, config.presenceIntervalMillis()));
+                Set.of(config.exemptAddresses()), Math.max(10, config.presenceIntervalMillis()), config.ipv6PrefixLength());
     }
 
     /**
@@ -169,7 +171,8 @@ public class AbuseLimits {
                 || current.exempt().contains(remote.getAddress().getHostAddress())) {
             return Optional.empty();
         }
-        return Optional.of(remote.getAddress());
+        // an IPv6 host holds a whole /64: counted per single address, it could change address per attempt
+        return Optional.of(AddressGroup.of(remote.getAddress(), current.ipv6PrefixBits()));
     }
 
     private static ProtocolException refusal(String message, long waitNanos) {

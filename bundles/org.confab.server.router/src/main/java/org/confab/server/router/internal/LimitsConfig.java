@@ -55,6 +55,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "IP addresses exempt from the per-address limits (a trusted gateway, monitoring)")
     String[] exemptAddresses() default {};
 
+    @AttributeDefinition(name = "IPv6 prefix length", description = "Leading bits of an IPv6 address that the per-address limits count as one address (one host usually holds a whole /64)")
+    int ipv6PrefixLength() default 64;
+
     @AttributeDefinition(description = "Most accounts and addresses whose failures are remembered at once")
     int trackedKeys() default 100_000;
 }

@@ -34,12 +34,27 @@ class AttemptLimiterTest {
     }
 
     @Test
-    void remembersABoundedNumberOfKeys() {
+    void remembersABoundedNumberOfLocksDroppingTheOneThatEndsSoonest() {
         AttemptLimiter small = new AttemptLimiter(1, 100, 50, 2);
         small.record("a", 0);
-        small.record("b", 0);
-        small.record("c", 0);
-        assertEquals(Optional.empty(), small.lockedFor("a", 1), "the oldest key was dropped");
-        assertTrue(small.lockedFor("c", 1).isPresent());
+        small.record("b", 1);
+        small.record("c", 2);
+        assertEquals(Optional.empty(), small.lockedFor("a", 3), "the lock that would end soonest was dropped");
+        assertTrue(small.lockedFor("b", 3).isPresent());
+        assertTrue(small.lockedFor("c", 3).isPresent());
+    }
+
+    /** Before, counts and locks shared one LRU map: a flood of fresh names pushed a locked key out, freeing it. */
+    @Test
+    void aFloodOfNewKeysCannotEvictALock() {
+        AttemptLimiter limiter = new AttemptLimiter(3, 1_000, 500, 100);
+        for (int i = 0; i < 3; i++) {
+            limiter.record("victim", i);
+        }
+        assertTrue(limiter.lockedFor("victim", 3).isPresent());
+        for (int i = 0; i < 100_000; i++) {
+            limiter.record("flood-" + i, 4); // one failure each: counted, never locked
+        }
+        assertTrue(limiter.lockedFor("victim", 5).isPresent(), "still locked after 100,000 other keys");
     }
 }

@@ -5,20 +5,25 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.confab.server.spi.AddressGroup;
+
 /**
  * Counts open connections in total and per remote address, so one host (or a botnet of a few) cannot
- * take every connection slot. A connection {@link #admit admitted} must be {@link #release released}
- * exactly once.
+ * take every connection slot. An IPv6 address counts by its /64 (its {@link AddressGroup}), since one
+ * host can use every address of it. A connection {@link #admit admitted} must be
+ * {@link #release released} exactly once.
  */
 final class ConnectionLimits {
     private final int maxTotal;
     private final int maxPerAddress;
     private final AtomicInteger total = new AtomicInteger();
+    private final int ipv6PrefixBits;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-    ConnectionLimits(int maxTotal, int maxPerAddress) {
+    ConnectionLimits(int maxTotal, int maxPerAddress, int ipv6PrefixBits) {
         this.maxTotal = Math.max(1, maxTotal);
         this.maxPerAddress = Math.max(1, maxPerAddress);
+        this.ipv6PrefixBits = ipv6PrefixBits;
     }
 
     /** Takes a slot for a new connection from {@code address}, or says why there is none. */
@@ -28,7 +33,7 @@ final class ConnectionLimits {
             return Optional.of("the server is at its connection limit");
         }
         boolean[] refused = new boolean[1];
-        perAddress.compute(address, (key, count) -> {
+        perAddress.compute(AddressGroup.of(address, ipv6PrefixBits), (key, count) -> {
             AtomicInteger counter = count == null ? new AtomicInteger() : count;
             refused[0] = counter.get() >= maxPerAddress;
             if (!refused[0]) {
@@ -44,7 +49,7 @@ final class ConnectionLimits {
     }
 
     void release(InetAddress address) {
-        perAddress.computeIfPresent(address, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+        perAddress.computeIfPresent(AddressGroup.of(address, ipv6PrefixBits), (key, count) -> count.decrementAndGet() <= 0 ? null : count);
         total.decrementAndGet();
     }
 

@@ -53,7 +53,7 @@ public class SocketTransport implements ServerEndpoint {
     @Activate
     public SocketTransport(@Reference FrameDispatcher dispatcher, @Reference SessionRegistry registry,
             @Reference DataDirectory data, TransportConfig config) throws IOException, GeneralSecurityException {
-        this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
+        this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress(), config.ipv6PrefixLength());
         FrameCodec codec = new FrameCodec(config.maxFrameBytes());
         long totalQueue = config.sendQueueTotalMiB() > 0 ? (long) config.sendQueueTotalMiB() << 20
                 : Runtime.getRuntime().maxMemory() / 4;

@@ -22,6 +22,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Most simultaneous connections from one IP address; more are refused with SERVER_BUSY")
     int maxConnectionsPerAddress() default 256;
 
+    @AttributeDefinition(name = "IPv6 prefix length", description = "Leading bits of an IPv6 address that maxConnectionsPerAddress counts as one address (one host usually holds a whole /64)")
+    int ipv6PrefixLength() default 64;
+
     @AttributeDefinition(description = "Frames queued for a slow reader before its connection is closed")
     int sendQueueFrames() default 4096;
 
