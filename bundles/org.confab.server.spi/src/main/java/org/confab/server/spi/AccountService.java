@@ -28,6 +28,13 @@ public interface AccountService {
 
     Optional<StoredCredentials> credentials(String username);
 
+    /**
+     * What {@code auth.start} answers for a name without an account: a salt derived from the name with
+     * a secret kept in the data directory (the same after a restart) and the iteration count new
+     * accounts get, so that neither the answer nor a restart tells unknown names from real ones.
+     */
+    ScramChallenge decoyChallenge(String username);
+
     List<Account> list(int offset, int limit);
 
     /** Checks a new password against the password rules and derives its SCRAM verifier. */

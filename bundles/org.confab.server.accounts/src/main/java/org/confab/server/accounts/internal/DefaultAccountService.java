@@ -1,5 +1,6 @@
 package org.confab.server.accounts.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,8 @@ import org.confab.server.api.Account;
 import org.confab.server.api.AccountDirectory;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.AccountStore;
+import org.confab.server.spi.DataDirectory;
+import org.confab.server.spi.ScramChallenge;
 import org.confab.server.spi.NewAccount;
 import org.confab.server.spi.StoredCredentials;
 import org.confab.server.spi.UsernameTakenException;
@@ -31,12 +34,26 @@ public class DefaultAccountService implements AccountService, AccountDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
 
     private final AccountStore store;
+    private final DecoySecret decoys;
     private volatile AccountsConfig config;
 
     @Activate
-    public DefaultAccountService(@Reference AccountStore store, AccountsConfig config) {
+    public DefaultAccountService(@Reference AccountStore store, @Reference DataDirectory data, AccountsConfig config)
+            throws IOException {
         this.store = store;
+        this.decoys = DecoySecret.in(data.path());
         this.config = config;
+    }
+
+    @Override
+    public ScramChallenge decoyChallenge(String username) {
+        // the iterations new credentials get now: with a fixed count, a server configured otherwise
+        // answered unknown names differently from every account created there
+        return new ScramChallenge(decoys.salt(username), iterations());
+    }
+
+    private int iterations() {
+        return Math.max(Scram.MIN_ITERATIONS, config.scramIterations());
     }
 
     @Modified
@@ -84,7 +101,7 @@ public class DefaultAccountService implements AccountService, AccountDirectory {
     }
 
     private StoredCredentials derive(String password) {
-        Scram.Credentials derived = Scram.create(password, Math.max(Scram.MIN_ITERATIONS, config.scramIterations()));
+        Scram.Credentials derived = Scram.create(password, iterations());
         return new StoredCredentials(derived.salt(), derived.iterations(), derived.storedKey(), derived.serverKey());
     }
 

@@ -1,9 +1,7 @@
 package org.confab.server.accounts.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import org.confab.protocol.ProtocolException;
@@ -49,19 +47,12 @@ public class FirstAdministrator {
             throw e;
         }
         if (generated) {
-            Path file = writeOwnerOnly(data.path().resolve(PASSWORD_FILE), password);
+            Path file = OwnerOnlyFiles.write(data.path().resolve(PASSWORD_FILE),
+                    (password + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             LOG.warn("created the first administrator '{}' with password {} (also in {}; change it after logging in)",
                     USERNAME, password, file);
         } else {
             LOG.warn("created the first administrator '{}' with the password from {}", USERNAME, PASSWORD_VARIABLE);
         }
-    }
-
-    private static Path writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content + System.lineSeparator());
-        return file;
     }
 }

@@ -2,7 +2,6 @@ package org.confab.server.router.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.confab.protocol.ErrorCode;
@@ -18,6 +17,7 @@ import org.confab.server.api.Account;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
 import org.confab.server.spi.AccountService;
+import org.confab.server.spi.ScramChallenge;
 import org.confab.server.spi.SessionRegistry;
 import org.confab.server.spi.StoredCredentials;
 import org.osgi.service.component.annotations.Activate;
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * SCRAM-SHA-256 login in two requests. The server only checks HMACs against the stored verifier;
  * the PBKDF2 work is the client's. Unknown users get a challenge that looks real (salt derived from
- * the name with a per-process secret), so the answer to auth.start does not reveal who exists.
+ * the name with a secret kept in the data directory, the configured iteration count), so the answer
+ * to auth.start does not reveal who exists, not even across restarts.
  */
 @Component(property = { MessageHandler.TYPES + "=" + MessageTypes.AUTH_START,
         MessageHandler.TYPES + "=" + MessageTypes.AUTH_FINISH, MessageHandler.REQUIRES_LOGIN + ":Boolean=false" })
@@ -49,7 +50,6 @@ public class LoginHandler implements MessageHandler {
     private final AbuseLimits limits;
     private final SessionRegistry registry;
     private final SessionEvents sessionEvents;
-    private final byte[] decoySecret = Scram.randomBytes(32);
     private final Clock clock = Clock.systemUTC();
 
     @Activate
@@ -85,9 +85,10 @@ public class LoginHandler implements MessageHandler {
         String username = accounts.canonical(request.username());
         limits.checkLogin(username, session);
         Optional<StoredCredentials> credentials = accounts.credentials(username);
-        byte[] salt = credentials.map(StoredCredentials::salt)
-                .orElseGet(() -> Arrays.copyOf(Scram.hmac(decoySecret, username), 16));
-        int iterations = credentials.map(StoredCredentials::iterations).orElse(Scram.DEFAULT_ITERATIONS);
+        ScramChallenge challenge = credentials.map(c -> new ScramChallenge(c.salt(), c.iterations()))
+                .orElseGet(() -> accounts.decoyChallenge(username));
+        byte[] salt = challenge.salt();
+        int iterations = challenge.iterations();
         String combinedNonce = request.clientNonce() + Scram.nonce();
         session.attributes().put(PENDING,
                 new PendingLogin(username, request.username(), request.clientNonce(), combinedNonce, salt, iterations, credentials));
