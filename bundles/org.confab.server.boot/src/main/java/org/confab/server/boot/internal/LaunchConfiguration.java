@@ -2,7 +2,7 @@ package org.confab.server.boot.internal;
 
 import java.io.IOException;
 import java.util.Dictionary;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.Hashtable;
 import java.util.Map;
 
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeds Configuration Admin from the launcher's options before the server components start (this
  * bundle starts at a lower start level), so the command line and a configuration file are two
- * front-ends to the same typed configuration.
+ * front-ends to the same typed configuration. What a launch sets lasts for that launch only
+ * ({@link LaunchOptions#merge}).
  */
 @Component(immediate = true)
 public class LaunchConfiguration {
@@ -28,16 +29,20 @@ public class LaunchConfiguration {
     @Activate
     public LaunchConfiguration(@Reference ConfigurationAdmin configurationAdmin, BundleContext context)
             throws IOException {
-        for (Map.Entry<String, Dictionary<String, Object>> update : LaunchOptions.updates(context::getProperty).entrySet()) {
-            Configuration configuration = configurationAdmin.getConfiguration(update.getKey(), null);
-            Dictionary<String, Object> merged = configuration.getProperties() == null ? new Hashtable<>()
-                    : configuration.getProperties();
-            for (Enumeration<String> keys = update.getValue().keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                merged.put(key, update.getValue().get(key));
+        Map<String, Dictionary<String, Object>> updates = LaunchOptions.updates(context::getProperty);
+        for (String pid : LaunchOptions.pids()) {
+            Dictionary<String, Object> launch = updates.getOrDefault(pid, new Hashtable<>());
+            Configuration configuration = configurationAdmin.getConfiguration(pid, null);
+            Dictionary<String, Object> existing = configuration.getProperties();
+            if (existing == null && launch.isEmpty()) {
+                continue; // never configured, nothing to set: leave it absent
             }
-            configuration.update(merged);
-            LOG.debug("configured {} from launch options", update.getKey());
+            Dictionary<String, Object> merged = LaunchOptions.merge(existing, launch);
+            if (merged != null) {
+                configuration.update(merged);
+                // options apply to this launch only; keys an earlier launch set and this one does not are gone
+                LOG.info("configured {} for this launch: {}", pid, Collections.list(launch.keys()));
+            }
         }
     }
 }

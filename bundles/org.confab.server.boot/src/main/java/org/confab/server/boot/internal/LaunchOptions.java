@@ -11,6 +11,12 @@ import java.util.function.UnaryOperator;
  * Maps the launcher's framework properties ({@code ./confab server --port 9000} becomes
  * {@code confab.port=9000}) to the Configuration Admin PIDs and keys the components read. Only
  * properties that are set are mapped, so anything configured otherwise stays as it is.
+ *
+ * <p>Launch options apply to one launch. Configuration Admin keeps what it is given in the data
+ * directory, so each configuration also records which of its keys the launch set
+ * ({@link #LAUNCH_KEYS}); the next start removes those before it applies its own options. Without
+ * that, {@code --limits-exempt} (or any option) given once stayed in force for every later start
+ * with the same data directory, silently.
  */
 final class LaunchOptions {
 
@@ -59,7 +65,64 @@ final class LaunchOptions {
             new Mapping("confab.attachments.retention", ATTACHMENTS, "retention", String.class),
             new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class));
 
+    /** The configuration property that lists the keys the last launch set. */
+    static final String LAUNCH_KEYS = "confab.launch.keys";
+
     private LaunchOptions() {
+    }
+
+    /** Every PID a launch option can write to. */
+    static java.util.Set<String> pids() {
+        return MAPPINGS.stream().map(Mapping::pid).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * A configuration's properties for this launch: {@code existing} without the keys the last launch
+     * set, with {@code launch}'s keys and their list; null when nothing changes.
+     */
+    static Dictionary<String, Object> merge(Dictionary<String, Object> existing, Dictionary<String, Object> launch) {
+        Dictionary<String, Object> merged = new Hashtable<>();
+        if (existing != null) {
+            for (java.util.Enumeration<String> keys = existing.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                merged.put(key, existing.get(key));
+            }
+            if (existing.get(LAUNCH_KEYS) instanceof String[] earlier) {
+                for (String key : earlier) {
+                    merged.remove(key);
+                }
+            }
+            merged.remove(LAUNCH_KEYS);
+        }
+        List<String> set = new java.util.ArrayList<>();
+        for (java.util.Enumeration<String> keys = launch.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            merged.put(key, launch.get(key));
+            set.add(key);
+        }
+        if (!set.isEmpty()) {
+            java.util.Collections.sort(set);
+            merged.put(LAUNCH_KEYS, set.toArray(String[]::new));
+        }
+        return sameProperties(existing, merged) ? null : merged;
+    }
+
+    private static boolean sameProperties(Dictionary<String, Object> a, Dictionary<String, Object> b) {
+        Map<String, Object> left = comparable(a);
+        return left.equals(comparable(b));
+    }
+
+    private static Map<String, Object> comparable(Dictionary<String, Object> properties) {
+        Map<String, Object> map = new TreeMap<>();
+        if (properties != null) {
+            for (java.util.Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                Object value = properties.get(key);
+                map.put(key, value instanceof Object[] array ? List.of(array) : value);
+            }
+        }
+        map.remove("service.pid"); // Configuration Admin adds it; it is not ours to compare
+        return map;
     }
 
     /**

@@ -59,4 +59,23 @@ class LaunchOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.updates(name -> name.equals("confab.attachments.quotaBytes") ? "1 GB" : null));
     }
+
+    /** Before, a --limits-exempt given once stayed in the data directory's configuration for every later start. */
+    @Test
+    void whatTheLastLaunchSetIsGoneWhenThisLaunchDoesNotSetIt() {
+        Dictionary<String, Object> first = LaunchOptions.merge(null,
+                LaunchOptions.updates(Map.of("confab.limits.exempt", "10.0.0.1", "confab.limits.requestBurst", "500")::get)
+                        .get("org.confab.server.limits"));
+        first.put("trackedKeys", 5000); // set by an operator through Configuration Admin, not by a launch
+        Dictionary<String, Object> second = LaunchOptions.merge(first,
+                LaunchOptions.updates(Map.of("confab.limits.requestBurst", "300")::get).get("org.confab.server.limits"));
+        assertEquals(null, second.get("exemptAddresses"), "not given this time: not in force");
+        assertEquals(300, second.get("requestBurst"));
+        assertEquals(5000, second.get("trackedKeys"), "what the operator configured stays");
+        Dictionary<String, Object> third = LaunchOptions.merge(second, new java.util.Hashtable<>());
+        assertEquals(null, third.get("requestBurst"));
+        assertEquals(null, third.get(LaunchOptions.LAUNCH_KEYS));
+        assertEquals(5000, third.get("trackedKeys"));
+        assertEquals(null, LaunchOptions.merge(third, new java.util.Hashtable<>()), "nothing to change");
+    }
 }
