@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -164,21 +166,38 @@ public class JpaMessageStore implements MessageStore {
         });
     }
 
+    /**
+     * With a peer: the conversation index. Without one, the messages the user sent (conversation index,
+     * leading with the sender) and those it received (recipient index) are searched apart, each newest
+     * first along its index, and merged: an OR over both columns made the database scan the whole
+     * table for every search.
+     */
     @Override
     public List<StoredMessage> search(String user, Optional<String> peer, String query, Optional<Long> beforeId,
             int limit) {
-        String participants = peer.isPresent()
-                ? "((m.sender = :user AND m.recipient = :peer) OR (m.sender = :peer AND m.recipient = :user))"
-                : "(m.sender = :user OR m.recipient = :user)";
+        String pattern = LikePatterns.containing(query);
+        long before = beforeId.orElse(Long.MAX_VALUE);
         return transactions.inTransaction("search messages", em -> {
-            TypedQuery<MessageEntity> select = em.createQuery(SELECT + participants
-                    + " AND LOWER(m.body) LIKE :pattern ESCAPE '!' AND m.id < :before ORDER BY m.id DESC",
-                    MessageEntity.class);
-            select.setParameter("user", user).setParameter("pattern", LikePatterns.containing(query))
-                    .setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
-            peer.ifPresent(p -> select.setParameter("peer", p));
-            return withDelivery(em, select.getResultList());
+            List<MessageEntity> found;
+            if (peer.isPresent()) {
+                found = em.createQuery(SELECT + "((m.sender = :user AND m.recipient = :peer) OR (m.sender = :peer AND m.recipient = :user))"
+                        + SEARCH_ORDER, MessageEntity.class).setParameter("user", user).setParameter("peer", peer.get())
+                        .setParameter("pattern", pattern).setParameter("before", before).setMaxResults(limit).getResultList();
+            } else {
+                found = new ArrayList<>(searchBy(em, "m.sender", user, pattern, before, limit));
+                found.addAll(searchBy(em, "m.recipient", user, pattern, before, limit));
+                found.sort(Comparator.comparingLong(MessageEntity::id).reversed());
+                found = found.stream().distinct().limit(limit).toList(); // a note to oneself is found twice
+            }
+            return withDelivery(em, found);
         });
+    }
+
+    private static final String SEARCH_ORDER = " AND LOWER(m.body) LIKE :pattern ESCAPE '!' AND m.id < :before ORDER BY m.id DESC";
+
+    private static List<MessageEntity> searchBy(EntityManager em, String column, String user, String pattern, long before, int limit) {
+        return em.createQuery(SELECT + column + " = :user" + SEARCH_ORDER, MessageEntity.class).setParameter("user", user)
+                .setParameter("pattern", pattern).setParameter("before", before).setMaxResults(limit).getResultList();
     }
 
     @Override

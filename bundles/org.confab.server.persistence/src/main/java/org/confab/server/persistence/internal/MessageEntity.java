@@ -19,14 +19,16 @@ import org.confab.server.spi.NewMessage;
 /**
  * Table of 1:1 messages, written once and never updated: whether a message was delivered is kept in
  * {@link PendingEntity}. The unique (sender, client id) pair makes resends idempotent; the indexes
- * serve conversations (sender, recipient, id) and the daily message count of the server status (sent
- * at). Every index costs CPU at each commit (changed B-tree pages are rewritten), so there are no
- * others.
+ * serve conversations (sender, recipient, id), a user's received messages for a search over all
+ * conversations (recipient, id; its sent ones use the conversation index) and the daily message count
+ * of the server status (sent at). Every index costs CPU at each commit (changed B-tree pages are
+ * rewritten), so there are no others.
  */
 @Entity
 @Table(name = "CONFAB_MESSAGE",
         uniqueConstraints = @UniqueConstraint(name = "UQ_MESSAGE_CLIENT_ID", columnNames = { "SENDER", "CLIENT_MESSAGE_ID" }),
         indexes = { @Index(name = "IX_MESSAGE_CONVERSATION", columnList = "SENDER,RECIPIENT,ID"),
+                @Index(name = "IX_MESSAGE_RECIPIENT", columnList = "RECIPIENT,ID"),
                 @Index(name = "IX_MESSAGE_SENT_AT", columnList = "SENT_AT") })
 public class MessageEntity {
 

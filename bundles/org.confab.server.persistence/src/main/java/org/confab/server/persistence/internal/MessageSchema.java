@@ -27,6 +27,7 @@ final class MessageSchema {
     private static final String MESSAGES = "CONFAB_MESSAGE";
     private static final String OLD_COLUMN = "DELIVERED";
     private static final String OLD_INDEX = "IX_MESSAGE_PENDING";
+    private static final String RECIPIENT_INDEX = "IX_MESSAGE_RECIPIENT";
     private static final String COPY_UNDELIVERED = "INSERT INTO CONFAB_PENDING"
             + " (RECIPIENT, MESSAGE_ID, SENDER, SENT_AT, CLIENT_MESSAGE_ID)"
             + " SELECT m.RECIPIENT, m.ID, m.SENDER, m.SENT_AT, m.CLIENT_MESSAGE_ID FROM CONFAB_MESSAGE m"
@@ -52,6 +53,7 @@ final class MessageSchema {
                 return true;
             });
             addRichColumns(em);
+            addRecipientIndex(em);
             if (oldLayout) {
                 // only after the copy committed; DDL commits by itself on MySQL, and EclipseLink hands
                 // out a connection per transaction, so this is a transaction of its own
@@ -71,6 +73,23 @@ final class MessageSchema {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * Adds the index on (recipient, id) that a search over all of a user's conversations reads its
+     * received messages by, to a table made before it existed (EclipseLink adds indexes only to tables
+     * it creates). On a large table this takes a while, once.
+     */
+    private static void addRecipientIndex(EntityManager em) throws SQLException {
+        inTransaction(em, connection -> {
+            if (!hasIndex(connection, MESSAGES, RECIPIENT_INDEX)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE INDEX " + RECIPIENT_INDEX + " ON " + MESSAGES + " (RECIPIENT, ID)");
+                }
+                LOG.info("message table upgraded for search: index {} added", RECIPIENT_INDEX);
+            }
+            return true;
+        });
     }
 
     /**

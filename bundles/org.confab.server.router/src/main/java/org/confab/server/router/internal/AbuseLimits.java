@@ -46,9 +46,20 @@ public class AbuseLimits {
     }
 
     private record Settings(AttemptLimiter accounts, AttemptLimiter addresses, AttemptLimiter registrations,
-            KeyedBuckets logins, Map<RateClass, Budget> budgets, Set<String> exempt, int presenceIntervalMillis,
-            int ipv6PrefixBits) {
+            KeyedBuckets logins, KeyedBuckets searches, Map<RateClass, Budget> budgets, Set<String> exempt,
+            int presenceIntervalMillis, int ipv6PrefixBits) {
     }
+
+    /** A search in progress: held while it runs, given back by {@link #close}. */
+    interface SearchPermit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Users with a search running, each at most once. */
+    private final Set<String> searching = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Searches running on the whole server; resized when the configuration changes. */
+    private volatile java.util.concurrent.Semaphore searchSlots = new java.util.concurrent.Semaphore(1);
 
     private final LongSupplier clock;
     private volatile Settings settings;
@@ -73,10 +84,12 @@ public class AbuseLimits {
                 new AttemptLimiter(config.loginFailuresPerAddress(), window, lockout, keys),
                 new AttemptLimiter(config.registrationsPerAddress(), registrationWindow, registrationWindow, keys),
                 new KeyedBuckets(config.loginBurstPerAccount(), Math.max(1, config.loginsPerAccountPerMinute()) / 60.0, keys),
+                new KeyedBuckets(config.searchesPerMinute(), Math.max(1, config.searchesPerMinute()) / 60.0, keys),
                 Map.of(RateClass.CHAT, new Budget(config.requestsPerSecond(), config.requestBurst()),
                         RateClass.BULK, new Budget(config.bulkRequestsPerSecond(), config.bulkRequestBurst()),
                         RateClass.ADMIN, new Budget(config.adminRequestsPerSecond(), config.adminRequestBurst())),
                 Set.of(config.exemptAddresses()), Math.max(10, config.presenceIntervalMillis()), config.ipv6PrefixLength());
+        searchSlots = new java.util.concurrent.Semaphore(Math.max(1, config.concurrentSearches()));
     }
 
     /**
@@ -91,6 +104,30 @@ public class AbuseLimits {
             LOG.info("account '{}' logs in too often; refused for now", LoggedNames.safe(account));
             throw refusal("this account logs in too often; try again later", wait);
         }
+    }
+
+    /**
+     * Lets {@code user} start a search, or refuses it: beyond its rate, while another of its searches
+     * runs, or while the server runs as many searches as it allows at once (each holds a pooled
+     * database connection while it reads).
+     */
+    SearchPermit startSearch(String user) throws ProtocolException {
+        long wait = settings.searches().tryTake(user, clock.getAsLong());
+        if (wait > 0) {
+            throw refusal("too many searches; slow down", wait);
+        }
+        if (!searching.add(user)) {
+            throw refusal("one search at a time; wait for the answer to the last one", TimeUnit.SECONDS.toNanos(1));
+        }
+        java.util.concurrent.Semaphore slots = searchSlots;
+        if (!slots.tryAcquire()) {
+            searching.remove(user);
+            throw refusal("the server is busy with other searches", TimeUnit.SECONDS.toNanos(1));
+        }
+        return () -> {
+            slots.release();
+            searching.remove(user);
+        };
     }
 
     /** How long presence changes are gathered before they are pushed. */

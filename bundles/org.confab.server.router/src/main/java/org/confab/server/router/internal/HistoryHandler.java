@@ -1,7 +1,6 @@
 package org.confab.server.router.internal;
 
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.SearchRequest;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
+import org.confab.server.api.StorageException;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.MessageStore;
@@ -23,43 +23,87 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** {@code chat.history} and {@code chat.search}: pages of the caller's own messages, newest first. */
+/**
+ * {@code chat.history} and {@code chat.search}: pages of the caller's own messages, newest first.
+ * A search reads many more rows than a history page, so it does not run on the connection's reader
+ * thread: it runs on a thread of its own, within a budget per user (one at a time, limits
+ * {@code searchesPerMinute}) and for the whole server (limits {@code concurrentSearches}), so that
+ * searches can never hold all pooled database connections while chat waits.
+ */
 @Component(property = { MessageHandler.TYPES + "=" + MessageTypes.CHAT_HISTORY, MessageHandler.TYPES + "=" + MessageTypes.CHAT_SEARCH })
 public class HistoryHandler implements MessageHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryHandler.class);
+
     private final AccountService accounts;
     private final MessageStore store;
+    private final AbuseLimits limits;
 
     @Activate
-    public HistoryHandler(@Reference AccountService accounts, @Reference MessageStore store) {
+    public HistoryHandler(@Reference AccountService accounts, @Reference MessageStore store, @Reference AbuseLimits limits) {
         this.accounts = accounts;
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
     public void handle(ClientSession session, Frame frame) throws ProtocolException {
         String user = session.username().orElseThrow();
-        List<StoredMessage> found;
-        int limit;
         if (MessageTypes.CHAT_HISTORY.equals(frame.type())) {
             HistoryRequest request = Replies.read(frame, HistoryRequest.class);
-            limit = request.limit();
             String peer = accounts.canonical(request.peer());
-            found = store.conversation(user, peer, Optional.ofNullable(request.beforeId()), limit + 1);
+            List<StoredMessage> found = store.conversation(user, peer, Optional.ofNullable(request.beforeId()), request.limit() + 1);
             if (found.isEmpty()) {
                 requireKnown(user, peer, request.beforeId() != null);
             }
-        } else {
-            SearchRequest request = Replies.read(frame, SearchRequest.class);
-            limit = request.limit();
-            Optional<String> peer = Optional.ofNullable(request.peer()).map(accounts::canonical);
-            found = store.search(user, peer, request.query(), Optional.ofNullable(request.beforeId()), limit + 1);
+            Replies.ok(session, frame, page(session, found, request.limit()));
+            return;
+        }
+        SearchRequest request = Replies.read(frame, SearchRequest.class);
+        Optional<String> peer = Optional.ofNullable(request.peer()).map(accounts::canonical);
+        AbuseLimits.SearchPermit permit = limits.startSearch(user);
+        try {
+            Thread.ofVirtual().name("confab-search-" + session.id()).start(() -> {
+                Runnable answer;
+                try (permit) {
+                    answer = search(session, frame, user, peer, request);
+                }
+                answer.run(); // after the permit is back: the client may send its next search as soon as it reads this
+            });
+        } catch (RuntimeException | Error e) {
+            permit.close();
+            throw e;
+        }
+    }
+
+    /** On the search's own thread: searches and returns the answer to send, whatever happens. */
+    private Runnable search(ClientSession session, Frame frame, String user, Optional<String> peer, SearchRequest request) {
+        try {
+            List<StoredMessage> found = store.search(user, peer, request.query(), Optional.ofNullable(request.beforeId()),
+                    request.limit() + 1);
             if (found.isEmpty() && peer.isPresent()) {
                 requireKnown(user, peer.get(), true);
             }
+            MessagePage page = page(session, found, request.limit());
+            return () -> Replies.ok(session, frame, page);
+        } catch (ProtocolException e) {
+            return () -> session.sendError(frame.rid(), e.code(), e.getMessage());
+        } catch (StorageException e) {
+            LOG.error("storage failure searching for #{}", session.id(), e);
+            return () -> session.sendError(frame.rid(), ErrorCode.STORAGE_UNAVAILABLE,
+                    "the server could not read data right now; please retry");
+        } catch (RuntimeException e) {
+            LOG.error("search failed on #{}", session.id(), e);
+            return () -> session.sendError(frame.rid(), ErrorCode.INTERNAL, "internal server error");
         }
+    }
+
+    private static MessagePage page(ClientSession session, List<StoredMessage> found, int limit) {
         List<ChatMessage> page = new ArrayList<>(Math.min(limit, found.size()));
         long pageBytes = 0;
         for (StoredMessage stored : found.subList(0, Math.min(limit, found.size()))) {
@@ -74,8 +118,7 @@ public class HistoryHandler implements MessageHandler {
             page.add(message);
             pageBytes += bytes;
         }
-        boolean more = found.size() > page.size();
-        Replies.ok(session, frame, new MessagePage(page, more));
+        return new MessagePage(page, found.size() > page.size());
     }
 
     private static long encodedSize(ChatMessage message) {

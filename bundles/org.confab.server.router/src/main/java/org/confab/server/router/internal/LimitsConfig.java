@@ -34,6 +34,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Milliseconds over which presence changes are gathered before they are pushed; a user who logs in and out within it costs no push at all")
     int presenceIntervalMillis() default 500;
 
+    @AttributeDefinition(description = "Searches (chat.search) one user may start per minute, also the burst; a user runs one search at a time")
+    int searchesPerMinute() default 30;
+
+    @AttributeDefinition(description = "Searches the whole server runs at once (each holds a pooled database connection); more are refused with RATE_LIMITED")
+    int concurrentSearches() default 4;
+
     @AttributeDefinition(description = "Chat-class requests a session may make per second, sustained")
     int requestsPerSecond() default 20;
 
