@@ -18,6 +18,8 @@ public final class ConfabBench {
                       (do-nothing TCP relay baseline)
               files   [--size MIB (100)] [--concurrency N (1)] [--server-pid PID]
                       (upload and download MiB/s through the server against a plain TLS copy of the same files)
+              search  [--users N (4)] [--duration SECONDS (20)] [--query TEXT]
+                      (chat.search over all conversations, one after the other per user; run chat beside it)
               plot    --input RESULTS.jsonl --output PLOT.png   (latency against load; add "label" to lines to name series)
             Accounts are <prefix>-<n> (--prefix, default "bench") with the password from CONFAB_BENCH_PASSWORD.
             --sources N connects from 127.0.0.1 to 127.0.0.N, --sources ADDR,ADDR,... from those addresses,
@@ -44,6 +46,7 @@ public final class ConfabBench {
                 case "chat" -> new ChatBench().run(options, err);
                 case "relay" -> new RelayBench().run(options, err);
                 case "files" -> new FilesBench().run(options, err);
+                case "search" -> new SearchBench().run(options, err);
                 case "plot" -> new LatencyPlot().run(options);
                 default -> throw new IllegalArgumentException("unknown scenario '" + arguments.get(0) + "'");
             };
