@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.confab.client.ui.ComposerContext;
 import org.confab.client.ui.ConversationContext;
@@ -14,6 +15,9 @@ import org.confab.client.ui.PastedContent;
 import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ComposerKeys;
+import org.confab.client.ui.internal.model.ComposerLimit;
+import org.confab.client.ui.internal.model.Links;
+import org.confab.client.ui.internal.model.Quotes;
 import org.confab.client.ui.internal.model.ConversationModel;
 import org.confab.client.ui.internal.model.Timeline;
 import org.confab.client.ui.internal.model.TranscriptRows;
@@ -26,6 +30,10 @@ import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -54,6 +62,11 @@ public final class ConversationEditor extends EditorPart {
     private String peer;
     private Label header;
     private Label problem;
+    /** Whether the problem shown is the length of the text, which the next edit may cure. */
+    private boolean lengthProblem;
+    private Label counter;
+    private final ComposerLimit limit = new ComposerLimit(Protocol.MAX_TEXT_LENGTH);
+    private Consumer<String> linkOpener = Program::launch;
     private TranscriptView transcript;
     private Text composer;
     private EditorContext context;
@@ -95,7 +108,7 @@ public final class ConversationEditor extends EditorPart {
 
         renderers = Workbench.service(MessageRendererRegistry.class);
         transcript = new TranscriptView(parent,
-                kind -> renderers.flatMap(registry -> registry.rendererFor(kind)));
+                kind -> renderers.flatMap(registry -> registry.rendererFor(kind)), new TranscriptActions());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(transcript.control());
         transcript.control().getVerticalBar().addListener(SWT.Selection, e -> maybeLoadOlder());
         transcript.control().addListener(SWT.MouseVerticalWheel, e -> maybeLoadOlder());
@@ -110,6 +123,7 @@ public final class ConversationEditor extends EditorPart {
         composer = WidgetIds.name(new Text(bottom, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "conversation.composer");
         composer.setMessage("Write a message \u2014 Enter sends, Shift+Enter starts a new line");
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, composer.getLineHeight() * 3).applyTo(composer);
+        composer.addListener(SWT.Modify, e -> countCharacters());
         composer.addListener(SWT.KeyDown, event -> {
             if (ComposerKeys.sends(event.keyCode, event.stateMask)) {
                 event.doit = false;
@@ -128,6 +142,9 @@ public final class ConversationEditor extends EditorPart {
         send.setText("Send");
         send.addListener(SWT.Selection, e -> send());
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.FILL).applyTo(send);
+        counter = WidgetIds.name(new Label(parent, SWT.RIGHT), "conversation.counter");
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(counter);
+        counter.setVisible(false);
 
         context = new EditorContext(controller, peer, getSite().getShell(), composer);
         Optional<PluginContributions> plugins = Workbench.service(PluginContributions.class);
@@ -163,8 +180,9 @@ public final class ConversationEditor extends EditorPart {
         if (text.isEmpty()) {
             return;
         }
-        if (text.get().length() > Protocol.MAX_TEXT_LENGTH) {
-            showProblem("The message is too long: at most " + Protocol.MAX_TEXT_LENGTH + " characters.");
+        if (limit.tooLong(text.get())) {
+            showProblem("The message is too long: at most " + limit.limit() + " characters.");
+            lengthProblem = true;
             return;
         }
         showProblem("");
@@ -208,6 +226,21 @@ public final class ConversationEditor extends EditorPart {
 
     public Text composer() {
         return composer;
+    }
+
+    /** What the composer's character counter says; empty while it is silent. */
+    public String counterText() {
+        return counter.getVisible() ? counter.getText() : "";
+    }
+
+    /** What the line above the composer says; empty when all is well. */
+    public String problemText() {
+        return problem.getVisible() ? problem.getText() : "";
+    }
+
+    /** Replaces the desktop's browser for links clicked in this conversation (tests watch what would open). */
+    public void openLinksWith(Consumer<String> opener) {
+        linkOpener = opener;
     }
 
     @Override
@@ -280,11 +313,56 @@ public final class ConversationEditor extends EditorPart {
         header.getParent().layout();
     }
 
+    /** Shows the counter near the limit; a "too long" problem goes as soon as the text fits again. */
+    private void countCharacters() {
+        Optional<ComposerLimit.Count> count = limit.count(composer.getText());
+        counter.setText(count.map(ComposerLimit.Count::text).orElse(""));
+        counter.setForeground(count.filter(ComposerLimit.Count::over).isPresent()
+                ? counter.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        boolean changed = counter.getVisible() != count.isPresent();
+        ((org.eclipse.swt.layout.GridData) counter.getLayoutData()).exclude = count.isEmpty();
+        counter.setVisible(count.isPresent());
+        if (lengthProblem && !limit.tooLong(composer.getText())) {
+            showProblem("");
+        } else if (changed) {
+            counter.getParent().layout();
+        }
+    }
+
     private void showProblem(String text) {
+        lengthProblem = false;
         problem.setText(text);
         ((org.eclipse.swt.layout.GridData) problem.getLayoutData()).exclude = text.isEmpty();
         problem.setVisible(!text.isEmpty());
         problem.getParent().layout();
+    }
+
+    /** What the rows of the transcript ask of the conversation. */
+    private final class TranscriptActions implements RowActions {
+        @Override
+        public void openLink(String target) {
+            if (Links.opensSafely(target)) {
+                linkOpener.accept(target);
+            }
+        }
+
+        @Override
+        public void copy(String text) {
+            Clipboard clipboard = new Clipboard(composer.getDisplay());
+            try {
+                clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+            } finally {
+                clipboard.dispose();
+            }
+        }
+
+        @Override
+        public void quote(TranscriptRows.Message message) {
+            String typed = composer.getText();
+            composer.setText(Quotes.reply(message.sender(), message.line().text()) + typed);
+            composer.setSelection(composer.getCharCount());
+            composer.setFocus();
+        }
     }
 
     @Override
