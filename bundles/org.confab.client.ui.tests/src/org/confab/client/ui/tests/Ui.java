@@ -165,6 +165,27 @@ final class Ui {
                 .map(type::cast).toList();
     }
 
+    /**
+     * Presses and releases a key through the display's event queue (XTest under X11), the way a keyboard
+     * would, so it reaches the focused control with traversal and all. From the test thread.
+     */
+    static void press(int keyCode, char character) {
+        for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
+            Event key = new Event();
+            key.type = type;
+            key.keyCode = keyCode;
+            key.character = character;
+            assertTrue(ui(() -> display().post(key)), "the display refused a key event");
+        }
+        // the key was queued by the X server: a round trip on the display thread lets it arrive first
+        ui(() -> {
+            while (display().readAndDispatch()) {
+                // events before and including the key
+            }
+            return null;
+        });
+    }
+
     static void click(Widget widget) {
         widget.notifyListeners(SWT.Selection, new Event());
     }
