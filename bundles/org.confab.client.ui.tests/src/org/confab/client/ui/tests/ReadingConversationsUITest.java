@@ -27,11 +27,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
@@ -165,12 +161,12 @@ class ReadingConversationsUITest {
 
         StyledText after = messageText(ARABIC);
         assertEquals(SWT.RIGHT_TO_LEFT, (int) ui(after::getOrientation));
-        int[] ink = ink(after);
+        int[] ink = Ui.ink(after);
         assertTrue(ink[0] > ink[2] / 2, "the Arabic message is not drawn on the right: ink from x=" + ink[0] + " to "
                 + ink[1] + " of " + ink[2]);
         StyledText mineAfter = messageText("second, a little");
         assertEquals(List.of(0), lineStarts(mineAfter), "own lines after the relayout");
-        int[] ownInk = ink(mineAfter);
+        int[] ownInk = Ui.ink(mineAfter);
         assertTrue(ownInk[0] < ownInk[2] / 8, "own lines are not drawn from the left: ink from x=" + ownInk[0] + " of " + ownInk[2]);
     }
 
@@ -245,38 +241,6 @@ class ReadingConversationsUITest {
                 return (String) clipboard.getContents(TextTransfer.getInstance());
             } finally {
                 clipboard.dispose();
-            }
-        });
-    }
-
-    /**
-     * Where a control's text is really drawn, read back from the screen: the leftmost and rightmost column
-     * with a pixel darker than the background, and the control's width.
-     */
-    private static int[] ink(StyledText text) {
-        return ui(() -> {
-            text.update();
-            Point size = text.getSize();
-            Image image = new Image(text.getDisplay(), size.x, size.y);
-            GC gc = new GC(text);
-            try {
-                gc.copyArea(image, 0, 0);
-                ImageData data = image.getImageData();
-                int left = Integer.MAX_VALUE;
-                int right = -1;
-                for (int y = 0; y < data.height; y++) {
-                    for (int x = 0; x < data.width; x++) {
-                        RGB rgb = data.palette.getRGB(data.getPixel(x, y));
-                        if (rgb.red + rgb.green + rgb.blue < 3 * 140) {
-                            left = Math.min(left, x);
-                            right = Math.max(right, x);
-                        }
-                    }
-                }
-                return new int[] { left, right, size.x };
-            } finally {
-                gc.dispose();
-                image.dispose();
             }
         });
     }

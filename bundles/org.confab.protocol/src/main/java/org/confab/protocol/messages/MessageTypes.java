@@ -20,6 +20,10 @@ public final class MessageTypes {
     public static final String CHAT_HISTORY = "chat.history";
     public static final String CHAT_SEARCH = "chat.search";
     public static final String PRESENCE_LIST = "presence.list";
+    /** The logged-in user sets their presence status (available, away, busy). */
+    public static final String PRESENCE_SET = "presence.set";
+    /** The logged-in user started or stopped typing to a peer; also the push the peer gets. */
+    public static final String CHAT_TYPING = "chat.typing";
 
     /** Administration (section "Administration" of docs/protocol.md); only for administrators. */
     public static final String ADMIN_USERS = "admin.users";

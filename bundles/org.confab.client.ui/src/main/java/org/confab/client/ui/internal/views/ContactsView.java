@@ -33,12 +33,15 @@ import org.eclipse.ui.part.ViewPart;
 public class ContactsView extends ViewPart {
     public static final String ID = "org.confab.client.ui.view.contacts";
     private static final Color ONLINE = new Color(30, 150, 60);
+    private static final Color AWAY = new Color(225, 150, 20);
+    private static final Color BUSY = new Color(200, 40, 40);
     private static final Color OFFLINE = new Color(160, 160, 160);
     private static final Color BADGE = new Color(200, 40, 40);
 
     private ChatController controller;
     private ContactsModel contacts;
     private Label summary;
+    private StatusChooser status;
     private Text filter;
     private TableViewer viewer;
     private final Runnable refresh = this::refresh;
@@ -54,6 +57,8 @@ public class ContactsView extends ViewPart {
         controller = Workbench.controller(getSite());
         contacts = controller.contacts();
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        // own status first, the summary on its own line: a narrow view must not cut either
+        status = new StatusChooser(parent, controller);
         summary = WidgetIds.name(new Label(parent, SWT.NONE), "contacts.summary");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         filter = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "contacts.filter");
@@ -145,6 +150,7 @@ public class ContactsView extends ViewPart {
         if (contacts != null) {
             contacts.removeObserver(refresh);
             controller.removeConnectionObserver(sessionChanged);
+            status.dispose();
         }
         super.dispose();
     }
@@ -156,11 +162,14 @@ public class ContactsView extends ViewPart {
             Contact contact = (Contact) cell.getElement();
             // a hollow grey circle while presence is unknown: neither the green "online" nor the filled grey "offline"
             StyledString text = new StyledString(contact.presenceKnown() ? "\u25CF " : "\u25CB ",
-                    colour(contact.online() ? ONLINE : OFFLINE));
+                    colour(contact.busy() ? BUSY : contact.away() ? AWAY : contact.online() ? ONLINE : OFFLINE));
             if (contact.unread() > 0) {
                 text.append("(" + contact.unread() + ") ", colour(BADGE));
             }
             text.append(contact.label(), contact.online() ? null : colour(OFFLINE));
+            if (contact.away() || contact.busy()) {
+                text.append(" \u2014 " + contact.status(), colour(contact.busy() ? BUSY : AWAY));
+            }
             cell.setText(text.getString());
             cell.setStyleRanges(text.getStyleRanges());
             super.update(cell);

@@ -18,6 +18,8 @@ import org.confab.client.ui.internal.model.ComposerKeys;
 import org.confab.client.ui.internal.model.ComposerLimit;
 import org.confab.client.ui.internal.model.Links;
 import org.confab.client.ui.internal.model.Quotes;
+import org.confab.client.ui.internal.model.TypingNotices;
+import org.confab.client.ui.internal.prefs.Preferences;
 import org.confab.client.ui.internal.model.ConversationModel;
 import org.confab.client.ui.internal.model.Timeline;
 import org.confab.client.ui.internal.model.TranscriptRows;
@@ -36,6 +38,7 @@ import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
@@ -62,6 +65,9 @@ public final class ConversationEditor extends EditorPart {
     private String peer;
     private Label header;
     private Label problem;
+    /** "Bob is typing…" under the transcript; blank (but keeping its line, so nothing jumps) otherwise. */
+    private Label typing;
+    private final Runnable typingUpdate = this::updateTyping;
     /** Whether the problem shown is the length of the text, which the next edit may cure. */
     private boolean lengthProblem;
     private Label counter;
@@ -113,6 +119,10 @@ public final class ConversationEditor extends EditorPart {
         transcript.control().getVerticalBar().addListener(SWT.Selection, e -> maybeLoadOlder());
         transcript.control().addListener(SWT.MouseVerticalWheel, e -> maybeLoadOlder());
 
+        typing = WidgetIds.name(new Label(parent, SWT.NONE), "conversation.typing");
+        typing.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(typing);
+
         problem = WidgetIds.name(new Label(parent, SWT.WRAP), "conversation.problem");
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(problem);
@@ -123,7 +133,11 @@ public final class ConversationEditor extends EditorPart {
         composer = WidgetIds.name(new Text(bottom, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "conversation.composer");
         composer.setMessage("Write a message \u2014 Enter sends, Shift+Enter starts a new line");
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, composer.getLineHeight() * 3).applyTo(composer);
-        composer.addListener(SWT.Modify, e -> countCharacters());
+        composer.addListener(SWT.Modify, e -> {
+            countCharacters();
+            controller.sendTypingNotices(Preferences.flag(Preferences.SEND_TYPING, true));
+            controller.composerEdited(peer, composer.getText());
+        });
         composer.addListener(SWT.KeyDown, event -> {
             if (ComposerKeys.sends(event.keyCode, event.stateMask)) {
                 event.doit = false;
@@ -165,6 +179,7 @@ public final class ConversationEditor extends EditorPart {
         renderers.ifPresent(registry -> registry.addObserver(renderersChanged));
 
         model.addObserver(render);
+        controller.addTypingObserver(typingUpdate);
         controller.contacts().addObserver(headerUpdate);
         controller.addConnectionObserver(headerUpdate);
         controller.addConnectionObserver(contributions.sessionObserver());
@@ -188,6 +203,7 @@ public final class ConversationEditor extends EditorPart {
         showProblem("");
         controller.send(peer, text.get());
         composer.setText("");
+        controller.composerDone(peer);
     }
 
     /** Hands files to the plugins as if they had been dropped onto the conversation; false when none took them. */
@@ -261,6 +277,8 @@ public final class ConversationEditor extends EditorPart {
     public void dispose() {
         if (model != null) {
             model.removeObserver(render);
+            controller.removeTypingObserver(typingUpdate);
+            controller.composerDone(peer);
             controller.contacts().removeObserver(headerUpdate);
             controller.removeConnectionObserver(headerUpdate);
         }
@@ -308,8 +326,8 @@ public final class ConversationEditor extends EditorPart {
         }
         String name = controller.contacts().displayName(peer);
         setPartName(name);
-        boolean online = controller.contacts().contact(peer).map(c -> c.online()).orElse(false);
-        header.setText(name + " (" + peer + ") \u2014 " + (online ? "online" : "offline"));
+        String presence = controller.contacts().contact(peer).map(c -> c.presenceText()).orElse("offline");
+        header.setText(name + " (" + peer + ") \u2014 " + presence);
         header.getParent().layout();
     }
 
@@ -327,6 +345,24 @@ public final class ConversationEditor extends EditorPart {
         } else if (changed) {
             counter.getParent().layout();
         }
+    }
+
+    /** Shows or clears "… is typing"; while it shows, looks again when it would fade without a repeat. */
+    private void updateTyping() {
+        if (typing == null || typing.isDisposed()) {
+            return;
+        }
+        boolean on = controller.peerTyping(peer);
+        typing.setText(on ? controller.contacts().displayName(peer) + " is typing\u2026" : "");
+        typing.getParent().layout(new Control[] { typing }); // laid out empty before: its text needs the room
+        if (on) {
+            typing.getDisplay().timerExec((int) TypingNotices.SHOWN_MILLIS, typingUpdate);
+        }
+    }
+
+    /** What the typing line says, for tests; empty while the peer is not typing. */
+    public String typingText() {
+        return typing.getText();
     }
 
     private void showProblem(String text) {
