@@ -74,18 +74,18 @@ class PresenceStatusTest extends ServerTestSupport {
             assertEquals("chat.typing.ok", aliceClient.request(MessageTypes.CHAT_TYPING,
                     Map.of("to", bob, "typing", true)).type());
             for (TestClient bobSession : new TestClient[] { bobClient, bobElsewhere }) {
-                Frame push = bobSession.await(MessageTypes.CHAT_TYPING, 5000);
+                Frame push = bobSession.await(MessageTypes.CHAT_TYPING_UPDATE, 5000);
                 assertEquals(new Typing(alice, true), bobSession.body(push, Typing.class));
             }
             aliceClient.request(MessageTypes.CHAT_TYPING, Map.of("to", bob, "typing", false));
-            assertEquals(new Typing(alice, false), bobClient.body(bobClient.await(MessageTypes.CHAT_TYPING, 5000), Typing.class));
+            assertEquals(new Typing(alice, false), bobClient.body(bobClient.await(MessageTypes.CHAT_TYPING_UPDATE, 5000), Typing.class));
 
             // nobody else hears it, and a peer that does not exist is answered alike (no account probing)
             assertEquals("chat.typing.ok", aliceClient.request(MessageTypes.CHAT_TYPING,
                     Map.of("to", uniqueName("ghost"), "typing", true)).type());
             // alice had her answer after the pushes were queued; eve's ping answer comes after anything queued for her
             assertEquals("ping.ok", eveClient.request(MessageTypes.PING).type());
-            assertTrue(!eveClient.holds(f -> f.type().equals(MessageTypes.CHAT_TYPING)), "eve got a typing notice");
+            assertTrue(!eveClient.holds(f -> f.type().equals(MessageTypes.CHAT_TYPING_UPDATE)), "eve got a typing notice");
             assertEquals("BAD_REQUEST", errorCode(aliceClient,
                     aliceClient.request(MessageTypes.CHAT_TYPING, Map.of("to", "", "typing", true))));
         }

@@ -160,11 +160,13 @@ class ReadingConversationsUITest {
         waitUntil("the window's old size", () -> shell.getSize().equals(size));
 
         StyledText after = messageText(ARABIC);
+        scrollIntoView(after);
         assertEquals(SWT.RIGHT_TO_LEFT, (int) ui(after::getOrientation));
         int[] ink = Ui.ink(after);
         assertTrue(ink[0] > ink[2] / 2, "the Arabic message is not drawn on the right: ink from x=" + ink[0] + " to "
                 + ink[1] + " of " + ink[2]);
         StyledText mineAfter = messageText("second, a little");
+        scrollIntoView(mineAfter);
         assertEquals(List.of(0), lineStarts(mineAfter), "own lines after the relayout");
         int[] ownInk = Ui.ink(mineAfter);
         assertTrue(ownInk[0] < ownInk[2] / 8, "own lines are not drawn from the left: ink from x=" + ownInk[0] + " of " + ownInk[2]);
@@ -187,6 +189,17 @@ class ReadingConversationsUITest {
         assertEquals("10 characters left", ui(conversation::counterText));
         run(() -> conversation.composer().setText(""));
         assertEquals("", ui(conversation::counterText));
+    }
+
+    /** Scrolls the transcript until the row's text is in view, as the reader would: the screen is read back there. */
+    private static void scrollIntoView(StyledText text) {
+        run(() -> {
+            org.eclipse.swt.widgets.Composite parent = text.getParent();
+            while (!(parent instanceof org.eclipse.swt.custom.ScrolledComposite)) {
+                parent = parent.getParent();
+            }
+            ((org.eclipse.swt.custom.ScrolledComposite) parent).showControl(text);
+        });
     }
 
     /** The text part of the message row that contains {@code part}, once it is shown. */

@@ -35,7 +35,7 @@ public interface ClientListener {
     }
 
     /**
-     * A peer started or stopped typing to this user ({@code chat.typing}). A client shows "typing" for a
+     * A peer started or stopped typing to this user ({@code chat.typing.update}). A client shows "typing" for a
      * while after the last {@code true} (peers repeat it while they type) and until a {@code false} or
      * a message from that peer.
      */

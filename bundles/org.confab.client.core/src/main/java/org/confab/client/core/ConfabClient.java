@@ -250,7 +250,7 @@ public final class ConfabClient implements AutoCloseable {
      * executor (see {@link PushListener}).
      * <p>
      * The pushes the client handles itself ({@code chat.message}, {@code chat.delivered},
-     * {@code presence.update}, {@code chat.typing}, {@code session.closed}, {@code admin.notice} and {@code error}) are
+     * {@code presence.update}, {@code chat.typing.update}, {@code session.closed}, {@code admin.notice} and {@code error}) are
      * refused: they reach {@link ClientListener}, which reports each chat message once however often the
      * server delivers it and acknowledges it afterwards; a second, raw path would report duplicates and
      * bypass the acknowledgement.

@@ -235,7 +235,7 @@ public final class Messages {
         }
     }
 
-    /** {@code chat.typing} push: {@code from} started or stopped typing to the receiving user. */
+    /** {@code chat.typing.update} push: {@code from} started or stopped typing to the receiving user. */
     public record Typing(String from, boolean typing) {
     }
 

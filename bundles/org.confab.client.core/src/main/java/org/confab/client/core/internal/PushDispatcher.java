@@ -34,7 +34,7 @@ final class PushDispatcher {
      * part in acknowledging.
      */
     static final Set<String> HANDLED = Set.of(MessageTypes.CHAT_MESSAGE, MessageTypes.CHAT_DELIVERED,
-            MessageTypes.PRESENCE_UPDATE, MessageTypes.CHAT_TYPING, MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
+            MessageTypes.PRESENCE_UPDATE, MessageTypes.CHAT_TYPING_UPDATE, MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
 
     private final ListenerRegistry listeners;
     private final PushSubscribers subscribers;
@@ -65,7 +65,7 @@ final class PushDispatcher {
                     PresenceEntry presence = connection.read(push, PresenceEntry.class);
                     listeners.fire(listener -> listener.onPresence(presence));
                 }
-                case MessageTypes.CHAT_TYPING -> {
+                case MessageTypes.CHAT_TYPING_UPDATE -> {
                     Typing typing = connection.read(push, Typing.class);
                     listeners.fire(listener -> listener.onTyping(typing));
                 }

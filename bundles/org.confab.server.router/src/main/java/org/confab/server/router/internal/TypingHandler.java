@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code chat.typing}: relays "started/stopped typing" to the peer's logged-in sessions as a
- * {@code chat.typing} push. Nothing is stored: a notice for a peer who is offline (or does not exist)
+ * {@code chat.typing.update} push. Nothing is stored: a notice for a peer who is offline (or does not exist)
  * goes nowhere and is answered the same way, so it tells the sender nothing about accounts. Charged to
  * the chat rate class; clients send it at most every few seconds per conversation.
  */
@@ -37,7 +37,7 @@ public class TypingHandler implements MessageHandler {
             Typing push = new Typing(from, request.typing());
             for (ClientSession peer : registry.sessionsOf(request.to())) {
                 if (peer.isOpen()) {
-                    Replies.push(peer, MessageTypes.CHAT_TYPING, push);
+                    Replies.push(peer, MessageTypes.CHAT_TYPING_UPDATE, push);
                 }
             }
         }
