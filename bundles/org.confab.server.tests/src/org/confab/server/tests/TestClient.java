@@ -192,6 +192,13 @@ final class TestClient implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no " + what + " within " + millis + " ms; received " + received));
     }
 
+    /** Whether a frame matching {@code wanted} has arrived and is still in the queue (not waiting, not removing). */
+    boolean holds(java.util.function.Predicate<Frame> wanted) {
+        synchronized (received) {
+            return received.stream().anyMatch(wanted);
+        }
+    }
+
     /** The next frame the server sent, whatever it is, in the order it arrived. */
     Frame next() throws InterruptedException {
         return take(frame -> true, WAIT_MILLIS, true)

@@ -3,6 +3,7 @@ package org.confab.client.ui.tests;
 import static org.confab.client.ui.tests.Ui.await;
 import static org.confab.client.ui.tests.Ui.click;
 import static org.confab.client.ui.tests.Ui.later;
+import static org.confab.client.ui.tests.Ui.press;
 import static org.confab.client.ui.tests.Ui.run;
 import static org.confab.client.ui.tests.Ui.shell;
 import static org.confab.client.ui.tests.Ui.ui;
@@ -115,6 +116,12 @@ class TrustUITest {
         });
         Shell question = await("the new-server question", () -> shell(ServerIdentityDialog.NEW_SERVER_SHELL_ID));
         assertEquals(FingerprintText.of(fingerprint), ui(() -> widget(question, Text.class, "trust.presented").getText()));
+        Text presented = ui(() -> widget(question, Text.class, "trust.presented"));
+        run(presented::forceFocus);
+        waitUntil("the fingerprint focused", presented::isFocusControl);
+        press(SWT.TAB, '\t');
+        waitUntil("Tab on from the multi-line fingerprint", () -> !presented.isFocusControl());
+        assertEquals(FingerprintText.of(fingerprint), ui(presented::getText), "Tab typed into the fingerprint");
         run(() -> click(widget(question, Button.class, "trust.refuse")));
         waitUntil("the refusal in the registration dialog",
                 () -> errorMessage(register).startsWith("Not connected: you did not trust the server at " + server));

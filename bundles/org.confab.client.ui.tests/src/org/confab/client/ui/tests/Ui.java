@@ -24,6 +24,8 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -163,6 +165,62 @@ final class Ui {
         collect(parent, all);
         return all.stream().filter(w -> !w.isDisposed() && id.equals(w.getData(WidgetIds.KEY))).filter(type::isInstance)
                 .map(type::cast).toList();
+    }
+
+    /**
+     * Presses and releases a key through the display's event queue (XTest under X11), the way a keyboard
+     * would, so it reaches the focused control with traversal and all. From the test thread.
+     */
+    static void press(int keyCode, char character) {
+        for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
+            Event key = new Event();
+            key.type = type;
+            key.keyCode = keyCode;
+            key.character = character;
+            assertTrue(ui(() -> display().post(key)), "the display refused a key event");
+        }
+        // the key was queued by the X server: a round trip on the display thread lets it arrive first
+        ui(() -> {
+            while (display().readAndDispatch()) {
+                // events before and including the key
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Where a control's text is really drawn, read back from the screen: the leftmost and rightmost column
+     * with a pixel darker than the background (-1 when none), and the control's width.
+     */
+    static int[] ink(Control text) {
+        return ui(() -> {
+            text.update();
+            Point size = text.getSize();
+            if (size.x <= 0 || size.y <= 0) {
+                return new int[] { Integer.MAX_VALUE, -1, size.x };
+            }
+            Image image = new Image(text.getDisplay(), size.x, size.y);
+            GC gc = new GC(text);
+            try {
+                gc.copyArea(image, 0, 0);
+                ImageData data = image.getImageData();
+                int left = Integer.MAX_VALUE;
+                int right = -1;
+                for (int y = 0; y < data.height; y++) {
+                    for (int x = 0; x < data.width; x++) {
+                        RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                        if (rgb.red + rgb.green + rgb.blue < 3 * 140) {
+                            left = Math.min(left, x);
+                            right = Math.max(right, x);
+                        }
+                    }
+                }
+                return new int[] { left, right, size.x };
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+        });
     }
 
     static void click(Widget widget) {

@@ -4,6 +4,7 @@ import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.Typing;
 
 /**
  * Receives what the server pushes and how the connection fares. Every method has an empty default, so
@@ -29,8 +30,16 @@ public interface ClientListener {
     default void onDelivered(Delivered delivered) {
     }
 
-    /** A user came online, went offline or changed display name. */
+    /** A user came online, went offline, changed their status or display name. */
     default void onPresence(PresenceEntry presence) {
+    }
+
+    /**
+     * A peer started or stopped typing to this user ({@code chat.typing.update}). A client shows "typing" for a
+     * while after the last {@code true} (peers repeat it while they type) and until a {@code false} or
+     * a message from that peer.
+     */
+    default void onTyping(Typing typing) {
     }
 
     /**

@@ -15,6 +15,9 @@ import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.SetStatus;
+import org.confab.protocol.messages.Messages.TypingRequest;
+import org.confab.protocol.messages.PresenceStatus;
 import org.confab.protocol.messages.Messages.PresenceList;
 import org.confab.protocol.messages.Messages.Register;
 import org.confab.protocol.messages.Messages.Registered;
@@ -164,6 +167,28 @@ public final class ConfabClient implements AutoCloseable {
     }
 
     /**
+     * Sets this user's presence status, one of {@link PresenceStatus#ALL} ({@code available},
+     * {@code away}, {@code busy}); everybody logged in gets a {@code presence.update} with it. The server
+     * keeps it while the user has a session, so set it again after a new login. Servers without the
+     * {@link PresenceStatus#CAPABILITY capability} answer {@code UNKNOWN_TYPE}.
+     */
+    public CompletableFuture<Void> setStatus(String status) {
+        return engine.request(MessageTypes.PRESENCE_SET, new SetStatus(status), ObjectNode.class)
+                .thenApply(answer -> null);
+    }
+
+    /**
+     * Tells a peer that this user started ({@code true}) or stopped typing to them; the peer's clients
+     * get {@link ClientListener#onTyping}. Nothing is stored. Send it when typing starts, again every few
+     * seconds while it goes on, and when it stops (or the message is sent); servers without the
+     * {@link PresenceStatus#TYPING_CAPABILITY capability} answer {@code UNKNOWN_TYPE}.
+     */
+    public CompletableFuture<Void> typing(String peer, boolean typing) {
+        return engine.request(MessageTypes.CHAT_TYPING, new TypingRequest(peer, typing), ObjectNode.class)
+                .thenApply(answer -> null);
+    }
+
+    /**
      * Tells the server these messages arrived, so they are not delivered again at the next login. Needed
      * only when {@link ClientOptions#autoAck()} is off.
      */
@@ -225,7 +250,7 @@ public final class ConfabClient implements AutoCloseable {
      * executor (see {@link PushListener}).
      * <p>
      * The pushes the client handles itself ({@code chat.message}, {@code chat.delivered},
-     * {@code presence.update}, {@code session.closed}, {@code admin.notice} and {@code error}) are
+     * {@code presence.update}, {@code chat.typing.update}, {@code session.closed}, {@code admin.notice} and {@code error}) are
      * refused: they reach {@link ClientListener}, which reports each chat message once however often the
      * server delivers it and acknowledges it afterwards; a second, raw path would report duplicates and
      * bypass the acknowledgement.

@@ -20,6 +20,10 @@ public final class MessageTypes {
     public static final String CHAT_HISTORY = "chat.history";
     public static final String CHAT_SEARCH = "chat.search";
     public static final String PRESENCE_LIST = "presence.list";
+    /** The logged-in user sets their presence status (available, away, busy). */
+    public static final String PRESENCE_SET = "presence.set";
+    /** The logged-in user started or stopped typing to a peer. */
+    public static final String CHAT_TYPING = "chat.typing";
 
     /** Administration (section "Administration" of docs/protocol.md); only for administrators. */
     public static final String ADMIN_USERS = "admin.users";
@@ -36,6 +40,8 @@ public final class MessageTypes {
     public static final String CHAT_MESSAGE = "chat.message";
     /** Server push: messages the sender sent were received by their recipient. */
     public static final String CHAT_DELIVERED = "chat.delivered";
+    /** Server push: a peer started or stopped typing to the receiving user. */
+    public static final String CHAT_TYPING_UPDATE = "chat.typing.update";
     /** Server push: a user came online, went offline or changed display name. */
     public static final String PRESENCE_UPDATE = "presence.update";
     /** Server push: the server is closing this session and says why. */

@@ -207,8 +207,36 @@ public final class Messages {
     public record MessagePage(List<ChatMessage> messages, boolean more) {
     }
 
-    /** One user's presence. */
-    public record PresenceEntry(String username, String displayName, boolean online) {
+    /**
+     * One user's presence. {@code status} is what an online user said about themselves
+     * ({@link PresenceStatus}: {@code available}, {@code away}, {@code busy}); null when offline, and
+     * from servers before presence status (a client reads null for an online user as available).
+     */
+    public record PresenceEntry(String username, String displayName, boolean online, String status) {
+        public PresenceEntry(String username, String displayName, boolean online) {
+            this(username, displayName, online, online ? PresenceStatus.AVAILABLE : null);
+        }
+    }
+
+    /** {@code presence.set}: the logged-in user's own status, one of {@link PresenceStatus}. */
+    public record SetStatus(String status) {
+        public SetStatus {
+            Check.text("status", status, MAX_NAME);
+            if (!PresenceStatus.ALL.contains(status)) {
+                throw new IllegalArgumentException("field 'status' must be one of " + PresenceStatus.ALL);
+            }
+        }
+    }
+
+    /** {@code chat.typing} request: the logged-in user started ({@code true}) or stopped typing to {@code to}. */
+    public record TypingRequest(String to, boolean typing) {
+        public TypingRequest {
+            Check.nonBlank("to", to, MAX_NAME);
+        }
+    }
+
+    /** {@code chat.typing.update} push: {@code from} started or stopped typing to the receiving user. */
+    public record Typing(String from, boolean typing) {
     }
 
     /** {@code presence.list.ok}: every account, online ones first. */

@@ -54,6 +54,9 @@ import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.SetStatus;
+import org.confab.protocol.messages.Messages.Typing;
+import org.confab.protocol.messages.Messages.TypingRequest;
 import org.confab.protocol.messages.Messages.PresenceList;
 import org.confab.protocol.messages.Messages.ChangePassword;
 import org.confab.protocol.messages.Messages.Register;
@@ -123,6 +126,10 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.ok(MessageTypes.PRESENCE_LIST), new PresenceList(List.of(
                         new PresenceEntry("alice", "Alice A.", true), new PresenceEntry("bob", "bob", false)))),
                 Arguments.of(MessageTypes.PRESENCE_UPDATE, new PresenceEntry("alice", "Alice A.", false)),
+                Arguments.of(MessageTypes.PRESENCE_UPDATE, new PresenceEntry("alice", "Alice A.", true, PresenceStatus.BUSY)),
+                Arguments.of(MessageTypes.PRESENCE_SET, new SetStatus(PresenceStatus.AWAY)),
+                Arguments.of(MessageTypes.CHAT_TYPING, new TypingRequest("bob", true)),
+                Arguments.of(MessageTypes.CHAT_TYPING_UPDATE, new Typing("alice", false)),
                 Arguments.of(MessageTypes.SESSION_CLOSED, new SessionClosed("IDLE_TIMEOUT", "no frame for 90 s")),
                 Arguments.of(MessageTypes.ERROR, new ErrorBody("BAD_REQUEST", "chat.send: field 'text' is required")));
     }

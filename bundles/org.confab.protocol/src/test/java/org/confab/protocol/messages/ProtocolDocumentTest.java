@@ -59,6 +59,9 @@ import org.confab.protocol.messages.Messages.Register;
 import org.confab.protocol.messages.Messages.Registered;
 import org.confab.protocol.messages.Messages.SearchRequest;
 import org.confab.protocol.messages.Messages.SessionClosed;
+import org.confab.protocol.messages.Messages.SetStatus;
+import org.confab.protocol.messages.Messages.Typing;
+import org.confab.protocol.messages.Messages.TypingRequest;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +85,8 @@ class ProtocolDocumentTest {
             Map.entry("chat.delivered", Delivered.class), Map.entry("chat.history", HistoryRequest.class),
             Map.entry("chat.history.ok", MessagePage.class), Map.entry("chat.search", SearchRequest.class),
             Map.entry("chat.search.ok", MessagePage.class), Map.entry("presence.list.ok", PresenceList.class),
-            Map.entry("presence.update", PresenceEntry.class), Map.entry("session.closed", SessionClosed.class),
+            Map.entry("presence.update", PresenceEntry.class), Map.entry("presence.set", SetStatus.class),
+            Map.entry("chat.typing", TypingRequest.class), Map.entry("chat.typing.update", Typing.class), Map.entry("session.closed", SessionClosed.class),
             Map.entry("error", ErrorBody.class),
             Map.entry("admin.users", UserQuery.class), Map.entry("admin.users.ok", UserPage.class),
             Map.entry("admin.user.add", AddUser.class), Map.entry("admin.user.add.ok", UserEntry.class),
@@ -106,7 +110,8 @@ class ProtocolDocumentTest {
 
     private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
             "presence.list", "chat.ack.ok", "admin.online", "admin.status", "attach.delete.ok", "admin.file.delete.ok",
-            "file.offers", "file.accept.ok", "file.sent", "account.passwd.ok");
+            "file.offers", "file.accept.ok", "file.sent", "account.passwd.ok",
+            "presence.set.ok", "chat.typing.ok");
 
     private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
             "PROTOCOL_ERROR", "LOGIN_TIMEOUT");

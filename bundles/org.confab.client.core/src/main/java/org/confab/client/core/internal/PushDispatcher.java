@@ -11,6 +11,7 @@ import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.protocol.messages.Messages.SessionClosed;
+import org.confab.protocol.messages.Messages.Typing;
 
 /**
  * Turns server pushes into listener calls; pushes of other types go to their {@link PushSubscribers}.
@@ -33,7 +34,7 @@ final class PushDispatcher {
      * part in acknowledging.
      */
     static final Set<String> HANDLED = Set.of(MessageTypes.CHAT_MESSAGE, MessageTypes.CHAT_DELIVERED,
-            MessageTypes.PRESENCE_UPDATE, MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
+            MessageTypes.PRESENCE_UPDATE, MessageTypes.CHAT_TYPING_UPDATE, MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
 
     private final ListenerRegistry listeners;
     private final PushSubscribers subscribers;
@@ -63,6 +64,10 @@ final class PushDispatcher {
                 case MessageTypes.PRESENCE_UPDATE -> {
                     PresenceEntry presence = connection.read(push, PresenceEntry.class);
                     listeners.fire(listener -> listener.onPresence(presence));
+                }
+                case MessageTypes.CHAT_TYPING_UPDATE -> {
+                    Typing typing = connection.read(push, Typing.class);
+                    listeners.fire(listener -> listener.onTyping(typing));
                 }
                 case MessageTypes.SESSION_CLOSED -> {
                     SessionClosed closed = connection.read(push, SessionClosed.class);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.PresenceStatus;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountService;
@@ -19,8 +20,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Tells every logged-in user when somebody comes online (first session) or goes offline (last
- * session closed), and when a new account registered. Registered under its own class: a
- * bundle-internal service.
+ * session closed), when an online user changes their status, and when a new account registered. Keeps
+ * the statuses (in memory: a status lives as long as the user's sessions). Registered under its own
+ * class: a bundle-internal service.
  *
  * <p>A change of presence costs a push to every session, so logins and logouts are not pushed one by
  * one: the users whose sessions changed are gathered for {@code presenceIntervalMillis} (limits), and
@@ -38,6 +40,8 @@ public class PresenceBroadcaster {
     private final Map<String, String> changed = new LinkedHashMap<>();
     /** Users last announced online; anybody else was last announced offline (or never). */
     private final Set<String> announcedOnline = ConcurrentHashMap.newKeySet();
+    /** What online users said about themselves; a user without an entry is available. Forgotten when they go offline. */
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
     private final Thread pusher;
     private volatile boolean running = true;
 
@@ -65,14 +69,44 @@ public class PresenceBroadcaster {
     /** Tells everybody else, at the next push, that a user came online. */
     void loggedIn(ClientSession session, String displayName) {
         String username = session.username().orElseThrow();
+        if (registry.sessionsOf(username).stream().noneMatch(other -> other.id() != session.id())) {
+            statuses.remove(username);
+        }
         synchronized (changed) {
             changed.put(username, displayName);
+        }
+    }
+
+    /** The status of an online user (available unless they said otherwise). */
+    String status(String username) {
+        return statuses.getOrDefault(username, PresenceStatus.AVAILABLE);
+    }
+
+    /**
+     * A user set their status: everybody logged in hears it at once (a status is set by a person, not
+     * in a loop, and the chat request budget bounds it), their own other sessions included (so each of
+     * their windows shows the same), the session that set it excepted (it has its answer).
+     */
+    void statusChanged(ClientSession session, String status) {
+        String username = session.username().orElseThrow();
+        if (status.equals(statuses.put(username, status))) {
+            return;
+        }
+        String displayName = accounts.find(username).map(a -> a.displayName()).orElse(username);
+        PresenceEntry entry = new PresenceEntry(username, displayName, true, status);
+        for (ClientSession other : registry.all()) {
+            if (other.id() != session.id() && other.username().isPresent() && other.isOpen()) {
+                Replies.push(other, MessageTypes.PRESENCE_UPDATE, entry);
+            }
         }
     }
 
     /** Called when a session ended, whatever the reason; the next push tells the others if it was the user's last. */
     void sessionEnded(ClientSession session) {
         session.username().ifPresent(username -> {
+            if (registry.sessionsOf(username).stream().noneMatch(other -> other.id() != session.id())) {
+                statuses.remove(username);
+            }
             synchronized (changed) {
                 changed.putIfAbsent(username, null);
             }
@@ -110,7 +144,8 @@ public class PresenceBroadcaster {
             if (announced) {
                 String name = displayName != null ? displayName
                         : accounts.find(username).map(account -> account.displayName()).orElse(username);
-                broadcast(new PresenceEntry(username, name, online));
+                broadcast(online ? new PresenceEntry(username, name, true, status(username))
+                        : new PresenceEntry(username, name, false));
             }
         });
     }

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code presence.list}: every account with its presence, online ones first, then by name. */
+/** {@code presence.list}: every account with its presence (and an online user's status), online ones first, then by name. */
 @Component(property = MessageHandler.TYPES + "=" + MessageTypes.PRESENCE_LIST)
 public class PresenceHandler implements MessageHandler {
     /** Presence lists are for LAN teams; a directory beyond this size needs search, not a list. */
@@ -25,18 +25,23 @@ public class PresenceHandler implements MessageHandler {
 
     private final AccountService accounts;
     private final SessionRegistry registry;
+    private final PresenceBroadcaster presence;
 
     @Activate
-    public PresenceHandler(@Reference AccountService accounts, @Reference SessionRegistry registry) {
+    public PresenceHandler(@Reference AccountService accounts, @Reference SessionRegistry registry,
+            @Reference PresenceBroadcaster presence) {
         this.accounts = accounts;
         this.registry = registry;
+        this.presence = presence;
     }
 
     @Override
     public void handle(ClientSession session, Frame frame) {
         Set<String> online = new HashSet<>(registry.onlineUsers());
         List<PresenceEntry> users = accounts.list(0, MAX_LISTED).stream()
-                .map(a -> new PresenceEntry(a.username(), a.displayName(), online.contains(a.username())))
+                .map(a -> online.contains(a.username())
+                        ? new PresenceEntry(a.username(), a.displayName(), true, presence.status(a.username()))
+                        : new PresenceEntry(a.username(), a.displayName(), false))
                 .sorted(Comparator.comparing((PresenceEntry e) -> !e.online()).thenComparing(PresenceEntry::username))
                 .toList();
         Replies.ok(session, frame, new PresenceList(users));

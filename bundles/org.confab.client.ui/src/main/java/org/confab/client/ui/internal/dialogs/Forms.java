@@ -29,6 +29,15 @@ final class Forms {
         return error;
     }
 
+    /** Tab and Shift+Tab move on from a multi-line field instead of typing a tab into it (a form is not an editor). */
+    static void tabLeaves(Text text) {
+        text.addListener(SWT.Traverse, event -> {
+            if (event.detail == SWT.TRAVERSE_TAB_NEXT || event.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
+                event.doit = true;
+            }
+        });
+    }
+
     static void setError(Label error, String message) {
         error.setText(message);
         error.setVisible(!message.isEmpty());

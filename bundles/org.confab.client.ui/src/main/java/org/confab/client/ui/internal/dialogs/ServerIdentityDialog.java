@@ -78,6 +78,7 @@ public final class ServerIdentityDialog extends MessageDialog {
         Text text = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY), id);
         text.setFont(JFaceResources.getTextFont());
         text.setText(FingerprintText.of(value));
+        Forms.tabLeaves(text);
         // the dialog's layout would otherwise give a multi-line text too little height for every row
         int height = text.computeTrim(0, 0, 0, text.getLineHeight() * text.getLineCount()).height;
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, height).applyTo(text);

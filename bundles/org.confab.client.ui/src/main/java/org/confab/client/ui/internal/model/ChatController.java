@@ -22,6 +22,10 @@ import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.Typing;
+import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.PresenceStatus;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The presenter between the {@link ChatSession} and the window: turns pushes into model changes
@@ -50,6 +54,13 @@ public final class ChatController {
     private long stateSince;
     private String self;
     private long loggedInAt;
+    /** The status this user set (sent again after every login and reconnect: the server forgets it with the session). */
+    private String status = PresenceStatus.AVAILABLE;
+    /** When each peer last said they are typing to us. */
+    private final Map<String, Long> typingSince = new HashMap<>();
+    private final Map<String, TypingNotices> typingNotices = new HashMap<>();
+    private final Observers typingObservers = new Observers();
+    private boolean sendTyping = true;
 
     public ChatController(ChatSession session, Executor ui, Attention attention, LongSupplier clock) {
         this.session = session;
@@ -78,6 +89,7 @@ public final class ChatController {
         stateSince = clock.getAsLong();
         connectionObservers.changed();
         refreshPresence();
+        sendStatus(false);
         List<Runnable> waiting = List.copyOf(waitingForLogin);
         waitingForLogin.clear();
         waiting.forEach(Runnable::run);
@@ -86,6 +98,9 @@ public final class ChatController {
     /** The user logged out: forget everything until the next login. */
     public void loggedOut() {
         self = null;
+        status = PresenceStatus.AVAILABLE;
+        typingSince.clear();
+        typingNotices.clear();
         conversations.clear();
         loading.clear();
         unread.clearAll();
@@ -187,6 +202,70 @@ public final class ChatController {
         unread.clear(peer);
     }
 
+    /** This user's status: available, away or busy. */
+    public String status() {
+        return status;
+    }
+
+    /** Sets this user's status and tells the server (now, and again after each login and reconnect). */
+    public void setStatus(String next) {
+        if (!PresenceStatus.ALL.contains(next) || next.equals(status)) {
+            return;
+        }
+        status = next;
+        connectionObservers.changed();
+        sendStatus(true);
+    }
+
+    /** Tells the server this user's status; after a (re)login only when it is not the default it starts with. */
+    private void sendStatus(boolean evenIfAvailable) {
+        if (self != null && (evenIfAvailable || !PresenceStatus.AVAILABLE.equals(status))
+                && session.serverCapabilities().containsKey(PresenceStatus.CAPABILITY)) {
+            session.request(MessageTypes.PRESENCE_SET, JsonNodeFactory.instance.objectNode().put("status", status));
+        }
+    }
+
+    /** Whether the composer's edits tell peers that this user is typing (a preference). */
+    public void sendTypingNotices(boolean on) {
+        sendTyping = on;
+    }
+
+    /** The composer of a conversation changed: tells the peer "typing" or "stopped" when it is time to. */
+    public void composerEdited(String peer, String text) {
+        tellTyping(peer, typingNotices.computeIfAbsent(peer, p -> new TypingNotices()).edited(text, clock.getAsLong()));
+    }
+
+    /** The message was sent or the conversation closed: the peer hears "stopped" if it heard "typing". */
+    public void composerDone(String peer) {
+        TypingNotices notices = typingNotices.get(peer);
+        if (notices != null) {
+            tellTyping(peer, notices.stopped());
+        }
+    }
+
+    private void tellTyping(String peer, Optional<Boolean> notice) {
+        if (notice.isPresent() && sendTyping && self != null
+                && session.serverCapabilities().containsKey(PresenceStatus.TYPING_CAPABILITY)) {
+            session.request(MessageTypes.CHAT_TYPING,
+                    JsonNodeFactory.instance.objectNode().put("to", peer).put("typing", notice.get()));
+        }
+    }
+
+    /** Whether a peer is typing to us now: told so less than {@link TypingNotices#SHOWN_MILLIS} ago. */
+    public boolean peerTyping(String peer) {
+        Long since = typingSince.get(peer);
+        return since != null && clock.getAsLong() - since < TypingNotices.SHOWN_MILLIS;
+    }
+
+    /** Told when a peer starts or stops typing (the indicator fades by time too: ask {@link #peerTyping} again). */
+    public void addTypingObserver(Runnable observer) {
+        typingObservers.add(observer);
+    }
+
+    public void removeTypingObserver(Runnable observer) {
+        typingObservers.remove(observer);
+    }
+
     /** Asks the server who is online; the answer replaces the contact list. */
     public void refreshPresence() {
         session.presence().whenComplete((users, error) -> {
@@ -213,6 +292,9 @@ public final class ChatController {
     private void onMessage(ChatMessage message) {
         boolean own = message.from().equals(self);
         String peer = own ? message.to() : message.from();
+        if (!own && typingSince.remove(peer) != null) {
+            typingObservers.changed();
+        }
         if (!conversation(peer).received(message) || own) {
             return;
         }
@@ -235,6 +317,7 @@ public final class ChatController {
             contacts.presenceUnknown();
         } else if (previous == ConnectionState.RECONNECTING && self != null) {
             refreshPresence();
+            sendStatus(false);
         }
         connectionObservers.changed();
     }
@@ -267,6 +350,18 @@ public final class ChatController {
         @Override
         public void onConnectionState(ConnectionState next, String reason) {
             ui.execute(() -> ChatController.this.onConnectionState(next, reason));
+        }
+
+        @Override
+        public void onTyping(Typing typing) {
+            ui.execute(() -> {
+                if (typing.typing()) {
+                    typingSince.put(typing.from(), clock.getAsLong());
+                } else {
+                    typingSince.remove(typing.from());
+                }
+                typingObservers.changed();
+            });
         }
 
         @Override

@@ -94,7 +94,7 @@ public final class ContactsModel {
 
     private Contact contact(PresenceEntry entry) {
         return new Contact(entry.username(), displayName(entry), known && entry.online(), unread.count(entry.username()),
-                known);
+                known, entry.status());
     }
 
     public void addObserver(Runnable observer) {

@@ -44,6 +44,12 @@ public class ConfabPreferencePage extends FieldEditorPreferencePage implements I
         });
         addField(new BooleanFieldEditor(Preferences.NOTIFICATIONS,
                 "Show a popup for messages that arrive while the window is in the background", getFieldEditorParent()));
+        addField(new BooleanFieldEditor(Preferences.SEND_TYPING,
+                "Let the people I write to see when I am typing", getFieldEditorParent()));
+        IntegerFieldEditor away = new IntegerFieldEditor(Preferences.AUTO_AWAY_MINUTES,
+                "Show me as away after this many idle minutes (0 = never):", getFieldEditorParent());
+        away.setValidRange(0, 24 * 60);
+        addField(away);
         IntegerFieldEditor timeout = new IntegerFieldEditor(Preferences.REQUEST_TIMEOUT,
                 "Heartbeat: reconnect when the server has not answered for (seconds):", getFieldEditorParent());
         timeout.setValidRange(2, 600);

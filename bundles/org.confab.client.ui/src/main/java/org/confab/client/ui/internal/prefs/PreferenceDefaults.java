@@ -17,5 +17,7 @@ public class PreferenceDefaults extends AbstractPreferenceInitializer {
         defaults.putInt(Preferences.MAX_RECONNECT_DELAY, Preferences.DEFAULT_MAX_RECONNECT_DELAY);
         defaults.put(Preferences.DOWNLOADS, Preferences.defaultDownloads());
         defaults.put(Preferences.SCREENSHOTS, Preferences.defaultScreenshots());
+        defaults.putBoolean(Preferences.SEND_TYPING, true);
+        defaults.putInt(Preferences.AUTO_AWAY_MINUTES, Preferences.DEFAULT_AUTO_AWAY_MINUTES);
     }
 }

@@ -13,10 +13,25 @@ public final class Preferences {
     public static final String MAX_RECONNECT_DELAY = "maxReconnectDelaySeconds";
     public static final String DOWNLOADS = "downloadDirectory";
     public static final String SCREENSHOTS = "screenshotDirectory";
+    /** Whether peers are told while this user types to them. */
+    public static final String SEND_TYPING = "sendTypingNotices";
+    /** Minutes without keyboard or mouse after which an available user shows as away; 0 = never. */
+    public static final String AUTO_AWAY_MINUTES = "autoAwayMinutes";
 
     public static final String DEFAULT_SERVER = "localhost:7777";
     public static final int DEFAULT_REQUEST_TIMEOUT = 15;
     public static final int DEFAULT_MAX_RECONNECT_DELAY = 10;
+    public static final int DEFAULT_AUTO_AWAY_MINUTES = 10;
+
+    /** A boolean preference of this bundle (instance scope over the defaults). */
+    public static boolean flag(String key, boolean otherwise) {
+        return org.eclipse.core.runtime.Platform.getPreferencesService().getBoolean(QUALIFIER, key, otherwise, null);
+    }
+
+    /** A number preference of this bundle (instance scope over the defaults). */
+    public static int number(String key, int otherwise) {
+        return org.eclipse.core.runtime.Platform.getPreferencesService().getInt(QUALIFIER, key, otherwise, null);
+    }
 
     private Preferences() {
     }

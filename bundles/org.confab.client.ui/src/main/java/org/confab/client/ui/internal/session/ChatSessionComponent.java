@@ -32,6 +32,7 @@ import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.Typing;
 import org.confab.protocol.messages.Messages.Registered;
 import org.confab.protocol.messages.Messages.SearchRequest;
 import org.osgi.service.component.annotations.Activate;
@@ -275,6 +276,11 @@ public final class ChatSessionComponent implements ChatSession {
         @Override
         public void onConnectionState(ConnectionState state, String reason) {
             each(l -> l.onConnectionState(state, reason));
+        }
+
+        @Override
+        public void onTyping(Typing typing) {
+            each(l -> l.onTyping(typing));
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.confab.client.ui.internal.views;
 
 import org.confab.client.ui.WidgetIds;
 import java.util.List;
+import java.util.Optional;
 
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.Contact;
@@ -19,23 +20,28 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.TextStyle;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
 /**
  * Everyone with their presence, online first, with unread counts and a filter; double-click (or Enter)
- * opens the conversation; the context menu holds the plugins' {@link org.confab.client.ui.ContactAction}s.
+ * opens the conversation, Enter in the filter opens the first contact it leaves, Down moves into the
+ * list and Up from its top back to the filter; the context menu holds the plugins' {@link org.confab.client.ui.ContactAction}s.
  */
 public class ContactsView extends ViewPart {
     public static final String ID = "org.confab.client.ui.view.contacts";
     private static final Color ONLINE = new Color(30, 150, 60);
+    private static final Color AWAY = new Color(225, 150, 20);
+    private static final Color BUSY = new Color(200, 40, 40);
     private static final Color OFFLINE = new Color(160, 160, 160);
     private static final Color BADGE = new Color(200, 40, 40);
 
     private ChatController controller;
     private ContactsModel contacts;
     private Label summary;
+    private StatusChooser status;
     private Text filter;
     private TableViewer viewer;
     private final Runnable refresh = this::refresh;
@@ -51,6 +57,8 @@ public class ContactsView extends ViewPart {
         controller = Workbench.controller(getSite());
         contacts = controller.contacts();
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        // own status first, the summary on its own line: a narrow view must not cut either
+        status = new StatusChooser(parent, controller);
         summary = WidgetIds.name(new Label(parent, SWT.NONE), "contacts.summary");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         filter = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "contacts.filter");
@@ -65,7 +73,20 @@ public class ContactsView extends ViewPart {
         viewer.addOpenListener(event -> {
             Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
             if (selected instanceof Contact contact) {
-                Workbench.openConversation(getSite().getWorkbenchWindow(), contact.username(), true);
+                open(contact);
+            }
+        });
+        filter.addListener(SWT.KeyDown, this::keyInFilter);
+        filter.addListener(SWT.Traverse, event -> {
+            if (event.detail == SWT.TRAVERSE_ARROW_NEXT) {
+                event.doit = false; // Down is ours (keyInFilter), not the toolkit's move to the next control
+            }
+        });
+        filter.addListener(SWT.DefaultSelection, e -> firstOrSelected().ifPresent(this::open));
+        viewer.getTable().addListener(SWT.KeyDown, event -> {
+            if (event.keyCode == SWT.ARROW_UP && viewer.getTable().getSelectionIndex() <= 0) {
+                event.doit = false;
+                filter.setFocus();
             }
         });
         new ContactMenu(Workbench.service(PluginContributions.class).map(PluginContributions::contactActions),
@@ -73,6 +94,33 @@ public class ContactsView extends ViewPart {
         contacts.addObserver(refresh);
         controller.addConnectionObserver(sessionChanged);
         refresh();
+    }
+
+    /** Down goes from the filter to the list (selecting its first contact), as in a search field's results. */
+    private void keyInFilter(Event event) {
+        if (event.keyCode == SWT.ARROW_DOWN && viewer.getTable().getItemCount() > 0) {
+            event.doit = false;
+            // after this key press: focused now, the list would take the same Down and select the second row
+            int selected = viewer.getTable().getSelectionIndex();
+            event.display.asyncExec(() -> {
+                if (!viewer.getTable().isDisposed()) {
+                    viewer.getTable().setFocus();
+                    viewer.getTable().setSelection(Math.max(0, selected));
+                }
+            });
+        }
+    }
+
+    /** The contact Enter in the filter opens: the selected one if the list shows it, else the first shown. */
+    private Optional<Contact> firstOrSelected() {
+        List<Contact> rows = contacts.contacts(filter.getText());
+        Object selected = viewer.getStructuredSelection().getFirstElement();
+        return selected instanceof Contact contact && rows.contains(contact) ? Optional.of(contact)
+                : rows.stream().findFirst();
+    }
+
+    private void open(Contact contact) {
+        Workbench.openConversation(getSite().getWorkbenchWindow(), contact.username(), true);
     }
 
     /** The rows shown, for tests. */
@@ -102,6 +150,7 @@ public class ContactsView extends ViewPart {
         if (contacts != null) {
             contacts.removeObserver(refresh);
             controller.removeConnectionObserver(sessionChanged);
+            status.dispose();
         }
         super.dispose();
     }
@@ -113,11 +162,14 @@ public class ContactsView extends ViewPart {
             Contact contact = (Contact) cell.getElement();
             // a hollow grey circle while presence is unknown: neither the green "online" nor the filled grey "offline"
             StyledString text = new StyledString(contact.presenceKnown() ? "\u25CF " : "\u25CB ",
-                    colour(contact.online() ? ONLINE : OFFLINE));
+                    colour(contact.busy() ? BUSY : contact.away() ? AWAY : contact.online() ? ONLINE : OFFLINE));
             if (contact.unread() > 0) {
                 text.append("(" + contact.unread() + ") ", colour(BADGE));
             }
             text.append(contact.label(), contact.online() ? null : colour(OFFLINE));
+            if (contact.away() || contact.busy()) {
+                text.append(" \u2014 " + contact.status(), colour(contact.busy() ? BUSY : AWAY));
+            }
             cell.setText(text.getString());
             cell.setStyleRanges(text.getStyleRanges());
             super.update(cell);

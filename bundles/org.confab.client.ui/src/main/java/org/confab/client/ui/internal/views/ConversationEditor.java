@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.confab.client.ui.ComposerContext;
 import org.confab.client.ui.ConversationContext;
@@ -14,6 +15,11 @@ import org.confab.client.ui.PastedContent;
 import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ComposerKeys;
+import org.confab.client.ui.internal.model.ComposerLimit;
+import org.confab.client.ui.internal.model.Links;
+import org.confab.client.ui.internal.model.Quotes;
+import org.confab.client.ui.internal.model.TypingNotices;
+import org.confab.client.ui.internal.prefs.Preferences;
 import org.confab.client.ui.internal.model.ConversationModel;
 import org.confab.client.ui.internal.model.Timeline;
 import org.confab.client.ui.internal.model.TranscriptRows;
@@ -26,8 +32,13 @@ import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
@@ -54,6 +65,14 @@ public final class ConversationEditor extends EditorPart {
     private String peer;
     private Label header;
     private Label problem;
+    /** "Bob is typing…" under the transcript; blank (but keeping its line, so nothing jumps) otherwise. */
+    private Label typing;
+    private final Runnable typingUpdate = this::updateTyping;
+    /** Whether the problem shown is the length of the text, which the next edit may cure. */
+    private boolean lengthProblem;
+    private Label counter;
+    private final ComposerLimit limit = new ComposerLimit(Protocol.MAX_TEXT_LENGTH);
+    private Consumer<String> linkOpener = Program::launch;
     private TranscriptView transcript;
     private Text composer;
     private EditorContext context;
@@ -95,10 +114,14 @@ public final class ConversationEditor extends EditorPart {
 
         renderers = Workbench.service(MessageRendererRegistry.class);
         transcript = new TranscriptView(parent,
-                kind -> renderers.flatMap(registry -> registry.rendererFor(kind)));
+                kind -> renderers.flatMap(registry -> registry.rendererFor(kind)), new TranscriptActions());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(transcript.control());
         transcript.control().getVerticalBar().addListener(SWT.Selection, e -> maybeLoadOlder());
         transcript.control().addListener(SWT.MouseVerticalWheel, e -> maybeLoadOlder());
+
+        typing = WidgetIds.name(new Label(parent, SWT.NONE), "conversation.typing");
+        typing.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(typing);
 
         problem = WidgetIds.name(new Label(parent, SWT.WRAP), "conversation.problem");
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -110,6 +133,11 @@ public final class ConversationEditor extends EditorPart {
         composer = WidgetIds.name(new Text(bottom, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "conversation.composer");
         composer.setMessage("Write a message \u2014 Enter sends, Shift+Enter starts a new line");
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, composer.getLineHeight() * 3).applyTo(composer);
+        composer.addListener(SWT.Modify, e -> {
+            countCharacters();
+            controller.sendTypingNotices(Preferences.flag(Preferences.SEND_TYPING, true));
+            controller.composerEdited(peer, composer.getText());
+        });
         composer.addListener(SWT.KeyDown, event -> {
             if (ComposerKeys.sends(event.keyCode, event.stateMask)) {
                 event.doit = false;
@@ -128,6 +156,9 @@ public final class ConversationEditor extends EditorPart {
         send.setText("Send");
         send.addListener(SWT.Selection, e -> send());
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.FILL).applyTo(send);
+        counter = WidgetIds.name(new Label(parent, SWT.RIGHT), "conversation.counter");
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(counter);
+        counter.setVisible(false);
 
         context = new EditorContext(controller, peer, getSite().getShell(), composer);
         Optional<PluginContributions> plugins = Workbench.service(PluginContributions.class);
@@ -148,6 +179,7 @@ public final class ConversationEditor extends EditorPart {
         renderers.ifPresent(registry -> registry.addObserver(renderersChanged));
 
         model.addObserver(render);
+        controller.addTypingObserver(typingUpdate);
         controller.contacts().addObserver(headerUpdate);
         controller.addConnectionObserver(headerUpdate);
         controller.addConnectionObserver(contributions.sessionObserver());
@@ -163,13 +195,15 @@ public final class ConversationEditor extends EditorPart {
         if (text.isEmpty()) {
             return;
         }
-        if (text.get().length() > Protocol.MAX_TEXT_LENGTH) {
-            showProblem("The message is too long: at most " + Protocol.MAX_TEXT_LENGTH + " characters.");
+        if (limit.tooLong(text.get())) {
+            showProblem("The message is too long: at most " + limit.limit() + " characters.");
+            lengthProblem = true;
             return;
         }
         showProblem("");
         controller.send(peer, text.get());
         composer.setText("");
+        controller.composerDone(peer);
     }
 
     /** Hands files to the plugins as if they had been dropped onto the conversation; false when none took them. */
@@ -210,6 +244,21 @@ public final class ConversationEditor extends EditorPart {
         return composer;
     }
 
+    /** What the composer's character counter says; empty while it is silent. */
+    public String counterText() {
+        return counter.getVisible() ? counter.getText() : "";
+    }
+
+    /** What the line above the composer says; empty when all is well. */
+    public String problemText() {
+        return problem.getVisible() ? problem.getText() : "";
+    }
+
+    /** Replaces the desktop's browser for links clicked in this conversation (tests watch what would open). */
+    public void openLinksWith(Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
     @Override
     public void setFocus() {
         composer.setFocus();
@@ -228,6 +277,8 @@ public final class ConversationEditor extends EditorPart {
     public void dispose() {
         if (model != null) {
             model.removeObserver(render);
+            controller.removeTypingObserver(typingUpdate);
+            controller.composerDone(peer);
             controller.contacts().removeObserver(headerUpdate);
             controller.removeConnectionObserver(headerUpdate);
         }
@@ -275,16 +326,79 @@ public final class ConversationEditor extends EditorPart {
         }
         String name = controller.contacts().displayName(peer);
         setPartName(name);
-        boolean online = controller.contacts().contact(peer).map(c -> c.online()).orElse(false);
-        header.setText(name + " (" + peer + ") \u2014 " + (online ? "online" : "offline"));
+        String presence = controller.contacts().contact(peer).map(c -> c.presenceText()).orElse("offline");
+        header.setText(name + " (" + peer + ") \u2014 " + presence);
         header.getParent().layout();
     }
 
+    /** Shows the counter near the limit; a "too long" problem goes as soon as the text fits again. */
+    private void countCharacters() {
+        Optional<ComposerLimit.Count> count = limit.count(composer.getText());
+        counter.setText(count.map(ComposerLimit.Count::text).orElse(""));
+        counter.setForeground(count.filter(ComposerLimit.Count::over).isPresent()
+                ? counter.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        boolean changed = counter.getVisible() != count.isPresent();
+        ((org.eclipse.swt.layout.GridData) counter.getLayoutData()).exclude = count.isEmpty();
+        counter.setVisible(count.isPresent());
+        if (lengthProblem && !limit.tooLong(composer.getText())) {
+            showProblem("");
+        } else if (changed) {
+            counter.getParent().layout();
+        }
+    }
+
+    /** Shows or clears "… is typing"; while it shows, looks again when it would fade without a repeat. */
+    private void updateTyping() {
+        if (typing == null || typing.isDisposed()) {
+            return;
+        }
+        boolean on = controller.peerTyping(peer);
+        typing.setText(on ? controller.contacts().displayName(peer) + " is typing\u2026" : "");
+        typing.getParent().layout(new Control[] { typing }); // laid out empty before: its text needs the room
+        if (on) {
+            typing.getDisplay().timerExec((int) TypingNotices.SHOWN_MILLIS, typingUpdate);
+        }
+    }
+
+    /** What the typing line says, for tests; empty while the peer is not typing. */
+    public String typingText() {
+        return typing.getText();
+    }
+
     private void showProblem(String text) {
+        lengthProblem = false;
         problem.setText(text);
         ((org.eclipse.swt.layout.GridData) problem.getLayoutData()).exclude = text.isEmpty();
         problem.setVisible(!text.isEmpty());
         problem.getParent().layout();
+    }
+
+    /** What the rows of the transcript ask of the conversation. */
+    private final class TranscriptActions implements RowActions {
+        @Override
+        public void openLink(String target) {
+            if (Links.opensSafely(target)) {
+                linkOpener.accept(target);
+            }
+        }
+
+        @Override
+        public void copy(String text) {
+            Clipboard clipboard = new Clipboard(composer.getDisplay());
+            try {
+                clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+            } finally {
+                clipboard.dispose();
+            }
+        }
+
+        @Override
+        public void quote(TranscriptRows.Message message) {
+            String typed = composer.getText();
+            composer.setText(Quotes.reply(message.sender(), message.line().text()) + typed);
+            composer.setSelection(composer.getCharCount());
+            composer.setFocus();
+        }
     }
 
     @Override

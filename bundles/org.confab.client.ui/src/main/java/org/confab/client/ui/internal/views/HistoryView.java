@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.Contact;
 import org.confab.client.ui.internal.model.Highlights;
+import org.confab.client.ui.internal.model.Highlights.Snippet;
 import org.confab.client.ui.internal.model.PagedResults;
 import org.confab.client.ui.internal.model.PagedResults.Request;
 import org.confab.client.ui.internal.model.Problems;
@@ -23,6 +24,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StyledCellLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
@@ -46,6 +48,9 @@ public class HistoryView extends ViewPart {
     public static final String ID = "org.confab.client.ui.view.history";
     private static final int PAGE_SIZE = 50;
     private static final Color HIT = new Color(255, 230, 120);
+    /** How much of a message before its first hit the table shows, and how much in all. */
+    private static final int HIT_CONTEXT = 40;
+    private static final int SNIPPET_WIDTH = 160;
 
     private final PagedResults results = new PagedResults();
     private final Timeline timeline = new Timeline(ZoneId.systemDefault(), Locale.getDefault());
@@ -67,31 +72,29 @@ public class HistoryView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         controller = Workbench.controller(getSite());
-        GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(6).applyTo(parent);
-        new Label(parent, SWT.NONE).setText("Conversation with");
+        // one row of controls, so that the small default height of the view is left to the results
+        GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(8).applyTo(parent);
+        new Label(parent, SWT.NONE).setText("History of");
         peers = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "history.peer");
-        GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(peers);
+        GridDataFactory.fillDefaults().hint(150, SWT.DEFAULT).applyTo(peers);
         peers.addListener(SWT.Selection, e -> browse());
         newer = button(parent, "\u25C0 Newer", "history.newer", () -> fetch(results.newer()));
         older = button(parent, "Older \u25B6", "history.older", () -> fetch(results.older()));
-        status = WidgetIds.name(new Label(parent, SWT.NONE), "history.status");
-        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(status);
-
-        new Label(parent, SWT.NONE).setText("Search");
         query = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "history.query");
-        query.setMessage("Words in any message");
-        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(query);
+        query.setMessage("Search words in any message");
+        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).indent(12, 0).applyTo(query);
         query.addListener(SWT.DefaultSelection, e -> search());
         onlyPeer = WidgetIds.name(new Button(parent, SWT.CHECK), "history.onlyPeer");
         onlyPeer.setText("only this conversation");
         button(parent, "Search", "history.search", this::search);
-        new Label(parent, SWT.NONE);
+        status = WidgetIds.name(new Label(parent, SWT.NONE), "history.status");
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(status);
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         WidgetIds.name(viewer.getTable(), "history.table");
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(6, 1).applyTo(viewer.getTable());
+        GridDataFactory.fillDefaults().grab(true, true).span(8, 1).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("When", 130, message -> timeline.dateTime(message.timestamp()));
         column("From", 110, message -> controller.contacts().displayName(message.from()));
@@ -100,6 +103,7 @@ public class HistoryView extends ViewPart {
         text.getColumn().setText("Message");
         text.getColumn().setWidth(520);
         text.setLabelProvider(new HighlightingLabels());
+        ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.addOpenListener(event -> {
             Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
             if (selected instanceof ChatMessage message) {
@@ -171,6 +175,7 @@ public class HistoryView extends ViewPart {
             if (error != null) {
                 results.failed(request.ticket());
                 status.setText(Problems.describe(error));
+                status.setToolTipText(status.getText());
             } else {
                 results.show(request.ticket(), page);
             }
@@ -190,6 +195,8 @@ public class HistoryView extends ViewPart {
         older.setEnabled(results.hasOlder());
         String what = searching.isEmpty() ? "History" : "\u201C" + searching + "\u201D: " + messages.size() + " found";
         status.setText(results.loading() ? "Loading\u2026" : what + ", page " + results.pageNumber());
+        // a narrow view cuts the line: the tooltip has all of it
+        status.setToolTipText(status.getText());
         status.getParent().layout();
     }
 
@@ -271,18 +278,25 @@ public class HistoryView extends ViewPart {
         super.dispose();
     }
 
-    /** The message text with the search hits on a yellow background. */
+    /** The message text around the first hit, the hits on a yellow background; the whole text as its tooltip. */
     private final class HighlightingLabels extends StyledCellLabelProvider {
         @Override
         public void update(ViewerCell cell) {
-            String text = ((ChatMessage) cell.getElement()).text().replace('\n', ' ');
-            cell.setText(text);
-            cell.setStyleRanges(Highlights.find(text, searching).stream().map(range -> {
+            Snippet snippet = Highlights.snippet(((ChatMessage) cell.getElement()).text(), searching, HIT_CONTEXT,
+                    SNIPPET_WIDTH);
+            cell.setText(snippet.text());
+            cell.setStyleRanges(snippet.ranges().stream().map(range -> {
                 StyleRange style = new StyleRange(range.start(), range.length(), null, HIT);
                 style.fontStyle = SWT.BOLD;
                 return style;
             }).toArray(StyleRange[]::new));
             super.update(cell);
+        }
+
+        @Override
+        public String getToolTipText(Object element) {
+            String text = ((ChatMessage) element).text();
+            return text.length() > SNIPPET_WIDTH ? text : null;
         }
     }
 }

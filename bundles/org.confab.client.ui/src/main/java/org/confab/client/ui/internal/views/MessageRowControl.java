@@ -1,10 +1,14 @@
 package org.confab.client.ui.internal.views;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.confab.client.ui.MessageRenderer;
 import org.confab.client.ui.WidgetIds;
+import org.confab.client.ui.internal.model.Links;
+import org.confab.client.ui.internal.model.Links.Link;
+import org.confab.client.ui.internal.model.TextDirection;
 import org.confab.client.ui.internal.model.TranscriptRows.Message;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -12,6 +16,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -20,11 +25,13 @@ import org.eclipse.swt.widgets.Label;
  * One message in the transcript: a bubble (own messages indented and blue, the peer's grey) with a
  * header (sender, time, delivery state) and a body drawn by the core for text, by the plugin's
  * {@link MessageRenderer} for its kind, or as a readable fallback when no plugin renders the kind.
- * Header and text are read-only {@link StyledText}s, so they can be selected and copied.
+ * Header and text are read-only {@link StyledText}s, so they can be selected and copied; links in the
+ * text open in the desktop's browser, and every part of the row has the message's {@link MessageMenu}.
  */
 final class MessageRowControl {
     static final String ROW_ID = "conversation.row";
     static final String FALLBACK_ID = "conversation.row.fallback";
+    static final String TEXT_ID = "conversation.row.text";
     private static final System.Logger LOG = System.getLogger(MessageRowControl.class.getName());
     private static final Color OWN = new Color(222, 235, 255);
     private static final Color PEER = new Color(242, 242, 242);
@@ -33,18 +40,24 @@ final class MessageRowControl {
     private static final Color PEER_NAME = new Color(20, 120, 60);
     private static final Color MUTED = new Color(110, 110, 110);
     private static final Color FAILED = new Color(190, 30, 30);
+    private static final Color LINK = new Color(10, 80, 200);
 
     private final Composite bubble;
     private final StyledText header;
     private final Composite body;
     private final Function<String, Optional<MessageRenderer>> renderers;
+    private final RowActions actions;
+    private final MessageMenu menu;
     private Message row;
     /** The renderer the body was drawn with; null for the core's text or the fallback. */
     private MessageRenderer used;
     private boolean highlighted;
 
-    MessageRowControl(Composite parent, Message row, Function<String, Optional<MessageRenderer>> renderers) {
+    MessageRowControl(Composite parent, Message row, Function<String, Optional<MessageRenderer>> renderers,
+            RowActions actions) {
         this.renderers = renderers;
+        this.actions = actions;
+        this.menu = new MessageMenu(() -> this.row, actions);
         this.row = row;
         bubble = WidgetIds.name(new Composite(parent, SWT.NONE), ROW_ID);
         GridLayoutFactory.fillDefaults().margins(8, 4).spacing(2, 2).applyTo(bubble);
@@ -53,6 +66,8 @@ final class MessageRowControl {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
         body = new Composite(bubble, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
+        menu.attach(bubble);
+        menu.attach(header);
         showHeader();
         renderBody();
         paint();
@@ -148,6 +163,7 @@ final class MessageRowControl {
             }
         }
         Label fallback = WidgetIds.name(new Label(body, SWT.WRAP), FALLBACK_ID);
+        menu.attach(fallback);
         fallback.setText(row.fallback());
         fallback.setForeground(MUTED);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(fallback);
@@ -156,10 +172,38 @@ final class MessageRowControl {
         }
     }
 
+    /**
+     * The message's text: links underlined and opened by a click (not by the click that ends a
+     * selection), right-to-left text on the right, and the message's menu.
+     */
     private void addText(String text) {
-        StyledText styled = WidgetIds.name(readOnlyText(body), "conversation.row.text");
+        StyledText styled = WidgetIds.name(readOnlyText(body), TEXT_ID);
+        // set before the text: the orientation decides the side the lines start on, whatever relayouts follow
+        styled.setOrientation(TextDirection.rightToLeft(text) ? SWT.RIGHT_TO_LEFT : SWT.LEFT_TO_RIGHT);
         styled.setText(text);
+        List<Link> links = Links.find(text);
+        styled.setStyleRanges(links.stream().map(link -> {
+            StyleRange style = new StyleRange(link.start(), link.length(), LINK, null);
+            style.underline = true;
+            style.underlineStyle = SWT.UNDERLINE_LINK;
+            return style;
+        }).toArray(StyleRange[]::new));
+        if (!links.isEmpty()) {
+            styled.addListener(SWT.MouseMove, event -> styled.setCursor(linkAt(styled, event.x, event.y).isPresent()
+                    ? styled.getDisplay().getSystemCursor(SWT.CURSOR_HAND) : null));
+            styled.addListener(SWT.MouseUp, event -> {
+                if (event.button == 1 && styled.getSelectionCount() == 0) {
+                    linkAt(styled, event.x, event.y).ifPresent(link -> actions.openLink(link.target()));
+                }
+            });
+        }
+        menu.attach(styled);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(styled);
+    }
+
+    private static Optional<Link> linkAt(StyledText styled, int x, int y) {
+        int offset = styled.getOffsetAtPoint(new Point(x, y));
+        return offset < 0 ? Optional.empty() : Links.at(styled.getText(), offset);
     }
 
     private void paint() {

@@ -40,14 +40,16 @@ final class TranscriptView {
     private final ScrolledComposite scroll;
     private final Composite column;
     private final Function<String, Optional<MessageRenderer>> renderers;
+    private final RowActions actions;
     private final RowWindow window = new RowWindow(PAGE);
     /** Rows with controls, top to bottom. */
     private final Map<String, Object> shown = new LinkedHashMap<>();
     private List<Row> rows = List.of();
     private String highlighted;
 
-    TranscriptView(Composite parent, Function<String, Optional<MessageRenderer>> renderers) {
+    TranscriptView(Composite parent, Function<String, Optional<MessageRenderer>> renderers, RowActions actions) {
         this.renderers = renderers;
+        this.actions = actions;
         scroll = WidgetIds.name(new ScrolledComposite(parent, SWT.V_SCROLL | SWT.BORDER), "conversation.transcript");
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
@@ -177,7 +179,7 @@ final class TranscriptView {
 
     private Object create(Row row) {
         if (row instanceof Message message) {
-            return new MessageRowControl(column, message, renderers);
+            return new MessageRowControl(column, message, renderers, actions);
         }
         Label day = WidgetIds.name(new Label(column, SWT.CENTER), "conversation.day");
         day.setText(row.text());

@@ -30,6 +30,12 @@ public final class BroadcastDialog extends RequestDialog<BroadcastResult> {
     void createForm(Composite form) {
         text = WidgetIds.name(new Text(form, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL), "broadcast.text");
         text.setTextLimit(AdminMessages.MAX_NOTICE);
+        // Tab moves on to the buttons: a notice has no use for tab characters
+        text.addListener(SWT.Traverse, event -> {
+            if (event.detail == SWT.TRAVERSE_TAB_NEXT || event.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
+                event.doit = true;
+            }
+        });
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(420, 120).applyTo(text);
         count = WidgetIds.name(new Label(form, SWT.NONE), "broadcast.count");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(count);
