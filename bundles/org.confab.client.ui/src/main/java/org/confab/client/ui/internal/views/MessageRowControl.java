@@ -154,6 +154,7 @@ final class MessageRowControl {
         if (!row.line().text().isEmpty()) {
             addText(row.line().text());
         }
+        AttachmentSaveLinks.add(body, row.line().content().attachments());
     }
 
     private void addText(String text) {
