@@ -43,6 +43,9 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.ImageTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -254,6 +257,31 @@ class ScreenshotUITest {
         run(() -> click(find(preview, Button.class, "screenshot.cancel").orElseThrow()));
         waitUntil("the preview closed", preview::isDisposed);
         assertEquals(before, hankReceived.size(), "Cancel sends nothing");
+
+        // Ctrl+V as the workbench's key binding dispatcher handles it: the key sequence's binding (the
+        // platform's Paste command) is executed with the composer focused, as a key press would
+        Shell window = Sessions.window().getShell();
+        run(() -> {
+            Clipboard clipboard = new Clipboard(Ui.display());
+            clipboard.setContents(new Object[] { picture }, new Transfer[] { ImageTransfer.getInstance() });
+            clipboard.dispose();
+            window.forceActive();
+        });
+        waitUntil("the composer focused", () -> Ui.display().getActiveShell() == window && conversation.composer().setFocus()
+                && Ui.display().getFocusControl() == conversation.composer());
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        ui(() -> {
+            org.eclipse.jface.bindings.Binding ctrlV = bindings.getPerfectMatch(
+                    org.eclipse.jface.bindings.keys.KeySequence.getInstance("M1+V"));
+            assertEquals("org.eclipse.ui.edit.paste", ctrlV.getParameterizedCommand().getId());
+            return handlers.executeCommand(ctrlV.getParameterizedCommand(), null);
+        });
+        Shell pastedPreview = await("the preview of the picture pasted with Ctrl+V", () -> shell("screenshot.preview"));
+        assertEquals(-1, firstDifference(picture, picture(pastedPreview)));
+        assertEquals("", ui(conversation.composer()::getText), "nothing pasted as text");
+        run(() -> click(find(pastedPreview, Button.class, "screenshot.cancel").orElseThrow()));
+        waitUntil("the preview closed", pastedPreview::isDisposed);
     }
 
     @Test
