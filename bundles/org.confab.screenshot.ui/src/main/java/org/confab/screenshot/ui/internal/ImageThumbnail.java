@@ -8,7 +8,6 @@ import org.confab.client.ui.WidgetIds;
 import org.confab.protocol.messages.Messages.Attachment;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -68,17 +67,7 @@ final class ImageThumbnail {
     }
 
     private void show(Loaded loaded, ImageStore store) {
-        Point size = fit(loaded.data().width, loaded.data().height);
-        Image full = new Image(thumbnail.getDisplay(), loaded.data());
-        image = new Image(thumbnail.getDisplay(), size.x, size.y);
-        GC gc = new GC(image);
-        try {
-            gc.setInterpolation(SWT.HIGH);
-            gc.drawImage(full, 0, 0, loaded.data().width, loaded.data().height, 0, 0, size.x, size.y);
-        } finally {
-            gc.dispose();
-            full.dispose();
-        }
+        image = DevicePixels.scaled(thumbnail.getDisplay(), loaded.data(), fit(loaded.data().width, loaded.data().height));
         thumbnail.setText("");
         thumbnail.setImage(image);
         thumbnail.setData(FILE, loaded.file());

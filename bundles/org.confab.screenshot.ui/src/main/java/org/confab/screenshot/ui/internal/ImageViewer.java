@@ -56,11 +56,13 @@ final class ImageViewer extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         ScrolledComposite scroller = new ScrolledComposite(area, SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, true)
-                .hint(Math.min(picture.width, 1200) + 4, Math.min(picture.height, 760) + 4).applyTo(scroller);
-        image = new Image(parent.getDisplay(), picture);
+                .hint(Math.min(picture.width * 100 / DevicePixels.zoom(parent.getDisplay()), 1200) + 4,
+                        Math.min(picture.height * 100 / DevicePixels.zoom(parent.getDisplay()), 760) + 4)
+                .applyTo(scroller);
+        image = DevicePixels.image(parent.getDisplay(), picture);
         Label shown = WidgetIds.name(new Label(scroller, SWT.NONE), "screenshot.viewer.image");
         shown.setImage(image);
-        shown.setSize(picture.width, picture.height);
+        shown.setSize(image.getBounds().width, image.getBounds().height);
         scroller.setContent(shown);
         return area;
     }

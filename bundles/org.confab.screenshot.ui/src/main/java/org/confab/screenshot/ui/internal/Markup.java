@@ -78,7 +78,10 @@ final class Markup {
         if (drawn.isEmpty()) {
             return base;
         }
-        Image image = new Image(display, base);
+        // the GC draws in points on the image at the display's zoom, whose data are the picture's pixels
+        int zoom = DevicePixels.zoom(display);
+        double points = 100.0 / zoom;
+        Image image = DevicePixels.image(display, base);
         GC gc = new GC(image);
         Color red = new Color(220, 30, 30);
         Font font = new Font(display, new FontData("Sans", 16, SWT.BOLD));
@@ -86,17 +89,18 @@ final class Markup {
             gc.setAntialias(SWT.ON);
             gc.setForeground(red);
             gc.setBackground(red);
-            gc.setLineWidth(LINE_WIDTH);
+            gc.setLineWidth(Math.max(1, (int) Math.round(LINE_WIDTH * points)));
             gc.setFont(font);
             for (Mark mark : drawn) {
                 switch (mark) {
-                case Mark.Box box -> gc.drawRectangle(box.area());
-                case Mark.Arrow arrow -> arrow(gc, arrow.from(), arrow.to());
-                case Mark.Note note -> gc.drawText(note.text(), note.at().x, note.at().y, SWT.DRAW_TRANSPARENT);
+                case Mark.Box box -> gc.drawRectangle(scaled(box.area(), points));
+                case Mark.Arrow arrow -> arrow(gc, scaled(arrow.from(), points), scaled(arrow.to(), points), points);
+                case Mark.Note note -> gc.drawText(note.text(), scaled(note.at(), points).x, scaled(note.at(), points).y,
+                        SWT.DRAW_TRANSPARENT);
                 case Mark.Blur blur -> throw new IllegalStateException("blurs are applied to the pixels");
                 }
             }
-            return Pixels.copy(image.getImageData());
+            return Pixels.copy(image.getImageData(zoom));
         } finally {
             font.dispose();
             gc.dispose();
@@ -104,7 +108,17 @@ final class Markup {
         }
     }
 
-    private static void arrow(GC gc, Point from, Point to) {
+    private static Rectangle scaled(Rectangle area, double factor) {
+        return new Rectangle((int) Math.round(area.x * factor), (int) Math.round(area.y * factor),
+                (int) Math.round(area.width * factor), (int) Math.round(area.height * factor));
+    }
+
+    private static Point scaled(Point point, double factor) {
+        return new Point((int) Math.round(point.x * factor), (int) Math.round(point.y * factor));
+    }
+
+    private static void arrow(GC gc, Point from, Point to, double points) {
+        int headLength = (int) Math.round(ARROW_HEAD * points);
         gc.drawLine(from.x, from.y, to.x, to.y);
         double angle = Math.atan2(to.y - from.y, to.x - from.x);
         int[] head = new int[6];
@@ -112,8 +126,8 @@ final class Markup {
         head[1] = to.y;
         for (int side = 0; side < 2; side++) {
             double wing = angle + Math.PI + (side == 0 ? 0.45 : -0.45);
-            head[2 + side * 2] = (int) Math.round(to.x + ARROW_HEAD * Math.cos(wing));
-            head[3 + side * 2] = (int) Math.round(to.y + ARROW_HEAD * Math.sin(wing));
+            head[2 + side * 2] = (int) Math.round(to.x + headLength * Math.cos(wing));
+            head[3 + side * 2] = (int) Math.round(to.y + headLength * Math.sin(wing));
         }
         gc.fillPolygon(head);
     }

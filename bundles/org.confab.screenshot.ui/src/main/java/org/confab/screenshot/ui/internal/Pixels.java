@@ -47,6 +47,27 @@ final class Pixels {
         }
     }
 
+    /**
+     * The image shrunk to {@code width} by {@code height} by averaging the source pixels each target pixel
+     * covers (enlarging falls back to the nearest pixel).
+     */
+    static ImageData shrink(ImageData source, int width, int height) {
+        if (width >= source.width || height >= source.height) {
+            return copy(source).scaledTo(width, height);
+        }
+        ImageData result = blank(width, height);
+        for (int y = 0; y < height; y++) {
+            int y0 = y * source.height / height;
+            int y1 = Math.max(y0 + 1, (y + 1) * source.height / height);
+            for (int x = 0; x < width; x++) {
+                int x0 = x * source.width / width;
+                int x1 = Math.max(x0 + 1, (x + 1) * source.width / width);
+                result.setPixel(x, y, mean(source, x0, y0, x1, y1));
+            }
+        }
+        return result;
+    }
+
     /** The colour at a pixel, as 0xRRGGBB. */
     static int rgb(ImageData image, int x, int y) {
         RGB rgb = image.palette.getRGB(image.getPixel(x, y));
@@ -74,6 +95,16 @@ final class Pixels {
     }
 
     private static void average(ImageData image, int x0, int y0, int x1, int y1) {
+        int pixel = image.palette.getPixel(rgbOf(mean(image, x0, y0, x1, y1)));
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                image.setPixel(x, y, pixel);
+            }
+        }
+    }
+
+    /** The mean colour (0xRRGGBB) of a block. */
+    private static int mean(ImageData image, int x0, int y0, int x1, int y1) {
         long red = 0;
         long green = 0;
         long blue = 0;
@@ -86,11 +117,10 @@ final class Pixels {
                 blue += rgb & 0xFF;
             }
         }
-        int pixel = image.palette.getPixel(new RGB((int) (red / count), (int) (green / count), (int) (blue / count)));
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                image.setPixel(x, y, pixel);
-            }
-        }
+        return (int) (red / count) << 16 | (int) (green / count) << 8 | (int) (blue / count);
+    }
+
+    private static RGB rgbOf(int rgb) {
+        return new RGB(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
     }
 }

@@ -113,7 +113,9 @@ final class PreviewDialog extends Dialog {
         });
         Label size = new Label(bar, SWT.NONE);
         size.setText("   " + markup.width() + " \u00D7 " + markup.height() + " pixels");
-        scale = Math.min(1.0, Math.min((double) MAX_WIDTH / markup.width(), (double) MAX_HEIGHT / markup.height()));
+        // points per picture pixel: one device pixel each (half a point at 200 %), less if it does not fit
+        scale = Math.min(100.0 / DevicePixels.zoom(parent.getDisplay()),
+                Math.min((double) MAX_WIDTH / markup.width(), (double) MAX_HEIGHT / markup.height()));
         canvas = WidgetIds.name(new Canvas(area, SWT.DOUBLE_BUFFERED | SWT.BORDER), CANVAS_ID);
         canvas.setCursor(canvas.getDisplay().getSystemCursor(SWT.CURSOR_CROSS));
         GridDataFactory.fillDefaults().grab(true, true)
@@ -203,7 +205,7 @@ final class PreviewDialog extends Dialog {
         if (shown != null) {
             shown.dispose();
         }
-        shown = new Image(canvas.getDisplay(), rendered);
+        shown = DevicePixels.image(canvas.getDisplay(), rendered);
         canvas.getShell().setData(IMAGE_DATA, rendered);
         undo.setEnabled(markup.canUndo());
         canvas.redraw();
@@ -219,7 +221,8 @@ final class PreviewDialog extends Dialog {
     }
 
     private void paint(GC gc) {
-        gc.drawImage(shown, 0, 0, rendered.width, rendered.height, 0, 0, (int) Math.round(rendered.width * scale),
+        Rectangle bounds = shown.getBounds();
+        gc.drawImage(shown, 0, 0, bounds.width, bounds.height, 0, 0, (int) Math.round(rendered.width * scale),
                 (int) Math.round(rendered.height * scale));
         if (anchor != null && pointer != null) {
             gc.setForeground(gc.getDevice().getSystemColor(tool == Tool.BLUR ? SWT.COLOR_DARK_GRAY : SWT.COLOR_RED));

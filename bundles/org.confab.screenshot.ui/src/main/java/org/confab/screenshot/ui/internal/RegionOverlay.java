@@ -42,7 +42,7 @@ final class RegionOverlay {
     private RegionOverlay(Display display, Rectangle desktop, ImageData capture, Consumer<Optional<ImageData>> done) {
         this.capture = capture;
         this.done = done;
-        image = new Image(display, capture);
+        image = DevicePixels.image(display, capture);
         shell = WidgetIds.name(new Shell(display, SWT.NO_TRIM | SWT.ON_TOP), SHELL_ID);
         shell.setText("Select a region to share");
         shell.setLayout(new FillLayout());
@@ -123,7 +123,8 @@ final class RegionOverlay {
 
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
-        gc.drawImage(image, 0, 0, capture.width, capture.height, 0, 0, area.width, area.height);
+        Rectangle shown = image.getBounds();
+        gc.drawImage(image, 0, 0, shown.width, shown.height, 0, 0, area.width, area.height);
         gc.setAlpha(110);
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         gc.fillRectangle(area);
@@ -132,8 +133,9 @@ final class RegionOverlay {
         if (anchor != null) {
             Rectangle selected = Mark.between(anchor, pointer);
             Rectangle pixels = toPixels(selected);
-            if (pixels.width > 0 && pixels.height > 0) {
-                gc.drawImage(image, pixels.x, pixels.y, pixels.width, pixels.height, selected.x, selected.y,
+            if (selected.width > 0 && selected.height > 0) {
+                // the image's bounds are the overlay's (both in points), so the selection is its own source
+                gc.drawImage(image, selected.x, selected.y, selected.width, selected.height, selected.x, selected.y,
                         selected.width, selected.height);
             }
             gc.drawRectangle(selected);

@@ -53,18 +53,25 @@ public final class Screenshots {
         int wait = ScreenshotPreferences.delaySeconds() * 1000 + (hide ? HIDE_SETTLE_MILLIS : 0);
         Runnable capture = () -> {
             Rectangle desktop = ScreenGrabber.desktop(display);
-            ImageData screen;
             try {
-                screen = ScreenGrabber.grab(display, desktop);
-            } finally {
-                if (hide && !window.isDisposed()) {
-                    window.setVisible(true);
+                ImageData screen;
+                try {
+                    screen = ScreenGrabber.grab(display, desktop);
+                } finally {
+                    if (hide && !window.isDisposed()) {
+                        window.setVisible(true);
+                    }
                 }
-            }
-            RegionOverlay.select(display, desktop, screen, region -> {
+                RegionOverlay.select(display, desktop, screen, region -> {
+                    capturing = false;
+                    region.ifPresent(picture -> preview(context, picture, "Share a screenshot with " + context.peerDisplayName()));
+                });
+            } catch (RuntimeException e) {
+                // without this the next "Share screenshot" would be ignored forever
                 capturing = false;
-                region.ifPresent(picture -> preview(context, picture, "Share a screenshot with " + context.peerDisplayName()));
-            });
+                MessageDialog.openError(window.isDisposed() ? null : window, "No screenshot",
+                        "The screen could not be captured: " + reason(e));
+            }
         };
         if (wait == 0) {
             display.asyncExec(capture);

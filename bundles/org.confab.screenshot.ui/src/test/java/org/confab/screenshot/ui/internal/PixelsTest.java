@@ -68,6 +68,18 @@ class PixelsTest {
     }
 
     @Test
+    void shrinkingAveragesThePixelsEachTargetPixelCovers() {
+        ImageData shrunk = Pixels.shrink(checkerboard(40, 20, 1), 20, 10);
+        int mean = ((RED >> 16) + (BLUE >> 16)) / 2 << 16 | ((RED >> 8 & 0xFF) + (BLUE >> 8 & 0xFF)) / 2 << 8
+                | ((RED & 0xFF) + (BLUE & 0xFF)) / 2;
+        for (int y = 0; y < 10; y++) {
+            for (int x = 0; x < 20; x++) {
+                assertEquals(mean, Pixels.rgb(shrunk, x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
     void thumbnailsKeepTheAspectAndNeverEnlarge() {
         assertEquals(new Point(360, 203), ImageThumbnail.fit(1920, 1080));
         assertEquals(new Point(120, 240), ImageThumbnail.fit(500, 1000));
