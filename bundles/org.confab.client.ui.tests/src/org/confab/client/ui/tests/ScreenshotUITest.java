@@ -346,6 +346,50 @@ class ScreenshotUITest {
         waitUntil("the thumbnails back", () -> thumbnails().stream().anyMatch(t -> t.getImage() != null));
     }
 
+    @Test
+    @Order(6)
+    void aScreenshotAboveTheSizeLimitIsRefusedWithTheReasonOrScaledDownToFit() {
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(PLUGIN);
+        preferences.putInt("limitKiB", 64);
+        preferences.put("whenTooLarge", "refuse");
+        try {
+            ConversationEditor conversation = ui(() -> Workbench.openConversation(Sessions.window(), hank, true).orElseThrow());
+            ImageData noise = noise(400, 400);
+            int before = hankReceived.size();
+            ui(() -> conversation.paste(new PastedContent(Optional.of(noise), List.of())));
+            Shell preview = await("the preview", () -> shell("screenshot.preview"));
+            run(() -> click(find(preview, Button.class, "screenshot.send").orElseThrow()));
+            Shell refusal = await("the refusal", () -> Arrays.stream(Ui.display().getShells())
+                    .filter(s -> !s.isDisposed() && s.isVisible() && "Screenshot not sent".equals(s.getText())).findFirst());
+            String reason = ui(() -> Ui.texts(refusal));
+            assertTrue(reason.contains("The screenshot is 0.") && reason.contains("more than the limit of 0.1 MB"), reason);
+            run(refusal::close);
+            assertEquals(before, hankReceived.size(), "nothing sent");
+
+            preferences.put("whenTooLarge", "scale");
+            ui(() -> conversation.paste(new PastedContent(Optional.of(noise), List.of())));
+            Shell again = await("the preview", () -> shell("screenshot.preview"));
+            run(() -> click(find(again, Button.class, "screenshot.send").orElseThrow()));
+            ChatMessage scaled = awaitMessage(m -> "image".equals(m.kind()) && m.text().endsWith(", scaled down)"));
+            assertTrue(scaled.attachments().get(0).size() <= 64 * 1024, scaled.attachments().toString());
+            assertTrue(scaled.meta().path("width").asInt() < 400, scaled.meta().toString());
+        } finally {
+            preferences.remove("limitKiB");
+            preferences.remove("whenTooLarge");
+        }
+    }
+
+    private static ImageData noise(int width, int height) {
+        java.util.Random random = new java.util.Random(11);
+        ImageData image = new ImageData(width, height, 24, new org.eclipse.swt.graphics.PaletteData(0xFF0000, 0xFF00, 0xFF));
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setPixel(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return image;
+    }
+
     private static void showPattern() {
         run(() -> {
             pattern = new Shell(Ui.display(), SWT.NO_TRIM | SWT.ON_TOP);
