@@ -334,6 +334,7 @@ class ScreenshotUITest {
                     "conversation.row.save").stream().anyMatch(link -> link.getText().contains("Save ")));
             assertTrue(ui(() -> all(Sessions.window().getShell(), Label.class, "conversation.row.fallback").stream()
                     .anyMatch(l -> l.getText().contains("sent a image message this client cannot show"))));
+            DocScreenshots.window("screenshot-fallback");
             run(() -> {
                 conversation.composer().setText("still talking without the plugin");
                 conversation.send();
