@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The pictures of image messages, downloaded once through the session's attachment store into a cache
- * in the bundle's data area (one folder per attachment id; the library verifies the SHA-256 and picks a
- * safe name), and shared by every row that shows the same picture.
+ * in the bundle's data area (one folder per attachment id, readable by the user only; the library
+ * verifies the SHA-256 and picks a safe name), and shared by every row that shows the same picture.
  */
 @Component(service = ImageStore.class)
 public final class ImageStore {
@@ -70,12 +72,21 @@ public final class ImageStore {
             if (cached.isPresent()) {
                 return CompletableFuture.completedFuture(cached.get());
             }
-            Files.createDirectories(folder);
+            ownerOnly(cache);
+            ownerOnly(folder);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
         return session.attachments().map(store -> store.download(id, folder, TransferProgress.NONE))
                 .orElseGet(() -> CompletableFuture.failedFuture(new ConfabConnectionException("not connected")));
+    }
+
+    /** Pictures people shared are nobody else's business: the cache's folders are the user's alone (0700). */
+    private static void ownerOnly(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /** A complete download in the folder (part files start with a dot). */
