@@ -15,6 +15,12 @@ import org.confab.client.ui.PastedContent;
 import org.confab.client.ui.internal.model.Capabilities;
 import org.confab.client.ui.internal.session.PluginContributions;
 import org.confab.client.ui.internal.session.Whiteboard;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.expressions.EvaluationResult;
+import org.eclipse.core.expressions.Expression;
+import org.eclipse.core.expressions.ExpressionInfo;
+import org.eclipse.core.expressions.IEvaluationContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.DND;
@@ -28,6 +34,11 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.ISources;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.services.IServiceLocator;
+import org.eclipse.ui.swt.IFocusService;
 
 /**
  * Files dropped onto a conversation and pictures or files pasted into its composer go to the plugins'
@@ -35,6 +46,8 @@ import org.eclipse.swt.widgets.Text;
  * whose required capability the server lacks. Plain text pastes as usual.
  */
 final class ComposerTransfers {
+    /** The composer's id for the workbench's focus tracking (variable {@code activeFocusControlId}). */
+    static final String COMPOSER_FOCUS_ID = "org.confab.client.ui.composer";
     private static final System.Logger LOG = System.getLogger(ComposerTransfers.class.getName());
 
     private final Optional<PluginContributions> contributions;
@@ -73,13 +86,52 @@ final class ComposerTransfers {
         }
     }
 
-    /** Offers Ctrl+V (and Shift+Insert) in the composer to the paste handlers first. */
-    void interceptPaste(Text composer) {
+    /**
+     * Offers Ctrl+V (and Shift+Insert) in the composer to the paste handlers first. The workbench binds
+     * those keys to its Paste command, whose key filter consumes them before the composer sees a key, so
+     * the composer also gets a Paste handler of its own while it has the focus (scoped to the editor's
+     * site, so it goes with the conversation); the key listener covers windows without that binding.
+     */
+    void interceptPaste(Text composer, IServiceLocator site) {
         composer.addListener(SWT.KeyDown, event -> {
             if (isPaste(event) && paste(composer)) {
                 event.doit = false;
             }
         });
+        IFocusService focus = site.getService(IFocusService.class);
+        IHandlerService handlers = site.getService(IHandlerService.class);
+        if (focus == null || handlers == null) {
+            return;
+        }
+        focus.addFocusTracker(composer, COMPOSER_FOCUS_ID);
+        handlers.activateHandler(IWorkbenchCommandConstants.EDIT_PASTE, new AbstractHandler() {
+            @Override
+            public Object execute(ExecutionEvent event) {
+                if (!composer.isDisposed() && !paste(composer)) {
+                    composer.paste();
+                }
+                return null;
+            }
+        }, new FocusedOn(composer));
+    }
+
+    /** True while a given control has the focus (the workbench's {@code activeFocusControl}). */
+    private static final class FocusedOn extends Expression {
+        private final Control control;
+
+        FocusedOn(Control control) {
+            this.control = control;
+        }
+
+        @Override
+        public EvaluationResult evaluate(IEvaluationContext context) {
+            return EvaluationResult.valueOf(context.getVariable(ISources.ACTIVE_FOCUS_CONTROL_NAME) == control);
+        }
+
+        @Override
+        public void collectExpressionInfo(ExpressionInfo info) {
+            info.addVariableNameAccess(ISources.ACTIVE_FOCUS_CONTROL_NAME);
+        }
     }
 
     /** Gives dropped files to the first handler that takes them; false when none did. */

@@ -169,7 +169,7 @@ public final class ConversationEditor extends EditorPart {
                 plugins.map(PluginContributions::composerActions), this::capabilities);
         transfers = new ComposerTransfers(plugins, this::capabilities, context, this::showProblem);
         transfers.acceptDrops(transcript.control(), composer);
-        transfers.interceptPaste(composer);
+        transfers.interceptPaste(composer, getSite());
         DisplayExecutor display = new DisplayExecutor(parent.getDisplay());
         renderersChanged = () -> display.execute(() -> {
             if (!transcript.control().isDisposed()) {

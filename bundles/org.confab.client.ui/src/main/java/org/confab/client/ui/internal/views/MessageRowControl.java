@@ -170,6 +170,7 @@ final class MessageRowControl {
         if (!row.line().text().isEmpty()) {
             addText(row.line().text());
         }
+        AttachmentSaveLinks.add(body, row.line().content().attachments());
     }
 
     /**
