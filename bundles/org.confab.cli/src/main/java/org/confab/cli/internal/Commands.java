@@ -30,6 +30,10 @@ final class Commands {
                 .register(new AdminKickCommand())
                 .register(new AdminBroadcastCommand())
                 .register(new AdminAuditCommand())
-                .register(new AdminStatusCommand());
+                .register(new AdminStatusCommand())
+                .register(new AdminPluginsCommand())
+                .register(AdminPluginFromRepositoryCommand.install())
+                .register(AdminPluginFromRepositoryCommand.update())
+                .register(new AdminUninstallPluginCommand());
     }
 }

@@ -18,6 +18,13 @@ import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.AdminMessages.UpdateUser;
 import org.confab.protocol.messages.AdminMessages.UserDeleted;
+import org.confab.protocol.messages.PluginMessages;
+import org.confab.protocol.messages.PluginMessages.Change;
+import org.confab.protocol.messages.PluginMessages.Install;
+import org.confab.protocol.messages.PluginMessages.Plugin;
+import org.confab.protocol.messages.PluginMessages.Plugins;
+import org.confab.protocol.messages.PluginMessages.Uninstall;
+import org.confab.protocol.messages.PluginMessages.Update;
 import org.confab.protocol.messages.AdminMessages.UserEntry;
 import org.confab.protocol.messages.AdminMessages.UserPage;
 import org.confab.protocol.messages.AdminMessages.UserQuery;
@@ -89,5 +96,28 @@ public final class AdminClient {
     /** Uptime, connections, sessions, accounts, today's messages and the database in use. */
     public CompletableFuture<StatusReport> status() {
         return engine.request(MessageTypes.ADMIN_STATUS, Map.of(), StatusReport.class);
+    }
+
+    /** The plugin features installed in the running server, by id. */
+    public CompletableFuture<List<Plugin>> plugins() {
+        return engine.request(PluginMessages.PLUGINS, Map.of(), Plugins.class).thenApply(Plugins::plugins);
+    }
+
+    /**
+     * Installs a plugin feature into the running server from a p2 repository that the server reads
+     * (an http(s) URL, or a folder or zip on the server's machine); it is in use when this completes.
+     */
+    public CompletableFuture<Change> installPlugin(Install request) {
+        return engine.request(PluginMessages.INSTALL, request, Change.class);
+    }
+
+    /** Updates an installed plugin feature to the newest version in a p2 repository. */
+    public CompletableFuture<Change> updatePlugin(Update request) {
+        return engine.request(PluginMessages.UPDATE, request, Change.class);
+    }
+
+    /** Removes a plugin feature from the running server; its message types are unknown when this completes. */
+    public CompletableFuture<Change> uninstallPlugin(String feature) {
+        return engine.request(PluginMessages.UNINSTALL, new Uninstall(feature), Change.class);
     }
 }

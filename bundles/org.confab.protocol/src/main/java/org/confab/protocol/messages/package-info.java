@@ -2,7 +2,8 @@
  * The bodies of the core messages as validating records ({@link org.confab.protocol.messages.Messages},
  * {@link org.confab.protocol.messages.AdminMessages}) and the core message type names
  * ({@link org.confab.protocol.messages.MessageTypes}); the attachment and file-transfer bodies
- * ({@link org.confab.protocol.messages.AttachmentMessages}, {@link org.confab.protocol.messages.FileTransferMessages}).
+ * ({@link org.confab.protocol.messages.AttachmentMessages}, {@link org.confab.protocol.messages.FileTransferMessages});
+ * plugin administration ({@link org.confab.protocol.messages.PluginMessages}).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("0.3.0")

@@ -106,12 +106,19 @@ class ProtocolDocumentTest {
             Map.entry("admin.file.delete", AttachmentMessages.Ref.class),
             Map.entry("file.offers.ok", FileTransferMessages.Offers.class), Map.entry("file.accept", FileTransferMessages.FileRef.class),
             Map.entry("file.state", FileTransferMessages.StateChange.class),
-            Map.entry("file.sent.ok", FileTransferMessages.Transfers.class));
+            Map.entry("file.sent.ok", FileTransferMessages.Transfers.class),
+            Map.entry("admin.plugins.ok", PluginMessages.Plugins.class),
+            Map.entry("admin.plugin.install", PluginMessages.Install.class),
+            Map.entry("admin.plugin.install.ok", PluginMessages.Change.class),
+            Map.entry("admin.plugin.update", PluginMessages.Update.class),
+            Map.entry("admin.plugin.update.ok", PluginMessages.Change.class),
+            Map.entry("admin.plugin.uninstall", PluginMessages.Uninstall.class),
+            Map.entry("admin.plugin.uninstall.ok", PluginMessages.Change.class));
 
     private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
             "presence.list", "chat.ack.ok", "admin.online", "admin.status", "attach.delete.ok", "admin.file.delete.ok",
             "file.offers", "file.accept.ok", "file.sent", "account.passwd.ok",
-            "presence.set.ok", "chat.typing.ok");
+            "presence.set.ok", "chat.typing.ok", "admin.plugins");
 
     private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
             "PROTOCOL_ERROR", "LOGIN_TIMEOUT");
@@ -190,6 +197,8 @@ class ProtocolDocumentTest {
                 checkNested(frame.body().get("offers"), FileTransferMessages.Offer.class, json);
             } else if (type == FileTransferMessages.Transfers.class) {
                 checkNested(frame.body().get("transfers"), FileTransferMessages.Transfer.class, json);
+            } else if (type == PluginMessages.Plugins.class) {
+                checkNested(frame.body().get("plugins"), PluginMessages.Plugin.class, json);
             } else if (type == AuditPage.class) {
                 checkNested(frame.body().get("entries"), AuditEntry.class, json);
             }

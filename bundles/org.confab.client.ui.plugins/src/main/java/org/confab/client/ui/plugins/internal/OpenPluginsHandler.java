@@ -1,0 +1,26 @@
+package org.confab.client.ui.plugins.internal;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.equinox.p2.ui.Policy;
+import org.eclipse.equinox.p2.ui.ProvisioningUI;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+/**
+ * Help &gt; Plugins…: opens the {@link PluginsDialog} on this client's own installation. p2's default
+ * policy only offers a restart after a change; Confab's plugins are DS components that come and go
+ * live, so the user is offered "Apply Changes Now" as well (simpleconfigurator's
+ * {@code Configurator.applyConfiguration()}), and a restart only where a plugin needs one.
+ */
+public class OpenPluginsHandler extends AbstractHandler {
+    @Override
+    public Object execute(ExecutionEvent event) throws ExecutionException {
+        ProvisioningUI defaults = ProvisioningUI.getDefaultUI();
+        Policy policy = new Policy();
+        policy.setRestartPolicy(Policy.RESTART_POLICY_PROMPT_RESTART_OR_APPLY);
+        ProvisioningUI ui = new ProvisioningUI(defaults.getSession(), defaults.getProfileId(), policy);
+        new PluginsDialog(HandlerUtil.getActiveShellChecked(event), ui).open();
+        return null;
+    }
+}
