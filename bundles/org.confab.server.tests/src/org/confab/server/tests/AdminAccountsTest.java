@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.AdminMessages.AddUser;
@@ -122,11 +124,17 @@ class AdminAccountsTest extends AdminTestSupport {
                     UserEntry.class);
             assertEquals("New Name", renamed.displayName());
             assertTrue(renamed.online());
-            PresenceEntry presence = watching.body(watching.await(MessageTypes.PRESENCE_UPDATE), PresenceEntry.class);
-            while (!presence.username().equals(name)) {
-                presence = watching.body(watching.await(MessageTypes.PRESENCE_UPDATE), PresenceEntry.class);
+            // the user's own login is pushed after the presence gathering delay, so the watcher may first see
+            // that push (old name) and then the rename; the rename must come within the wait
+            List<String> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TestClient.WAIT_MILLIS);
+            PresenceEntry presence = null;
+            while (presence == null || !presence.username().equals(name) || !"New Name".equals(presence.displayName())) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                assertTrue(left > 0, "others see the new name at once; saw only " + seen);
+                presence = watching.body(watching.await(MessageTypes.PRESENCE_UPDATE, left), PresenceEntry.class);
+                seen.add(presence.username() + "=" + presence.displayName());
             }
-            assertEquals("New Name", presence.displayName(), "others see the new name at once");
 
             String newPassword = "a fresh password 42";
             ok(admin, MessageTypes.ADMIN_USER_UPDATE, new UpdateUser(name, null, newPassword, null, null, null), UserEntry.class);
