@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
@@ -86,25 +88,27 @@ public class LanAnnouncer {
         // the goodbye packets are what make browsers forget the server at once: they are sent (about two
         // seconds, every interface at once) before this returns; closing the sockets after them may take
         // as long again and is left to the daemon threads
-        List<Thread> goodbyes = new ArrayList<>();
+        CountDownLatch saidGoodbye = new CountDownLatch(responders.size());
         for (JmDNS responder : responders) {
-            goodbyes.add(Thread.ofPlatform().daemon().name("confab-lan-goodbye").start(() -> {
-                responder.unregisterAllServices();
+            Thread.ofPlatform().daemon().name("confab-lan-goodbye").start(() -> {
+                try {
+                    responder.unregisterAllServices();
+                } finally {
+                    saidGoodbye.countDown();
+                }
                 try {
                     responder.close();
                 } catch (IOException e) {
                     LOG.debug("closing the multicast DNS responder failed", e);
                 }
-            }));
+            });
         }
-        long deadline = System.nanoTime() + GOODBYE.toNanos();
-        for (Thread goodbye : goodbyes) {
-            try {
-                goodbye.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            if (!saidGoodbye.await(GOODBYE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the LAN goodbye took longer than {} s; stopping anyway", GOODBYE.toSeconds());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         LOG.info("stopped announcing on the LAN");
         responders.clear();
