@@ -20,6 +20,8 @@ import javax.jmdns.ServiceInfo;
 
 import org.confab.discovery.internal.Announced;
 import org.confab.discovery.internal.FoundServers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Looks for Confab servers on the LAN for a bounded time and returns what it found, checked. Browses on
@@ -27,6 +29,9 @@ import org.confab.discovery.internal.FoundServers;
  * found too). Blocking: call it off the UI thread.
  */
 public final class LanBrowser {
+    // slf4j as JmDNS imports it ([2.0,3), which org.confab.slf4j.compat offers): the same logger binding as
+    // JmDNS's own messages, and the build orders the compat bundle before this one
+    private static final Logger LOG = LoggerFactory.getLogger(LanBrowser.class);
     /** Most servers one browse returns; more announcements are ignored. */
     public static final int MAX_RESULTS = 32;
     /** How long a browse listens unless told otherwise. */
@@ -82,6 +87,7 @@ public final class LanBrowser {
                 try {
                     browse(address, millis, found);
                 } catch (IOException e) {
+                    LOG.debug("cannot browse on {}", address.getHostAddress(), e);
                     failures.put(address, e);
                 }
             }));
