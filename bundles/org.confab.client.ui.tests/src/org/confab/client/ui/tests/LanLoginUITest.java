@@ -120,7 +120,7 @@ class LanLoginUITest {
         assertEquals("127.0.0.1:" + port, ui(() -> widget(login, Text.class, "login.server").getText()));
         String note = ui(() -> widget(login, Label.class, "login.lan.fingerprint").getText());
         assertTrue(note.contains(fingerprint.toString()) && note.contains("check it"), note);
-        run(() -> Ui.screenshot(login, "client-login-lan"));
+        TrustUITest.screenshot(login, "client-login-lan.png");
 
         // the announced fingerprint is not trusted by itself: the first login still asks
         KnownServers known = KnownServers.at(Path.of(CONTEXT.getProperty("confab.client.knownServers")));

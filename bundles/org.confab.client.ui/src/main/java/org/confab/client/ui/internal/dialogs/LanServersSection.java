@@ -42,7 +42,9 @@ final class LanServersSection {
         for (String title : new String[] { "Name", "Address", "Fingerprint" }) {
             new TableColumn(table, SWT.LEFT).setText(title);
         }
-        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(560, 72).applyTo(table);
+        // room for four servers without scrolling; more scroll
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1)
+                .hint(560, table.getHeaderHeight() + 4 * table.getItemHeight()).applyTo(table);
         status = WidgetIds.name(new Label(group, SWT.WRAP), "login.lan.status");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         refresh = WidgetIds.name(new Button(group, SWT.PUSH), "login.lan.refresh");
@@ -93,7 +95,17 @@ final class LanServersSection {
         } else {
             status.setText("Pick a server to fill in its address. Anyone on the network can announce a server.");
         }
-        status.getParent().layout(true, true);
+        fit(table.getShell());
+    }
+
+    /** Grows the dialog when what it shows no longer fits (a longer status, the fingerprint note). */
+    static void fit(org.eclipse.swt.widgets.Shell shell) {
+        shell.layout(true, true);
+        org.eclipse.swt.graphics.Point wanted = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        if (wanted.x > size.x || wanted.y > size.y) {
+            shell.setSize(Math.max(wanted.x, size.x), Math.max(wanted.y, size.y));
+        }
     }
 
     private static String rootMessage(Throwable error) {

@@ -171,7 +171,7 @@ public final class LoginDialog extends TitleAreaDialog {
                         + "network, where anyone can announce anything: check it against the one your "
                         + "administrator gives you when Confab asks you to trust the server.")
                 .orElse("This server announced no TLS: connections to it are not encrypted."));
-        getShell().layout(true, true);
+        LanServersSection.fit(getShell());
         (username.getText().isEmpty() ? username : password).setFocus();
     }
 
