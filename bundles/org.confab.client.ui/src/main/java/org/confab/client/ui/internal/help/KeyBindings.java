@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.jface.bindings.Binding;
+import org.eclipse.swt.SWT;
 import org.eclipse.ui.keys.IBindingService;
 
 /**
@@ -38,7 +39,8 @@ public final class KeyBindings {
         List<Key> bound = new ArrayList<>();
         for (Binding binding : bindings.getBindings()) {
             if (binding.getParameterizedCommand() == null || binding.getType() != Binding.SYSTEM && binding.getType() != Binding.USER
-                    || scheme != null && !scheme.equals(binding.getSchemeId())) {
+                    || scheme != null && !scheme.equals(binding.getSchemeId())
+                    || binding.getPlatform() != null && !binding.getPlatform().equals(SWT.getPlatform())) {
                 continue;
             }
             try {
