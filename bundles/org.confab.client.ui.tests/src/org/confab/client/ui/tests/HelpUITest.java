@@ -97,7 +97,9 @@ class HelpUITest {
             String server = ui(() -> widget(about, Label.class, "about.server").getText());
             assertTrue(server.startsWith("127.0.0.1:" + port + " as " + alice), server);
             List<String[]> rows = rows(about, "about.licences");
-            assertTrue(rows.stream().anyMatch(row -> row[0].equals("org.confab.client.ui")), "Confab itself listed");
+            assertTrue(ui(() -> widget(about, Label.class, "about.own").getText()).matches("\\d+ of Confab's own .*"),
+                    "Confab's own bundles counted");
+            assertTrue(rows.stream().noneMatch(row -> row[0].startsWith("org.confab.")), "only third parties listed");
             assertTrue(rows.stream().anyMatch(row -> row[0].equals("com.fasterxml.jackson.core.jackson-databind")
                     && row[2].toLowerCase(Locale.ROOT).contains("apache")), "Jackson's Apache licence listed");
             run(() -> Ui.screenshot(about, "client-about"));

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /** Help &gt; About Confab: version, Java, the server, and the licences of the running bundles. */
@@ -54,21 +55,25 @@ public final class AboutDialog extends Dialog {
         Label server = row(area, "Server:", AboutFacts.server(session));
         WidgetIds.name(server, "about.server");
 
+        Bundle[] bundles = client.getBundleContext().getBundles();
+        Label own = row(area, "Bundles:", AboutFacts.ownBundles(bundles) + " of Confab's own (org.confab.*, plugins included)");
+        WidgetIds.name(own, "about.own");
         Label heading = new Label(area, SWT.NONE);
-        heading.setText("Components and their licences:");
+        heading.setText("Third-party components and their licences:");
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(heading);
         Table table = WidgetIds.name(new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL), "about.licences");
         table.setHeaderVisible(true);
         for (String column : new String[] { "Bundle", "Version", "Licence" }) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
-        for (AboutFacts.Component component : AboutFacts.components(client.getBundleContext().getBundles())) {
+        for (AboutFacts.Component component : AboutFacts.components(bundles)) {
             new TableItem(table, SWT.NONE).setText(new String[] { component.name(), component.version(), component.licence() });
         }
-        for (TableColumn column : table.getColumns()) {
-            column.pack();
+        int[] widths = { 320, 120, 380 };
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumn(i).setWidth(widths[i]);
         }
-        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(640, table.getItemHeight() * 12).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(840, table.getItemHeight() * 14).applyTo(table);
         return area;
     }
 

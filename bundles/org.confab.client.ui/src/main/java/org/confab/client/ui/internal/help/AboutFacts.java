@@ -11,7 +11,7 @@ import org.osgi.framework.Bundle;
 /**
  * What Help &gt; About Confab tells: the client's version, the server it talks to, and the licence of
  * every bundle running in this client, read from the bundles themselves ({@code Bundle-License}), so
- * the list stays true whatever plugins are installed.
+ * the list stays true whatever plugins are installed. Confab's own bundles are counted, not listed.
  */
 public final class AboutFacts {
     /** One running bundle and its licence. */
@@ -35,19 +35,27 @@ public final class AboutFacts {
                 .orElse("not connected");
     }
 
-    /** Every running bundle with its licence, sorted by name; Confab's own bundles first. */
+    /** The third-party bundles running in this client with their licences, sorted by name. */
     public static List<Component> components(Bundle[] bundles) {
         List<Component> components = new ArrayList<>();
         for (Bundle bundle : bundles) {
-            if (bundle.getBundleId() == 0 && bundle.getSymbolicName() == null) {
+            if (bundle.getSymbolicName() == null || own(bundle)) {
                 continue;
             }
             String licence = bundle.getHeaders("").get("Bundle-License");
             components.add(new Component(bundle.getSymbolicName(), bundle.getVersion().toString(),
                     licence == null || licence.isBlank() ? "see the bundle's about.html" : licence.strip()));
         }
-        components.sort(Comparator.comparing((Component c) -> !c.name().startsWith("org.confab."))
-                .thenComparing(Component::name));
+        components.sort(Comparator.comparing(Component::name));
         return components;
+    }
+
+    /** How many of Confab's own bundles (plugins included) run in this client. */
+    public static long ownBundles(Bundle[] bundles) {
+        return java.util.Arrays.stream(bundles).filter(AboutFacts::own).count();
+    }
+
+    private static boolean own(Bundle bundle) {
+        return bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.confab.");
     }
 }
