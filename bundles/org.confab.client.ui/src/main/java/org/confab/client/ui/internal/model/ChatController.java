@@ -209,7 +209,8 @@ public final class ChatController {
     /** The user looks at a conversation now: its messages count as read. */
     public void viewed(String peer) {
         unread.clear(peer);
-        sendReadMark(peer, true);
+        // a conversation can take the focus in a window in the background (opened for offline messages)
+        sendReadMark(peer, attention.isLookingAt(peer));
     }
 
     /**
