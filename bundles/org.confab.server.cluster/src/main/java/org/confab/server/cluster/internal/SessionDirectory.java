@@ -1,0 +1,154 @@
+package org.confab.server.cluster.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.api.StorageType;
+
+/**
+ * Which nodes hold which user's sessions: a JetStream key-value bucket {@code confab-NAME-sessions},
+ * one key per user (the username in hex: usernames may hold characters keys may not), its value the
+ * comma-separated names of the nodes holding a session. Changes are compare-and-set on the entry's
+ * revision, so two nodes changing one user's entry at once cannot lose each other's change.
+ *
+ * <p>Reads that decide where a message goes ({@link #nodesOf}) ask the bucket itself, so a node that
+ * stored a message after another node listed the user finds it; the watched copy ({@link #users})
+ * only serves lists (who is online), which may lag by the time a change takes to travel.
+ */
+final class SessionDirectory {
+    private static final int MAX_TRIES = 50;
+
+    private final KeyValue bucket;
+    private final Map<String, Set<String>> watched = new ConcurrentHashMap<>();
+
+    private SessionDirectory(KeyValue bucket) {
+        this.bucket = bucket;
+    }
+
+    static SessionDirectory open(Connection connection, String clusterName)
+            throws IOException, JetStreamApiException, InterruptedException {
+        String name = "confab-" + clusterName + "-sessions";
+        KeyValueManagement management = connection.keyValueManagement();
+        try {
+            management.getStatus(name);
+        } catch (JetStreamApiException missing) {
+            try {
+                management.create(KeyValueConfiguration.builder().name(name).maxHistoryPerKey(1)
+                        .storageType(StorageType.File).build());
+            } catch (JetStreamApiException raced) {
+                management.getStatus(name); // another node created it meanwhile; anything else fails here
+            }
+        }
+        SessionDirectory directory = new SessionDirectory(connection.keyValue(name));
+        directory.bucket.watchAll(directory.new Watcher());
+        return directory;
+    }
+
+    /** The nodes holding a session of {@code username}, read from the bucket now. */
+    Set<String> nodesOf(String username) throws IOException, JetStreamApiException {
+        KeyValueEntry entry = bucket.get(key(username));
+        return entry == null || entry.getOperation() != KeyValueOperation.PUT ? Set.of() : nodes(entry.getValue());
+    }
+
+    /** Users and their nodes as last watched. */
+    Map<String, Set<String>> users() {
+        return Map.copyOf(watched);
+    }
+
+    void add(String username, String node) throws IOException, JetStreamApiException {
+        change(username, nodes -> {
+            nodes.add(node);
+            return nodes;
+        });
+    }
+
+    void remove(String username, String node) throws IOException, JetStreamApiException {
+        change(username, nodes -> {
+            nodes.remove(node);
+            return nodes;
+        });
+    }
+
+    /** Takes {@code node} out of every entry (its sessions are gone: it restarted, died or lost the engine). */
+    Set<String> removeEverywhere(String node) throws IOException, JetStreamApiException {
+        Set<String> affected = new TreeSet<>();
+        for (Map.Entry<String, Set<String>> user : users().entrySet()) {
+            if (user.getValue().contains(node)) {
+                remove(user.getKey(), node);
+                affected.add(user.getKey());
+            }
+        }
+        return affected;
+    }
+
+    private void change(String username, UnaryOperator<Set<String>> how) throws IOException, JetStreamApiException {
+        String key = key(username);
+        for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
+            KeyValueEntry entry = bucket.get(key);
+            boolean present = entry != null && entry.getOperation() == KeyValueOperation.PUT;
+            Set<String> before = present ? nodes(entry.getValue()) : Set.of();
+            Set<String> after = how.apply(new TreeSet<>(before));
+            if (after.equals(before)) {
+                return;
+            }
+            try {
+                byte[] value = String.join(",", after).getBytes(StandardCharsets.UTF_8);
+                if (entry == null) {
+                    bucket.create(key, value);
+                } else {
+                    bucket.update(key, value, entry.getRevision());
+                }
+                return;
+            } catch (JetStreamApiException conflict) {
+                // wrong last revision: another node changed the entry first; read it again
+            }
+        }
+        throw new IOException("the session directory entry of '" + username + "' kept changing under " + MAX_TRIES
+                + " attempts");
+    }
+
+    private static Set<String> nodes(byte[] value) {
+        String text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
+        return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(",")));
+    }
+
+    static String key(String username) {
+        return HexFormat.of().formatHex(username.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String username(String key) {
+        return new String(HexFormat.of().parseHex(key), StandardCharsets.UTF_8);
+    }
+
+    private final class Watcher implements KeyValueWatcher {
+        @Override
+        public void watch(KeyValueEntry entry) {
+            String user = username(entry.getKey());
+            Set<String> nodes = entry.getOperation() == KeyValueOperation.PUT ? nodes(entry.getValue()) : Set.of();
+            if (nodes.isEmpty()) {
+                watched.remove(user);
+            } else {
+                watched.put(user, nodes);
+            }
+        }
+
+        @Override
+        public void endOfData() {
+        }
+    }
+}
