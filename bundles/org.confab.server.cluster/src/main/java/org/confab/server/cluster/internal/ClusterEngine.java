@@ -34,6 +34,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     private final NodeMessages messages;
     private final long startedAt = System.currentTimeMillis();
     private volatile EngineState state = EngineState.JOINING;
+    private boolean everServed;
     private volatile Connection connection;
     private volatile SessionDirectory directory;
     private final Thread heartbeat;
@@ -110,9 +111,12 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
                 dispatcher.subscribe(settings.nodeSubject(settings.node()));
             }
             directory.removeEverywhere(settings.node());
+            boolean again = everServed;
+            everServed = true;
             state = EngineState.SERVING;
             messages.heartbeat(EngineState.SERVING, 0);
-            LOG.info("cluster '{}': node {} is serving", settings.name(), settings.node());
+            LOG.info("cluster '{}': node {} is serving{}", settings.name(), settings.node(),
+                    again ? " again" : "");
         } catch (IOException | JetStreamApiException e) {
             LOG.error("cluster '{}': node {} could not join ({}); logins stay refused until it can", settings.name(),
                     settings.node(), e.toString());
