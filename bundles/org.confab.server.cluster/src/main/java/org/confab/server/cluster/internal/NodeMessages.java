@@ -31,6 +31,7 @@ import io.nats.client.Message;
 final class NodeMessages implements OtherNodes, AccountChangeListener {
     private static final Logger LOG = LoggerFactory.getLogger(NodeMessages.class);
     private static final FrameCodec CODEC = new FrameCodec();
+    private static final long WATCH_WAIT_MILLIS = 2000;
 
     /** What this node's own core provides to the cluster. */
     record Local(SessionRegistry registry, ClusterInbox inbox, AccountCache accounts) {
@@ -64,20 +65,26 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
             try {
                 if (any) {
                     directory.add(username, self);
+                    // the login reads pending messages next: only once the others route to this node
+                    directory.awaitWatched(username, self, true, WATCH_WAIT_MILLIS);
                 } else {
                     directory.remove(username, self);
                 }
             } catch (IOException | JetStreamApiException e) {
                 // a login must not count as routable when it is not: the login fails and the client retries
                 throw new IllegalStateException("the session directory could not be changed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             send(engine.settings.subject("all"), Envelope.of("presence", self, username));
         });
     }
 
+    /** Routed by the watched copy of the directory: no round trip to NATS per message. */
     @Override
     public void push(String username, NodePush push) {
-        Set<String> nodes = liveOthers(username);
+        Set<String> nodes = engine.directory().map(d -> d.watchedNodesOf(username)).orElse(Set.of()).stream()
+                .filter(n -> !n.equals(self) && engine.roster.alive(n)).collect(Collectors.toSet());
         if (nodes.isEmpty()) {
             return;
         }

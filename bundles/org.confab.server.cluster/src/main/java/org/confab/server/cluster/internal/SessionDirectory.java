@@ -26,9 +26,11 @@ import io.nats.client.api.StorageType;
  * comma-separated names of the nodes holding a session. Changes are compare-and-set on the entry's
  * revision, so two nodes changing one user's entry at once cannot lose each other's change.
  *
- * <p>Reads that decide where a message goes ({@link #nodesOf}) ask the bucket itself, so a node that
- * stored a message after another node listed the user finds it; the watched copy ({@link #users})
- * only serves lists (who is online), which may lag by the time a change takes to travel.
+ * <p>Every node watches the bucket and keeps a copy ({@link #watchedNodesOf}), which routes each message
+ * without a round trip to NATS. The copy lags by the time a change takes to travel; a node that lists a
+ * user at login therefore waits until its own copy shows the change ({@link #awaitWatched}) before it
+ * reads the user's pending messages, by which time the others' copies have it too (the same stream
+ * delivers it to all). Presence asks the bucket itself ({@link #nodesOf}).
  */
 final class SessionDirectory {
     private static final int MAX_TRIES = 50;
@@ -63,6 +65,25 @@ final class SessionDirectory {
     Set<String> nodesOf(String username) throws IOException, JetStreamApiException {
         KeyValueEntry entry = bucket.get(key(username));
         return entry == null || entry.getOperation() != KeyValueOperation.PUT ? Set.of() : nodes(entry.getValue());
+    }
+
+    /** The nodes holding a session of {@code username} as last watched. */
+    Set<String> watchedNodesOf(String username) {
+        return watched.getOrDefault(username, Set.of());
+    }
+
+    /** Waits (at most {@code millis}) until the watched copy lists {@code node} for {@code username} or not, as {@code present} says. */
+    void awaitWatched(String username, String node, boolean present, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (watched) {
+            while (watchedNodesOf(username).contains(node) != present) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(watched, left);
+            }
+        }
     }
 
     /** Users and their nodes as last watched. */
@@ -140,10 +161,13 @@ final class SessionDirectory {
         public void watch(KeyValueEntry entry) {
             String user = username(entry.getKey());
             Set<String> nodes = entry.getOperation() == KeyValueOperation.PUT ? nodes(entry.getValue()) : Set.of();
-            if (nodes.isEmpty()) {
-                watched.remove(user);
-            } else {
-                watched.put(user, nodes);
+            synchronized (watched) {
+                if (nodes.isEmpty()) {
+                    watched.remove(user);
+                } else {
+                    watched.put(user, nodes);
+                }
+                watched.notifyAll();
             }
         }
 
