@@ -45,7 +45,7 @@ if sys.argv[4]:
 print(json.dumps(row))
 PY
   tail -1 "$RESULTS"
-  for pid in "${NODE_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${NODE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${NODE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   NODE_PIDS=()
 }

@@ -60,8 +60,8 @@ start_node() {
 }
 
 stop_cluster() {
-  for pid in "${NODE_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${NODE_PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  for pid in "${NODE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${NODE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   NODE_PIDS=()
-  if [ -n "$NATS_PID" ]; then kill "$NATS_PID" 2>/dev/null; wait "$NATS_PID" 2>/dev/null; NATS_PID=""; fi
+  if [ -n "$NATS_PID" ]; then kill "$NATS_PID" 2>/dev/null || true; wait "$NATS_PID" 2>/dev/null || true; NATS_PID=""; fi
 }

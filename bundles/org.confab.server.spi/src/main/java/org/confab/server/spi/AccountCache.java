@@ -11,4 +11,7 @@ public interface AccountCache {
 
     /** Reads {@code username} from the database again next time it is needed. */
     void forget(String username);
+
+    /** Reads every account from the database again (after this node missed other nodes' changes). */
+    void forgetAll();
 }

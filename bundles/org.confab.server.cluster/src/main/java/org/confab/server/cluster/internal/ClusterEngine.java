@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.confab.server.api.ClientSession;
+import org.confab.server.spi.AccountCache;
 import org.confab.server.spi.LoginGate;
 import org.confab.server.spi.SessionRegistry;
 import org.confab.server.spi.Supervised;
@@ -31,10 +32,13 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     final ClusterSettings settings;
     final Roster roster;
     private final SessionRegistry registry;
+    private final AccountCache accounts;
     private final NodeMessages messages;
     private final long startedAt = System.currentTimeMillis();
     private volatile EngineState state = EngineState.JOINING;
     private boolean everServed;
+    /** Not the join's lock: a join may wait seconds on NATS, and isolation must not wait for it. */
+    private final Object isolation = new Object();
     private volatile Connection connection;
     private volatile SessionDirectory directory;
     private final Thread heartbeat;
@@ -42,6 +46,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     ClusterEngine(ClusterSettings settings, SessionRegistry registry, NodeMessages.Local local)
             throws IOException, InterruptedException {
         this.settings = settings;
+        this.accounts = local.accounts();
         this.registry = registry;
         this.roster = new Roster(settings.deadAfterMillis());
         this.messages = new NodeMessages(this, local);
@@ -111,9 +116,16 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
                 dispatcher.subscribe(settings.nodeSubject(settings.node()));
             }
             directory.removeEverywhere(settings.node());
+            // changes other nodes announced while this one was cut off were missed
+            accounts.forgetAll();
             boolean again = everServed;
             everServed = true;
-            state = EngineState.SERVING;
+            synchronized (isolation) {
+                if (connection.getStatus() != Connection.Status.CONNECTED || state == EngineState.STOPPED) {
+                    return; // lost again meanwhile: the next reconnection joins
+                }
+                state = EngineState.SERVING;
+            }
             messages.heartbeat(EngineState.SERVING, 0);
             LOG.info("cluster '{}': node {} is serving{}", settings.name(), settings.node(),
                     again ? " again" : "");
@@ -125,15 +137,23 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
         }
     }
 
+    /**
+     * Once per loss (the client reports a disconnection at every failed reconnect attempt): the logged-in
+     * sessions are closed; connections that arrive meanwhile stay, and their logins are refused.
+     */
     private void isolate() {
-        if (state == EngineState.STOPPED) {
-            return;
+        synchronized (isolation) {
+            if (state == EngineState.STOPPED || state == EngineState.ISOLATED) {
+                return;
+            }
+            state = EngineState.ISOLATED;
         }
-        state = EngineState.ISOLATED;
         LOG.error("cluster '{}': node {} lost the connection to NATS; closing its sessions and refusing logins until"
                 + " it is back", settings.name(), settings.node());
         for (ClientSession session : registry.all()) {
-            session.close("SHUTDOWN", "this server node lost its cluster; reconnect to another server");
+            if (session.username().isPresent()) {
+                session.close("SHUTDOWN", "this server node lost its cluster; reconnect to another server");
+            }
         }
     }
 

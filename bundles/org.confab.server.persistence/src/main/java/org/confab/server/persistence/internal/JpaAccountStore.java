@@ -112,6 +112,12 @@ public class JpaAccountStore implements AccountStore, AccountCache {
         changeListeners.forEach(listener -> listener.accountChanged(username));
     }
 
+    @Override
+    public void forgetAll() {
+        generation.incrementAndGet();
+        accounts.clear();
+    }
+
     /** Another node wrote the row: the same as a write here, without telling anybody. */
     @Override
     public void forget(String username) {
