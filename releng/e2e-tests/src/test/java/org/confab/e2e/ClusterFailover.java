@@ -19,7 +19,8 @@ import org.confab.protocol.messages.Messages.ChatSend;
 /**
  * A node is killed with SIGKILL while two users on other nodes send to a user on it: every message
  * the senders had acknowledged reaches the recipient once, in order per conversation, after the
- * recipient logged in again on a surviving node; and nothing is left pending afterwards.
+ * recipient logged in again on a surviving node; and nothing is left pending afterwards. The users of the
+ * surviving nodes see the recipient go offline once the killed node is found silent.
  */
 final class ClusterFailover {
     private static final int MESSAGES = 300;
@@ -34,8 +35,10 @@ final class ClusterFailover {
         Map<String, List<Long>> acknowledged = new LinkedHashMap<>();
         CountDownLatch halfway = new CountDownLatch(2);
         List<CompletableFuture<Void>> senders = new ArrayList<>();
+        List<PushClient> senderClients = new ArrayList<>();
         for (String[] sender : new String[][] { { "sam", "1" }, { "tess", "3" } }) {
             PushClient client = ClusterTest.user(cluster.node(Integer.parseInt(sender[1])), sender[0]);
+            senderClients.add(client);
             List<Long> ids = new ArrayList<>();
             acknowledged.put(sender[0], ids);
             senders.add(CompletableFuture.runAsync(() -> send(client, sender[0], ids, halfway)));
@@ -44,6 +47,10 @@ final class ClusterFailover {
         cluster.node(2).kill();
         CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
         rita.close();
+        // the survivors find the killed node silent, take it out of the directory and tell their users
+        for (PushClient sender : senderClients) {
+            sender.awaitPush(MessageTypes.PRESENCE_UPDATE, p -> ClusterTest.presence(p, "rita", false), 30);
+        }
 
         try (PushClient again = new PushClient(cluster.node(3))) {
             again.login("rita", ClusterTest.PASSWORD);

@@ -110,11 +110,16 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
         try {
             Connection conn = connection;
             if (directory == null) {
-                directory = SessionDirectory.open(conn, settings.name());
+                // core subscriptions are restored by the client after a reconnection
                 Dispatcher dispatcher = conn.createDispatcher(messages::received);
                 dispatcher.subscribe(settings.subject("all"));
                 dispatcher.subscribe(settings.nodeSubject(settings.node()));
+            } else {
+                directory.close();
             }
+            // a fresh watch each time: the watched copy routes every push, and a watch from before a
+            // restart of NATS may have stopped
+            directory = SessionDirectory.open(conn, settings.name());
             directory.removeEverywhere(settings.node());
             // changes other nodes announced while this one was cut off were missed
             accounts.forgetAll();

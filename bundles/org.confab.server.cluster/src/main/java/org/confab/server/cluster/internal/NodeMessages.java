@@ -122,10 +122,17 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
                 engine.settings.deadAfterMillis());
         engine.directory().ifPresent(directory -> {
             try {
-                directory.removeEverywhere(node).forEach(local.inbox()::presenceChanged);
+                Set<String> users = directory.removeEverywhere(node);
+                LOG.info("cluster: node {} taken out of the session directory for {} user(s)", node, users.size());
+                // the other survivors may find nothing left to remove (this node was first): they hear it
+                for (String user : users) {
+                    local.inbox().presenceChanged(user);
+                    send(engine.settings.subject("all"), Envelope.of("presence", self, user));
+                }
             } catch (IOException | JetStreamApiException e) {
-                LOG.warn("cluster: removing node {} from the session directory failed ({}); retried when it is next"
-                        + " found silent", node, e.toString());
+                LOG.warn("cluster: removing node {} from the session directory failed ({}); retried at the next"
+                        + " heartbeat", node, e.toString());
+                engine.roster.retry(node);
             }
         });
     }

@@ -49,6 +49,11 @@ final class Roster {
         return found;
     }
 
+    /** Reports {@code node} again at the next {@link #newlyDead} (handling its death failed). */
+    void retry(String node) {
+        dead.remove(node);
+    }
+
     /** Every node heard of, with "DEAD" as the state of the silent ones, by name. */
     List<Node> snapshot() {
         return nodes.values().stream()

@@ -37,6 +37,7 @@ final class SessionDirectory {
 
     private final KeyValue bucket;
     private final Map<String, Set<String>> watched = new ConcurrentHashMap<>();
+    private io.nats.client.impl.NatsKeyValueWatchSubscription watch;
 
     private SessionDirectory(KeyValue bucket) {
         this.bucket = bucket;
@@ -57,8 +58,17 @@ final class SessionDirectory {
             }
         }
         SessionDirectory directory = new SessionDirectory(connection.keyValue(name));
-        directory.bucket.watchAll(directory.new Watcher());
+        directory.watch = directory.bucket.watchAll(directory.new Watcher());
         return directory;
+    }
+
+    /** Stops watching (a rejoining node opens a new directory: a watch does not outlive a restart of NATS). */
+    void close() {
+        try {
+            watch.unsubscribe();
+        } catch (RuntimeException alreadyGone) {
+            // the connection that carried it is gone; nothing left to stop
+        }
     }
 
     /** The nodes holding a session of {@code username}, read from the bucket now. */
