@@ -140,6 +140,12 @@ class ClusterTest {
             gina.login("gina", PASSWORD);
             Frame message = gina.awaitPush(MessageTypes.CHAT_MESSAGE, p -> p.body().path("messageId").asLong() == stored, 20);
             assertEquals("acknowledged before the outage", message.body().path("text").asText());
+            try (PushClient frank = new PushClient(cluster.node(1))) {
+                frank.login("frank", PASSWORD);
+                long live = frank.codec.read(frank.request(MessageTypes.CHAT_SEND,
+                        new ChatSend("gina", "after-outage", "pushed across nodes again")), ChatSent.class).messageId();
+                gina.awaitPush(MessageTypes.CHAT_MESSAGE, p -> p.body().path("messageId").asLong() == live, 20);
+            }
         }
     }
 
