@@ -46,11 +46,11 @@ start_node() {
   "$ROOT/confab" server --port "$port" --bind 127.0.0.1 --data "$WORK/$name" "${DB_OPTIONS[@]}" "$@" \
     </dev/null >"$WORK/$name.log" 2>&1 &
   NODE_PIDS+=("$!")
-  # a cluster node is ready when it serves, a single server when it listens
-  local ready="listening on"
-  case " $* " in *" --cluster "*) ready="node $name is serving" ;; esac
+  # a server is ready when it listens, a cluster node also when it serves
+  local serving="listening on"
+  case " $* " in *" --cluster "*) serving="node $name is serving" ;; esac
   for _ in $(seq 1 240); do
-    grep -q "$ready" "$WORK/$name.log" && return
+    grep -q "listening on" "$WORK/$name.log" && grep -q "$serving" "$WORK/$name.log" && return
     kill -0 "${NODE_PIDS[-1]}" 2>/dev/null || break
     sleep 0.5
   done
