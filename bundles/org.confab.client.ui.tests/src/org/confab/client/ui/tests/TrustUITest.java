@@ -280,8 +280,8 @@ class TrustUITest {
         });
     }
 
-    /** Saves what the dialog looks like on the (virtual) screen, for the documentation. */
-    private static void screenshot(Shell dialog, String name) {
+    /** Saves what the dialog looks like on the (virtual) screen, for the documentation (also LanLoginUITest's). */
+    static void screenshot(Shell dialog, String name) {
         String directory = CONTEXT.getProperty("confab.screenshots");
         if (directory == null) {
             return;

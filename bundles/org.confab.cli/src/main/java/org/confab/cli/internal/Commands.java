@@ -15,6 +15,7 @@ final class Commands {
                 .register(new OnlineCommand())
                 .register(new ReceiveCommand())
                 .register(new PingCommand())
+                .register(new DiscoverCommand())
                 .register(new RequestCommand())
                 .register(new SendFileCommand())
                 .register(new FilesCommand())

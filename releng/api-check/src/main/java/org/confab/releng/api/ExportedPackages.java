@@ -34,8 +34,13 @@ public record ExportedPackages(Path bundle, String symbolicName, Map<String, Ver
         return new ExportedPackages(bundle, bsn, packages, sourceFolder(bundle));
     }
 
+    /**
+     * Whether the bundle exports packages of its own. A bundle without sources that exports a package
+     * only passes someone else's on (org.confab.slf4j.compat offers slf4j's at another version): that
+     * package's versions are its owner's, not ours to declare or baseline.
+     */
     public boolean isApi() {
-        return !packages.isEmpty();
+        return !packages.isEmpty() && Files.isDirectory(sourceFolder);
     }
 
     /** The source file of a package's {@code package-info.java}. */

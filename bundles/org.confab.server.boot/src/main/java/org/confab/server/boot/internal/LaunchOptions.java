@@ -66,7 +66,9 @@ final class LaunchOptions {
             new Mapping("confab.attachments.diskFloorBytes", ATTACHMENTS, "diskFloorBytes", Long.class),
             new Mapping("confab.attachments.chunkBytes", ATTACHMENTS, "chunkBytes", Integer.class),
             new Mapping("confab.attachments.retention", ATTACHMENTS, "retention", String.class),
-            new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class));
+            new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class),
+            new Mapping("confab.announce", "org.confab.server.discovery", "enabled", Boolean.class),
+            new Mapping("confab.announceName", "org.confab.server.discovery", "name", String.class));
 
     /** The configuration property that lists the keys the last launch set. */
     static final String LAUNCH_KEYS = "confab.launch.keys";

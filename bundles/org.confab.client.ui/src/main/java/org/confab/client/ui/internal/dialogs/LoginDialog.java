@@ -12,6 +12,7 @@ import org.confab.client.ui.internal.prefs.Preferences;
 import org.confab.client.ui.internal.session.SavedPasswords;
 import org.confab.client.ui.internal.views.DisplayExecutor;
 import org.confab.client.ui.WidgetIds;
+import org.confab.discovery.FoundServer;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -48,6 +49,8 @@ public final class LoginDialog extends TitleAreaDialog {
     private Text password;
     private Button remember;
     private Link register;
+    private Label fingerprintNote;
+    private LanServersSection lan;
     private boolean busy;
     private LoginResult result;
 
@@ -90,7 +93,11 @@ public final class LoginDialog extends TitleAreaDialog {
         register = WidgetIds.name(new Link(form, SWT.NONE), "login.register");
         register.setText("No account yet? <a>Create one\u2026</a>");
         register.addListener(SWT.Selection, e -> openRegistration());
+        lan = new LanServersSection(form, this::pick);
+        fingerprintNote = WidgetIds.name(new Label(form, SWT.WRAP), "login.lan.fingerprint");
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(560, SWT.DEFAULT).applyTo(fingerprintNote);
         prefill();
+        lan.search();
         return area;
     }
 
@@ -153,6 +160,21 @@ public final class LoginDialog extends TitleAreaDialog {
         super.cancelPressed();
     }
 
+    /**
+     * A server picked from the LAN list: its address goes into the form, its fingerprint next to it. The
+     * fingerprint is not trusted here; the trust step still shows the certificate at the first login.
+     */
+    private void pick(FoundServer found) {
+        server.setText(found.address());
+        fingerprintNote.setText(found.fingerprint()
+                .map(fingerprint -> "Fingerprint announced on the network: " + fingerprint + "\nIt came from the "
+                        + "network, where anyone can announce anything: check it against the one your "
+                        + "administrator gives you when Confab asks you to trust the server.")
+                .orElse("This server announced no TLS: connections to it are not encrypted."));
+        LanServersSection.fit(getShell());
+        (username.getText().isEmpty() ? username : password).setFocus();
+    }
+
     private void prefill() {
         server.setText(defaultServer.toString());
         username.setText(preferences.get(Preferences.LAST_USER, ""));
@@ -200,5 +222,6 @@ public final class LoginDialog extends TitleAreaDialog {
                 getButton(IDialogConstants.OK_ID) }) {
             control.setEnabled(!working);
         }
+        lan.setEnabled(!working);
     }
 }
