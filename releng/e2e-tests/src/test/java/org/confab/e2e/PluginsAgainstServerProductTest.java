@@ -43,6 +43,8 @@ class PluginsAgainstServerProductTest {
     private static final Path PRODUCT_REPOSITORY = Processes.ROOT
             .resolve("server-product/target/products/org.confab.server/linux/gtk/x86_64/confab-server/repository").toAbsolutePath();
 
+    private static final String OFFERED = "https://plugins.example.org/confab/";
+
     private static Path data;
     private static ServerProcess server;
 
@@ -58,7 +60,8 @@ class PluginsAgainstServerProductTest {
     }
 
     private static ServerProcess start() throws Exception {
-        return ServerProcess.start(data, Map.of("CONFAB_ADMIN_PASSWORD", ROOT_PASSWORD), "--scram-iterations", "4096");
+        return ServerProcess.start(data, Map.of("CONFAB_ADMIN_PASSWORD", ROOT_PASSWORD), "--scram-iterations", "4096",
+                "--plugin-repository", OFFERED);
     }
 
     @AfterAll
@@ -104,6 +107,14 @@ class PluginsAgainstServerProductTest {
                 DiceExample.SERVER_FEATURE));
         refusedWith("NOT_ALLOWED", cli(ALICE, "alice", "admin", "plugins"));
         refusedWith("UNKNOWN_TYPE", cli(ALICE, "alice", "request", "x.dice.roll", "{\"peer\":\"bob\",\"sides\":20}"));
+    }
+
+    @Test
+    @Order(1)
+    void everyUserLearnsTheRepositoryTheOperatorOffersForClientPlugins() throws Exception {
+        Processes.Result offered = cli(ALICE, "alice", "--json", "request", "plugin.repository");
+        succeeds(offered);
+        assertEquals("{\"repository\":\"" + OFFERED + "\"}", offered.stdout().strip(), offered.toString());
     }
 
     @Test

@@ -63,7 +63,8 @@ final class LaunchOptions {
             new Mapping("confab.attachments.diskFloorBytes", ATTACHMENTS, "diskFloorBytes", Long.class),
             new Mapping("confab.attachments.chunkBytes", ATTACHMENTS, "chunkBytes", Integer.class),
             new Mapping("confab.attachments.retention", ATTACHMENTS, "retention", String.class),
-            new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class));
+            new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class),
+            new Mapping("confab.plugins.repository", "org.confab.server.plugins.repository", "repository", String.class));
 
     /** The configuration property that lists the keys the last launch set. */
     static final String LAUNCH_KEYS = "confab.launch.keys";
