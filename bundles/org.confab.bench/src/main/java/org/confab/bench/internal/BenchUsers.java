@@ -45,10 +45,15 @@ final class BenchUsers {
     }
 
     ClientOptions clientOptions(InetAddress source) {
+        return clientOptions(source, 0);
+    }
+
+    /** For user {@code index}: with several {@code --server}s (a cluster's nodes) the users are spread over them. */
+    ClientOptions clientOptions(InetAddress source, int index) {
         // --fingerprint SHA256:... benchmarks over TLS; without it the server must run with --plain
         ServerTrust trust = options.text("fingerprint", "").isEmpty() ? ServerTrust.plain()
                 : ServerTrust.pinned(Fingerprint.parse(options.text("fingerprint", "")));
-        return ClientOptions.of(options.host(), options.port()).withClientName("confab-bench/0.1")
+        return ClientOptions.of(options.host(index), options.port(index)).withClientName("confab-bench/0.1")
                 .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60)).withTrust(trust).withLocalAddress(source);
     }
 
@@ -79,7 +84,7 @@ final class BenchUsers {
 
     /** A connected, logged-in client for user {@code index}, from the source of session {@code session}. */
     ConfabClient login(int index, int session, ClientListener listener) throws InterruptedException, ExecutionException {
-        ConfabClient client = new ConfabClient(clientOptions(sources.forSession(session)));
+        ConfabClient client = new ConfabClient(clientOptions(sources.forSession(session), index));
         client.addListener(listener);
         try {
             client.connect().get(30, TimeUnit.SECONDS);

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class ConfabBench {
     private static final String USAGE = """
-            Usage: ./confab bench SCENARIO [--server HOST:PORT] [--json] [options]
+            Usage: ./confab bench SCENARIO [--server HOST:PORT[,HOST:PORT...]] [--json] [options]
+            (several servers: the nodes of a cluster; user i connects to server i modulo their number)
               connect --sessions N [--users U] [--concurrency C] [--hold SECONDS] [--server-pid PID] [--sources S]
               chat    --users N --rate MSGS_PER_S --duration SECONDS --size BYTES [--warmup SECONDS (5, not counted)]
                       [--sources S]

@@ -50,12 +50,26 @@ final class Options {
     }
 
     String host() {
-        String server = text("server", "127.0.0.1:7777");
-        return server.substring(0, server.lastIndexOf(':'));
+        return host(0);
     }
 
     int port() {
-        String server = text("server", "127.0.0.1:7777");
+        return port(0);
+    }
+
+    /** The host of server {@code index} modulo how many {@code --server} names (comma-separated: a cluster's nodes). */
+    String host(int index) {
+        String server = server(index);
+        return server.substring(0, server.lastIndexOf(':'));
+    }
+
+    int port(int index) {
+        String server = server(index);
         return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+    }
+
+    private String server(int index) {
+        String[] servers = text("server", "127.0.0.1:7777").split(",");
+        return servers[Math.floorMod(index, servers.length)].strip();
     }
 }

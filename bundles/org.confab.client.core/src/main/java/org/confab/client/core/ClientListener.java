@@ -4,6 +4,7 @@ import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.ReadMark;
 import org.confab.protocol.messages.Messages.Typing;
 
 /**
@@ -40,6 +41,14 @@ public interface ClientListener {
      * a message from that peer.
      */
     default void onTyping(Typing typing) {
+    }
+
+    /**
+     * A read mark ({@code chat.read.update}): when {@link ReadMark#reader()} is a peer, they have read
+     * this user's messages up to {@link ReadMark#upTo()} (a read receipt); when it is this user, another
+     * of their sessions read the peer's messages that far.
+     */
+    default void onRead(ReadMark mark) {
     }
 
     /**

@@ -15,6 +15,8 @@ import org.confab.protocol.messages.Messages.HelloOk;
 import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.ReadRequest;
+import org.confab.protocol.messages.Messages.ReadState;
 import org.confab.protocol.messages.Messages.SetStatus;
 import org.confab.protocol.messages.Messages.TypingRequest;
 import org.confab.protocol.messages.PresenceStatus;
@@ -186,6 +188,17 @@ public final class ConfabClient implements AutoCloseable {
     public CompletableFuture<Void> typing(String peer, boolean typing) {
         return engine.request(MessageTypes.CHAT_TYPING, new TypingRequest(peer, typing), ObjectNode.class)
                 .thenApply(answer -> null);
+    }
+
+    /**
+     * Tells the server this user has read {@code peer}'s messages up to and including message
+     * {@code upTo} (one {@code peer} sent this user; 0 marks nothing and only asks). The peer's clients
+     * get {@link ClientListener#onRead}; the answer says how far each side has read the other. Servers
+     * without the {@link org.confab.protocol.messages.Messages#READ_CAPABILITY capability} answer
+     * {@code UNKNOWN_TYPE}.
+     */
+    public CompletableFuture<ReadState> markRead(String peer, long upTo) {
+        return engine.request(MessageTypes.CHAT_READ, new ReadRequest(peer, upTo), ReadState.class);
     }
 
     /**

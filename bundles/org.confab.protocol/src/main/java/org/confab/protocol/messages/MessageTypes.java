@@ -24,6 +24,8 @@ public final class MessageTypes {
     public static final String PRESENCE_SET = "presence.set";
     /** The logged-in user started or stopped typing to a peer. */
     public static final String CHAT_TYPING = "chat.typing";
+    /** The logged-in user has read a peer's messages up to one of them (read receipts). */
+    public static final String CHAT_READ = "chat.read";
 
     /** Administration (section "Administration" of docs/protocol.md); only for administrators. */
     public static final String ADMIN_USERS = "admin.users";
@@ -42,6 +44,8 @@ public final class MessageTypes {
     public static final String CHAT_DELIVERED = "chat.delivered";
     /** Server push: a peer started or stopped typing to the receiving user. */
     public static final String CHAT_TYPING_UPDATE = "chat.typing.update";
+    /** Server push: a user read messages up to one of them (to the sender, and to the reader's other sessions). */
+    public static final String CHAT_READ_UPDATE = "chat.read.update";
     /** Server push: a user came online, went offline or changed display name. */
     public static final String PRESENCE_UPDATE = "presence.update";
     /** Server push: the server is closing this session and says why. */

@@ -239,6 +239,38 @@ public final class Messages {
     public record Typing(String from, boolean typing) {
     }
 
+    /** Capability in {@code hello.ok} of a server that takes {@code chat.read} and pushes read receipts. */
+    public static final String READ_CAPABILITY = "chat.read";
+
+    /**
+     * {@code chat.read} request: the logged-in user has read the messages {@code with} sent them up to
+     * and including message {@code upTo}, which must be one {@code with} sent them. {@code upTo} 0 marks
+     * nothing and only asks for the {@link ReadState}.
+     */
+    public record ReadRequest(String with, long upTo) {
+        public ReadRequest {
+            Check.nonBlank("with", with, MAX_NAME);
+            if (upTo < 0) {
+                throw new IllegalArgumentException("field 'upTo' must be a message id or 0");
+            }
+        }
+    }
+
+    /**
+     * {@code chat.read.ok}: how far the asking user has read {@code with}'s messages ({@code read}) and
+     * how far {@code with} has read the asking user's ({@code peerRead}); 0 where nothing was read.
+     */
+    public record ReadState(String with, long read, long peerRead) {
+    }
+
+    /**
+     * {@code chat.read.update} push: {@code reader} has read the messages {@code sender} sent them up to
+     * and including message {@code upTo}. The sender's sessions get it (a read receipt), and so do the
+     * reader's other sessions (their unread counts).
+     */
+    public record ReadMark(String reader, String sender, long upTo) {
+    }
+
     /** {@code presence.list.ok}: every account, online ones first. */
     public record PresenceList(List<PresenceEntry> users) {
     }

@@ -129,6 +129,9 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.PRESENCE_UPDATE, new PresenceEntry("alice", "Alice A.", true, PresenceStatus.BUSY)),
                 Arguments.of(MessageTypes.PRESENCE_SET, new SetStatus(PresenceStatus.AWAY)),
                 Arguments.of(MessageTypes.CHAT_TYPING, new TypingRequest("bob", true)),
+                Arguments.of(MessageTypes.CHAT_READ, new Messages.ReadRequest("bob", 42)),
+                Arguments.of(MessageTypes.ok(MessageTypes.CHAT_READ), new Messages.ReadState("bob", 42, 17)),
+                Arguments.of(MessageTypes.CHAT_READ_UPDATE, new Messages.ReadMark("alice", "bob", 42)),
                 Arguments.of(MessageTypes.CHAT_TYPING_UPDATE, new Typing("alice", false)),
                 Arguments.of(MessageTypes.SESSION_CLOSED, new SessionClosed("IDLE_TIMEOUT", "no frame for 90 s")),
                 Arguments.of(MessageTypes.ERROR, new ErrorBody("BAD_REQUEST", "chat.send: field 'text' is required")));

@@ -231,6 +231,14 @@ class MessageValidationTest {
         assertThrows(IllegalArgumentException.class, () -> new ChatAck(Collections.nCopies(1001, 1L)));
     }
 
+    @Test
+    void readMarksNameAPeerAndAMessageIdOrZero() {
+        assertEquals(0, new Messages.ReadRequest("bob", 0).upTo());
+        assertThrows(IllegalArgumentException.class, () -> new Messages.ReadRequest("bob", -1));
+        assertThrows(IllegalArgumentException.class, () -> new Messages.ReadRequest(" ", 5));
+        assertThrows(IllegalArgumentException.class, () -> new Messages.ReadRequest("x".repeat(65), 5));
+    }
+
     // --- wrong JSON types
 
     @ParameterizedTest

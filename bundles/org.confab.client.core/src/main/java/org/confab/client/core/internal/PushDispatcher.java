@@ -10,6 +10,7 @@ import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.ErrorBody;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.ReadMark;
 import org.confab.protocol.messages.Messages.SessionClosed;
 import org.confab.protocol.messages.Messages.Typing;
 
@@ -34,7 +35,8 @@ final class PushDispatcher {
      * part in acknowledging.
      */
     static final Set<String> HANDLED = Set.of(MessageTypes.CHAT_MESSAGE, MessageTypes.CHAT_DELIVERED,
-            MessageTypes.PRESENCE_UPDATE, MessageTypes.CHAT_TYPING_UPDATE, MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
+            MessageTypes.PRESENCE_UPDATE, MessageTypes.CHAT_TYPING_UPDATE, MessageTypes.CHAT_READ_UPDATE,
+            MessageTypes.SESSION_CLOSED, MessageTypes.ADMIN_NOTICE, MessageTypes.ERROR);
 
     private final ListenerRegistry listeners;
     private final PushSubscribers subscribers;
@@ -68,6 +70,10 @@ final class PushDispatcher {
                 case MessageTypes.CHAT_TYPING_UPDATE -> {
                     Typing typing = connection.read(push, Typing.class);
                     listeners.fire(listener -> listener.onTyping(typing));
+                }
+                case MessageTypes.CHAT_READ_UPDATE -> {
+                    ReadMark mark = connection.read(push, ReadMark.class);
+                    listeners.fire(listener -> listener.onRead(mark));
                 }
                 case MessageTypes.SESSION_CLOSED -> {
                     SessionClosed closed = connection.read(push, SessionClosed.class);

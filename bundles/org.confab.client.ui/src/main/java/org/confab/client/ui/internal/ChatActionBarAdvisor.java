@@ -1,5 +1,8 @@
 package org.confab.client.ui.internal;
 
+import org.confab.client.ui.internal.help.AboutDialog;
+import org.confab.client.ui.internal.help.KeyBindings;
+import org.confab.client.ui.internal.help.KeysDialog;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.views.ConnectionStatusItem;
 import org.confab.client.ui.internal.views.ContactsView;
@@ -9,6 +12,7 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchActionConstants;
@@ -17,8 +21,12 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.keys.IBindingService;
 
-/** Menus (Confab, View, Window) and the connection state in the status line. */
+/**
+ * Menus (Confab, View, Window, Help) and the connection state in the status line. Plugins add to the
+ * Help menu at {@code menu:help?after=additions}, between the keys page and About.
+ */
 final class ChatActionBarAdvisor extends ActionBarAdvisor {
     private final ChatController controller;
     private final Runnable logOut;
@@ -30,6 +38,8 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
     private IAction contacts;
     private IAction history;
     private IAction progress;
+    private IAction about;
+    private IAction keys;
 
     ChatActionBarAdvisor(IActionBarConfigurer configurer, ChatController controller, Runnable logOut,
             Runnable changePassword) {
@@ -60,6 +70,19 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
         contacts = showView(window, "&Contacts", ContactsView.ID);
         history = showView(window, "&History and Search", HistoryView.ID);
         progress = showView(window, "&Progress", IPageLayout.ID_PROGRESS_VIEW);
+        about = new Action("&About Confab") {
+            @Override
+            public void run() {
+                new AboutDialog(window.getShell(), controller.session()).open();
+            }
+        };
+        keys = new Action("&Keyboard Shortcuts\u2026") {
+            @Override
+            public void run() {
+                new KeysDialog(window.getShell(), KeyBindings.all(window.getWorkbench().getService(IBindingService.class)))
+                        .open();
+            }
+        };
     }
 
     @Override
@@ -80,6 +103,12 @@ final class ChatActionBarAdvisor extends ActionBarAdvisor {
         menuBar.add(view);
         menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(windowMenu);
+        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(keys);
+        help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        help.add(new Separator());
+        help.add(about);
+        menuBar.add(help);
     }
 
     @Override

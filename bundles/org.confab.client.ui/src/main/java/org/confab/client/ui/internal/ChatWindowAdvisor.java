@@ -81,6 +81,8 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         Runnable title = () -> getWindowConfigurer()
                 .setTitle(ConnectionStatus.windowTitle(controller.self().orElse(""), controller.unread().total()));
         controller.unread().addObserver(title);
+        // where the desktop has a tray: the unread count there, a click brings the window up
+        org.confab.client.ui.internal.views.TrayBadge.install(window.getShell(), controller.unread());
         controller.addConnectionObserver(title);
         window.getPartService().addPartListener(new IPartListener2() {
             @Override

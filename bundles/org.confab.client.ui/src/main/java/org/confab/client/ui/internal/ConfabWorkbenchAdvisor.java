@@ -38,6 +38,8 @@ final class ConfabWorkbenchAdvisor extends WorkbenchAdvisor {
         IWorkbench workbench = configurer.getWorkbench();
         controller = new ChatController(session, new DisplayExecutor(workbench.getDisplay()),
                 new WindowAttention(workbench, () -> settings), System::currentTimeMillis);
+        controller.readReceipts(() -> org.confab.client.ui.internal.prefs.Preferences.flag(
+                org.confab.client.ui.internal.prefs.Preferences.READ_RECEIPTS, true));
         controller.start();
         IEclipseContext context = workbench.getService(IEclipseContext.class);
         context.set(ChatController.class, controller);

@@ -7,6 +7,10 @@ import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.server.api.ClientSession;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.confab.server.spi.OtherNodes;
 import org.confab.server.spi.SessionRegistry;
 
 /** What administration does to connected clients: closing sessions and pushing frames. */
@@ -14,9 +18,12 @@ final class LiveSessions {
     private static final FrameCodec CODEC = new FrameCodec();
 
     private final SessionRegistry registry;
+    /** The other nodes of a cluster, empty on a single node. */
+    private final Supplier<Optional<OtherNodes>> others;
 
-    LiveSessions(SessionRegistry registry) {
+    LiveSessions(SessionRegistry registry, Supplier<Optional<OtherNodes>> others) {
         this.registry = registry;
+        this.others = others;
     }
 
     /** Every open, logged-in session. */
@@ -24,10 +31,14 @@ final class LiveSessions {
         return registry.all().stream().filter(s -> s.isOpen() && s.username().isPresent()).toList();
     }
 
-    /** Closes every session of {@code username} with {@code session.closed}; returns how many. */
+    /**
+     * Closes every session of {@code username} with {@code session.closed}, on this node and on the
+     * other nodes of a cluster; returns how many were closed here.
+     */
     int close(String username, String code, String reason) {
         List<ClientSession> sessions = registry.sessionsOf(username);
         sessions.forEach(s -> s.close(code, reason));
+        others.get().ifPresent(nodes -> nodes.closeSessions(username, code, reason));
         return sessions.size();
     }
 

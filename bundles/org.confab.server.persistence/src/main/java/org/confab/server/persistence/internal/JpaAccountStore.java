@@ -15,6 +15,8 @@ import javax.persistence.LockModeType;
 import org.confab.server.api.Account;
 import org.confab.server.api.AccountOrder;
 import org.confab.server.api.StorageException;
+import org.confab.server.spi.AccountCache;
+import org.confab.server.spi.AccountChangeListener;
 import org.confab.server.spi.AccountStore;
 import org.confab.server.spi.AccountUpdate;
 import org.confab.server.spi.LastAdministratorException;
@@ -24,14 +26,16 @@ import org.confab.server.spi.UsernameTakenException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@link AccountStore} on the {@code confab} persistence unit. Changes that could take away the
  * last active administrator lock every administrator row first, so two such changes running at the
  * same time (on this or another server node) cannot each leave the other's target as the last one.
  */
-@Component(service = AccountStore.class)
-public class JpaAccountStore implements AccountStore {
+@Component(service = { AccountStore.class, AccountCache.class })
+public class JpaAccountStore implements AccountStore, AccountCache {
 
     /** Thrown inside a transaction to roll it back; turned into the checked exception outside. */
     private static final class LastAdministrator extends RuntimeException {
@@ -49,6 +53,8 @@ public class JpaAccountStore implements AccountStore {
 
     private final ConcurrentMap<String, Row> accounts = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Other nodes' caches learn of this node's writes through these (a cluster bundle); none on a single node. */
+    private final List<AccountChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public JpaAccountStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory) {
@@ -68,9 +74,9 @@ public class JpaAccountStore implements AccountStore {
     /**
      * Every chat.send checks its recipient and every login reads the credentials and then the account
      * twice: served from memory unless an account changed (the verifiers are no more exposed there
-     * than in the login that reads them anyway). Only this store writes accounts; a write bumps the
-     * generation after its commit and then forgets the name, and a read that raced with a write
-     * forgets what it cached.
+     * than in the login that reads them anyway). Only this store writes accounts (in a cluster, the
+     * other nodes' stores tell this one through {@link #forget}); a write bumps the generation after
+     * its commit and then forgets the name, and a read that raced with a write forgets what it cached.
      */
     private Row row(String username) {
         Row cached = accounts.get(username);
@@ -91,8 +97,30 @@ public class JpaAccountStore implements AccountStore {
         return read;
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addChangeListener(AccountChangeListener listener) {
+        changeListeners.add(listener);
+    }
+
+    void removeChangeListener(AccountChangeListener listener) {
+        changeListeners.remove(listener);
+    }
+
     /** After a write to {@code username}'s row committed (or failed). */
     private void changed(String username) {
+        forget(username);
+        changeListeners.forEach(listener -> listener.accountChanged(username));
+    }
+
+    @Override
+    public void forgetAll() {
+        generation.incrementAndGet();
+        accounts.clear();
+    }
+
+    /** Another node wrote the row: the same as a write here, without telling anybody. */
+    @Override
+    public void forget(String username) {
         generation.incrementAndGet();
         accounts.remove(username);
     }

@@ -19,6 +19,7 @@ import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.MessageStore;
 import org.confab.server.spi.NewMessage;
+import org.confab.server.spi.NodePush;
 import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,11 +42,13 @@ public class ChatHandler implements MessageHandler {
     private final Deliveries deliveries;
     private final MessageEvents events;
     private final AttachmentShares shares;
+    private final ClusterLink cluster;
 
     @Activate
     public ChatHandler(@Reference AccountService accounts, @Reference MessageStore store,
             @Reference SessionRegistry registry, @Reference Deliveries deliveries, @Reference MessageEvents events,
-            @Reference AttachmentShares shares) {
+            @Reference AttachmentShares shares, @Reference ClusterLink cluster) {
+        this.cluster = cluster;
         this.events = events;
         this.shares = shares;
         this.accounts = accounts;
@@ -114,6 +117,9 @@ public class ChatHandler implements MessageHandler {
             bySender.forEach((sender, ids) -> {
                 Delivered notice = new Delivered(recipient, ids);
                 registry.sessionsOf(sender).forEach(s -> Replies.push(s, MessageTypes.CHAT_DELIVERED, notice));
+                if (cluster.clustered()) {
+                    cluster.others().push(sender, NodePush.of(Replies.CODEC.frame(MessageTypes.CHAT_DELIVERED, 0, notice)));
+                }
             });
             deliveries.continueBacklog(session);
         });

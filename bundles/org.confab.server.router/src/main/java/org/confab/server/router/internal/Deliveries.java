@@ -6,6 +6,7 @@ import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.NodePush;
 import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,11 +24,13 @@ public class Deliveries {
 
     private final SessionRegistry registry;
     private final MessageStore store;
+    private final ClusterLink cluster;
 
     @Activate
-    public Deliveries(@Reference SessionRegistry registry, @Reference MessageStore store) {
+    public Deliveries(@Reference SessionRegistry registry, @Reference MessageStore store, @Reference ClusterLink cluster) {
         this.registry = registry;
         this.store = store;
+        this.cluster = cluster;
     }
 
     /** Pushes a just-stored message to every session of its recipient. */
@@ -35,10 +38,18 @@ public class Deliveries {
         pushTo(message.recipient(), message);
     }
 
-    /** Pushes a stored message to every session of {@code username}, each in its own protocol version. */
+    /**
+     * Pushes a stored message to every session of {@code username}, each in its own protocol version,
+     * on this node and, in a cluster, on the nodes that hold the user's other sessions.
+     */
     void pushTo(String username, StoredMessage message) {
         for (ClientSession session : registry.sessionsOf(username)) {
             Replies.push(session, MessageTypes.CHAT_MESSAGE, WireMessages.forSession(session, message));
+        }
+        if (cluster.clustered()) {
+            cluster.others().push(username, new NodePush(
+                    Replies.CODEC.frame(MessageTypes.CHAT_MESSAGE, 0, WireMessages.forVersion(2, message)),
+                    Replies.CODEC.frame(MessageTypes.CHAT_MESSAGE, 0, WireMessages.forVersion(1, message))));
         }
     }
 

@@ -51,11 +51,13 @@ public class LoginHandler implements MessageHandler {
     private final SessionRegistry registry;
     private final SessionEvents sessionEvents;
     private final Clock clock = Clock.systemUTC();
+    private final ClusterLink cluster;
 
     @Activate
     public LoginHandler(@Reference AccountService accounts, @Reference PresenceBroadcaster presence,
             @Reference Deliveries deliveries, @Reference AbuseLimits limits, @Reference SessionRegistry registry,
-            @Reference SessionEvents sessionEvents) {
+            @Reference SessionEvents sessionEvents, @Reference ClusterLink cluster) {
+        this.cluster = cluster;
         this.registry = registry;
         this.sessionEvents = sessionEvents;
         this.accounts = accounts;
@@ -68,6 +70,11 @@ public class LoginHandler implements MessageHandler {
     public void handle(ClientSession session, Frame frame) throws ProtocolException {
         if (session.username().isPresent()) {
             throw new ProtocolException(ErrorCode.ALREADY_AUTHENTICATED, "this session is already logged in");
+        }
+        java.util.Optional<String> refusal = cluster.loginRefusal();
+        if (refusal.isPresent()) {
+            // a cluster node without its engine could not route this user's messages or presence
+            throw new ProtocolException(ErrorCode.SERVER_BUSY, refusal.get());
         }
         if (MessageTypes.AUTH_START.equals(frame.type())) {
             start(session, frame);

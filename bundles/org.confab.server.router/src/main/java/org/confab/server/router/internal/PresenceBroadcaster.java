@@ -11,6 +11,7 @@ import org.confab.protocol.messages.PresenceStatus;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountService;
+import org.confab.server.spi.ClusterInbox;
 import org.confab.server.spi.SessionRegistry;
 import org.confab.server.spi.Supervised;
 import org.osgi.service.component.annotations.Activate;
@@ -30,12 +31,13 @@ import org.osgi.service.component.annotations.Reference;
  * out in a loop costs at most one push per session per interval, and none when the loop ends where
  * it began.
  */
-@Component(service = PresenceBroadcaster.class)
-public class PresenceBroadcaster {
+@Component(service = { PresenceBroadcaster.class, ClusterInbox.class })
+public class PresenceBroadcaster implements ClusterInbox {
 
     private final SessionRegistry registry;
     private final AccountService accounts;
     private final AbuseLimits limits;
+    private final ClusterLink cluster;
     /** Users whose sessions changed since the last push, with the display name they logged in with (or null). */
     private final Map<String, String> changed = new LinkedHashMap<>();
     /** Users last announced online; anybody else was last announced offline (or never). */
@@ -47,7 +49,8 @@ public class PresenceBroadcaster {
 
     @Activate
     public PresenceBroadcaster(@Reference SessionRegistry registry, @Reference AccountService accounts,
-            @Reference AbuseLimits limits) {
+            @Reference AbuseLimits limits, @Reference ClusterLink cluster) {
+        this.cluster = cluster;
         this.registry = registry;
         this.accounts = accounts;
         this.limits = limits;
@@ -64,6 +67,17 @@ public class PresenceBroadcaster {
     /** Indexes a session that has just authenticated under its user, before anybody is told. */
     void online(ClientSession session) {
         registry.authenticated(session);
+        // in a cluster: listed in the session directory before the login is answered, so a message
+        // stored from now on by any node is pushed here
+        cluster.others().localSessions(session.username().orElseThrow(), true);
+    }
+
+    /** Another node's sessions of {@code username} changed: gathered like a local change. */
+    @Override
+    public void presenceChanged(String username) {
+        synchronized (changed) {
+            changed.putIfAbsent(username, null);
+        }
     }
 
     /** Tells everybody else, at the next push, that a user came online. */
@@ -99,6 +113,9 @@ public class PresenceBroadcaster {
                 Replies.push(other, MessageTypes.PRESENCE_UPDATE, entry);
             }
         }
+        if (cluster.clustered()) {
+            cluster.others().broadcast(Replies.CODEC.frame(MessageTypes.PRESENCE_UPDATE, 0, entry));
+        }
     }
 
     /** Called when a session ended, whatever the reason; the next push tells the others if it was the user's last. */
@@ -106,6 +123,7 @@ public class PresenceBroadcaster {
         session.username().ifPresent(username -> {
             if (registry.sessionsOf(username).stream().noneMatch(other -> other.id() != session.id())) {
                 statuses.remove(username);
+                cluster.others().localSessions(username, false);
             }
             synchronized (changed) {
                 changed.putIfAbsent(username, null);
@@ -115,7 +133,11 @@ public class PresenceBroadcaster {
 
     /** A new account exists: everybody logged in gets it as an offline contact, without logging in again. */
     void accountCreated(String username, String displayName) {
-        broadcast(new PresenceEntry(username, displayName, false));
+        PresenceEntry entry = new PresenceEntry(username, displayName, false);
+        broadcast(entry);
+        if (cluster.clustered()) {
+            cluster.others().broadcast(Replies.CODEC.frame(MessageTypes.PRESENCE_UPDATE, 0, entry));
+        }
     }
 
     private void pushAfterInterval() {
@@ -139,7 +161,8 @@ public class PresenceBroadcaster {
             changed.clear();
         }
         batch.forEach((username, displayName) -> {
-            boolean online = !registry.sessionsOf(username).isEmpty();
+            // each node announces to its own sessions what it sees: online on any live node is online
+            boolean online = !registry.sessionsOf(username).isEmpty() || cluster.others().isOnlineElsewhere(username);
             boolean announced = online ? announcedOnline.add(username) : announcedOnline.remove(username);
             if (announced) {
                 String name = displayName != null ? displayName

@@ -26,10 +26,12 @@ public class PresenceHandler implements MessageHandler {
     private final AccountService accounts;
     private final SessionRegistry registry;
     private final PresenceBroadcaster presence;
+    private final ClusterLink cluster;
 
     @Activate
     public PresenceHandler(@Reference AccountService accounts, @Reference SessionRegistry registry,
-            @Reference PresenceBroadcaster presence) {
+            @Reference PresenceBroadcaster presence, @Reference ClusterLink cluster) {
+        this.cluster = cluster;
         this.accounts = accounts;
         this.registry = registry;
         this.presence = presence;
@@ -38,6 +40,7 @@ public class PresenceHandler implements MessageHandler {
     @Override
     public void handle(ClientSession session, Frame frame) {
         Set<String> online = new HashSet<>(registry.onlineUsers());
+        online.addAll(cluster.others().onlineElsewhere());
         List<PresenceEntry> users = accounts.list(0, MAX_LISTED).stream()
                 .map(a -> online.contains(a.username())
                         ? new PresenceEntry(a.username(), a.displayName(), true, presence.status(a.username()))

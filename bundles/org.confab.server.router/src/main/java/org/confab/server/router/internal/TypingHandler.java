@@ -8,6 +8,7 @@ import org.confab.protocol.messages.Messages.TypingRequest;
 import org.confab.protocol.messages.PresenceStatus;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
+import org.confab.server.spi.NodePush;
 import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,10 +24,12 @@ import org.osgi.service.component.annotations.Reference;
         MessageHandler.CAPABILITY + "=" + PresenceStatus.TYPING_CAPABILITY })
 public class TypingHandler implements MessageHandler {
     private final SessionRegistry registry;
+    private final ClusterLink cluster;
 
     @Activate
-    public TypingHandler(@Reference SessionRegistry registry) {
+    public TypingHandler(@Reference SessionRegistry registry, @Reference ClusterLink cluster) {
         this.registry = registry;
+        this.cluster = cluster;
     }
 
     @Override
@@ -39,6 +42,9 @@ public class TypingHandler implements MessageHandler {
                 if (peer.isOpen()) {
                     Replies.push(peer, MessageTypes.CHAT_TYPING_UPDATE, push);
                 }
+            }
+            if (cluster.clustered()) {
+                cluster.others().push(request.to(), NodePush.of(Replies.CODEC.frame(MessageTypes.CHAT_TYPING_UPDATE, 0, push)));
             }
         }
         Replies.ok(session, frame);

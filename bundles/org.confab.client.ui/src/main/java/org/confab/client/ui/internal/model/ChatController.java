@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -21,7 +22,9 @@ import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.Delivered;
 import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages;
 import org.confab.protocol.messages.Messages.PresenceEntry;
+import org.confab.protocol.messages.Messages.ReadMark;
 import org.confab.protocol.messages.Messages.Typing;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.PresenceStatus;
@@ -61,6 +64,10 @@ public final class ChatController {
     private final Map<String, TypingNotices> typingNotices = new HashMap<>();
     private final Observers typingObservers = new Observers();
     private boolean sendTyping = true;
+    /** Read receipts both ways (a preference): off, this user sends no read marks and is shown none. */
+    private BooleanSupplier readReceipts = () -> true;
+    /** The read mark last sent per peer since the login or reconnect (0: only asked). */
+    private final Map<String, Long> readMarksSent = new HashMap<>();
 
     public ChatController(ChatSession session, Executor ui, Attention attention, LongSupplier clock) {
         this.session = session;
@@ -82,6 +89,7 @@ public final class ChatController {
         self = user.username();
         loggedInAt = clock.getAsLong();
         conversations.clear();
+        readMarksSent.clear();
         unread.clearAll();
         contacts.setSelf(self);
         state = session.state();
@@ -101,6 +109,7 @@ public final class ChatController {
         status = PresenceStatus.AVAILABLE;
         typingSince.clear();
         typingNotices.clear();
+        readMarksSent.clear();
         conversations.clear();
         loading.clear();
         unread.clearAll();
@@ -200,6 +209,54 @@ public final class ChatController {
     /** The user looks at a conversation now: its messages count as read. */
     public void viewed(String peer) {
         unread.clear(peer);
+        // a conversation can take the focus in a window in the background (opened for offline messages)
+        sendReadMark(peer, attention.isLookingAt(peer));
+    }
+
+    /**
+     * Whether read receipts go both ways (a preference, on by default, asked each time). Off, this client sends no read
+     * marks and shows no peer's, as WhatsApp does: who does not tell does not learn.
+     */
+    public void readReceipts(BooleanSupplier on) {
+        readReceipts = on;
+    }
+
+    /**
+     * Tells the server how far this user has read the peer's messages when {@code looking} (the
+     * conversation is visible in the focused window), else only asks; the answer says how far the
+     * peer has read ours. Sent once per conversation and then only when the mark moves.
+     */
+    private void sendReadMark(String peer, boolean looking) {
+        if (!readReceipts.getAsBoolean() || self == null || !session.serverCapabilities().containsKey(Messages.READ_CAPABILITY)) {
+            return;
+        }
+        ConversationModel conversation = conversation(peer);
+        long upTo = looking ? conversation.newestReceivedId() : 0;
+        Long sent = readMarksSent.get(peer);
+        if (sent != null && upTo <= sent) {
+            return;
+        }
+        readMarksSent.put(peer, upTo);
+        session.request(MessageTypes.CHAT_READ, JsonNodeFactory.instance.objectNode().put("with", peer).put("upTo", upTo))
+                .whenComplete((answer, error) -> {
+                    if (error == null) {
+                        ui.execute(() -> conversation.readByPeer(answer.path("peerRead").asLong()));
+                    }
+                });
+    }
+
+    private void onRead(ReadMark mark) {
+        if (!readReceipts.getAsBoolean()) {
+            return;
+        }
+        if (mark.reader().equals(self)) {
+            // read in another session of this user: nothing unread there is unread here
+            if (mark.upTo() >= conversation(mark.sender()).newestReceivedId()) {
+                unread.clear(mark.sender());
+            }
+        } else if (mark.sender().equals(self)) {
+            conversation(mark.reader()).readByPeer(mark.upTo());
+        }
     }
 
     /** This user's status: available, away or busy. */
@@ -284,6 +341,9 @@ public final class ChatController {
                     loading.remove(conversation);
                     if (error == null) {
                         conversation.addPage(page, older);
+                        if (!older) {
+                            sendReadMark(conversation.peer(), attention.isLookingAt(conversation.peer()));
+                        }
                     }
                 }));
         return true;
@@ -300,6 +360,8 @@ public final class ChatController {
         }
         if (!attention.isLookingAt(peer)) {
             unread.increment(peer);
+        } else {
+            sendReadMark(peer, true);
         }
         if (message.timestamp() < loggedInAt) {
             attention.showConversation(peer);
@@ -318,6 +380,10 @@ public final class ChatController {
         } else if (previous == ConnectionState.RECONNECTING && self != null) {
             refreshPresence();
             sendStatus(false);
+            // marks pushed while we were away are lost: ask again for every conversation loaded
+            readMarksSent.clear();
+            conversations.values().stream().filter(ConversationModel::latestLoaded).map(ConversationModel::peer)
+                    .toList().forEach(peer -> sendReadMark(peer, attention.isLookingAt(peer)));
         }
         connectionObservers.changed();
     }
@@ -362,6 +428,11 @@ public final class ChatController {
                 }
                 typingObservers.changed();
             });
+        }
+
+        @Override
+        public void onRead(ReadMark mark) {
+            ui.execute(() -> whenLoggedIn(() -> ChatController.this.onRead(mark)));
         }
 
         @Override

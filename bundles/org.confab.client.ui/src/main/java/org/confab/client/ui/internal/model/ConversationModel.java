@@ -30,6 +30,8 @@ public final class ConversationModel {
     private final Observers observers = new Observers();
     private boolean latestLoaded;
     private boolean olderAvailable = true;
+    /** How far the peer has read this user's messages (0: nothing known); own lines up to it show as read. */
+    private long peerRead;
 
     public ConversationModel(String self, String peer) {
         this.self = self;
@@ -62,8 +64,8 @@ public final class ConversationModel {
         ChatLine sending = pending.remove(clientMessageId);
         ChatLine known = stored.get(sent.messageId());
         if (known == null && sending != null) {
-            DeliveryState state = deliveredEarly.remove(sent.messageId()) ? DeliveryState.DELIVERED
-                    : DeliveryState.STORED;
+            DeliveryState state = sent.messageId() <= peerRead ? DeliveryState.READ
+                    : deliveredEarly.remove(sent.messageId()) ? DeliveryState.DELIVERED : DeliveryState.STORED;
             stored.put(sent.messageId(), new ChatLine(sent.messageId(), clientMessageId, self, sending.content(),
                     sent.timestamp(), true, state, ""));
         }
@@ -93,11 +95,34 @@ public final class ConversationModel {
             ChatLine line = stored.get(id);
             if (line == null) {
                 deliveredEarly.add(id);
-            } else if (line.own()) {
+            } else if (line.own() && line.state() == DeliveryState.STORED) {
                 stored.put(id, line.withState(DeliveryState.DELIVERED));
             }
         }
         observers.changed();
+    }
+
+    /**
+     * The peer has read this user's messages up to {@code upTo}: those own messages show as read (a
+     * read receipt), as do own messages up to it that are loaded later. Never moves back.
+     */
+    public void readByPeer(long upTo) {
+        if (upTo <= peerRead) {
+            return;
+        }
+        peerRead = upTo;
+        for (ChatLine line : stored.headMap(upTo, true).values()) {
+            if (line.own() && line.state() != DeliveryState.READ) {
+                stored.put(line.messageId(), line.withState(DeliveryState.READ));
+            }
+        }
+        observers.changed();
+    }
+
+    /** The id of the newest loaded message from the peer; 0 when none is loaded. */
+    public long newestReceivedId() {
+        return stored.descendingMap().values().stream().filter(line -> !line.own()).mapToLong(ChatLine::messageId)
+                .findFirst().orElse(0);
     }
 
     /** A history page: the latest one when {@code older} is false, else the one before the oldest loaded. */
@@ -148,11 +173,12 @@ public final class ConversationModel {
             pending.remove(message.clientMessageId());
         }
         DeliveryState state = !own ? DeliveryState.RECEIVED
+                : message.messageId() <= peerRead ? DeliveryState.READ
                 : message.delivered() || deliveredEarly.remove(message.messageId()) ? DeliveryState.DELIVERED
                         : DeliveryState.STORED;
         ChatLine known = stored.get(message.messageId());
         if (known != null) {
-            if (known.state() != DeliveryState.DELIVERED && state == DeliveryState.DELIVERED) {
+            if (known.state() == DeliveryState.STORED && state == DeliveryState.DELIVERED) {
                 stored.put(message.messageId(), known.withState(state));
             }
             return false;

@@ -8,6 +8,8 @@ public enum DeliveryState {
     STORED,
     /** Own message acknowledged by a session of the recipient ({@code chat.delivered}). */
     DELIVERED,
+    /** Own message the recipient has read ({@code chat.read}; only with read receipts on). */
+    READ,
     /** Own message the server refused or the session gave up on. */
     FAILED,
     /** A message from the peer. */

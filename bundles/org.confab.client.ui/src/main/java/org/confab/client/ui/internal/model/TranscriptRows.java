@@ -85,6 +85,7 @@ public final class TranscriptRows {
             case SENDING -> "\u25CB sending";
             case STORED -> "\u2713 stored";
             case DELIVERED -> "\u2713\u2713 delivered";
+            case READ -> "\u2713\u2713 read";
             case FAILED -> "\u26A0 not sent: " + line.problem();
             case RECEIVED -> "";
         };

@@ -46,6 +46,10 @@ public class ConfabPreferencePage extends FieldEditorPreferencePage implements I
                 "Show a popup for messages that arrive while the window is in the background", getFieldEditorParent()));
         addField(new BooleanFieldEditor(Preferences.SEND_TYPING,
                 "Let the people I write to see when I am typing", getFieldEditorParent()));
+        addField(new BooleanFieldEditor(Preferences.READ_RECEIPTS,
+                "Send read receipts (off: you do not see others' either)", getFieldEditorParent()));
+        addField(new BooleanFieldEditor(Preferences.SOUNDS,
+                "Play a sound when a message arrives (not for the conversation in view)", getFieldEditorParent()));
         IntegerFieldEditor away = new IntegerFieldEditor(Preferences.AUTO_AWAY_MINUTES,
                 "Show me as away after this many idle minutes (0 = never):", getFieldEditorParent());
         away.setValidRange(0, 24 * 60);

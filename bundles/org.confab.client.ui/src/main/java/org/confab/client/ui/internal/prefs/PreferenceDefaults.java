@@ -18,6 +18,8 @@ public class PreferenceDefaults extends AbstractPreferenceInitializer {
         defaults.put(Preferences.DOWNLOADS, Preferences.defaultDownloads());
         defaults.put(Preferences.SCREENSHOTS, Preferences.defaultScreenshots());
         defaults.putBoolean(Preferences.SEND_TYPING, true);
+        defaults.putBoolean(Preferences.READ_RECEIPTS, true);
+        defaults.putBoolean(Preferences.SOUNDS, true);
         defaults.putInt(Preferences.AUTO_AWAY_MINUTES, Preferences.DEFAULT_AUTO_AWAY_MINUTES);
     }
 }

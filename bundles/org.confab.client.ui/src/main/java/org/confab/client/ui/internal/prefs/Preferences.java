@@ -15,6 +15,10 @@ public final class Preferences {
     public static final String SCREENSHOTS = "screenshotDirectory";
     /** Whether peers are told while this user types to them. */
     public static final String SEND_TYPING = "sendTypingNotices";
+    /** Whether read receipts go both ways: off, none are sent and none of others' are shown. */
+    public static final String READ_RECEIPTS = "readReceipts";
+    /** Whether an incoming message plays a sound (not for the conversation in view; at most every 2 s). */
+    public static final String SOUNDS = "playSounds";
     /** Minutes without keyboard or mouse after which an available user shows as away; 0 = never. */
     public static final String AUTO_AWAY_MINUTES = "autoAwayMinutes";
 

@@ -284,6 +284,11 @@ public final class ChatSessionComponent implements ChatSession {
         }
 
         @Override
+        public void onRead(org.confab.protocol.messages.Messages.ReadMark mark) {
+            each(l -> l.onRead(mark));
+        }
+
+        @Override
         public void onSessionClosed(String code, String reason) {
             each(l -> l.onSessionClosed(code, reason));
         }

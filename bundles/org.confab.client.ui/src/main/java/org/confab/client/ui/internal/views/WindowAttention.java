@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import org.confab.client.ui.ClientSettings;
 import org.confab.client.ui.internal.model.Attention;
+import org.confab.client.ui.internal.model.SoundThrottle;
+import org.confab.client.ui.internal.prefs.Preferences;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorReference;
@@ -12,10 +14,12 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 
-/** {@link Attention} for the workbench window: focus, visible conversations, popups. */
+/** {@link Attention} for the workbench window: focus, visible conversations, popups, sounds. */
 public final class WindowAttention implements Attention {
     private final IWorkbench workbench;
     private final Supplier<ClientSettings> settings;
+    private final SoundThrottle sounds = new SoundThrottle();
+    private IncomingSound sound;
 
     public WindowAttention(IWorkbench workbench, Supplier<ClientSettings> settings) {
         this.workbench = workbench;
@@ -29,6 +33,12 @@ public final class WindowAttention implements Attention {
 
     @Override
     public void messageArrived(String peer, String senderName, String text) {
+        if (sounds.shouldPlay(System.currentTimeMillis(), Preferences.flag(Preferences.SOUNDS, true), isLookingAt(peer))) {
+            if (sound == null) {
+                sound = new IncomingSound(workbench.getDisplay());
+            }
+            sound.play();
+        }
         Optional<IWorkbenchWindow> window = window();
         if (window.isEmpty() || focused(window.get()) || !settings.get().notificationsEnabled()) {
             return;

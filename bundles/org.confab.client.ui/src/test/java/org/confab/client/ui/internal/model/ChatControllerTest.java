@@ -133,6 +133,51 @@ class ChatControllerTest {
         assertTrue(controller.self().isEmpty());
     }
 
+    @Test
+    void readMarksGoOutForWhatIsLookedAtAndReceiptsComeBack() {
+        session.capabilities = java.util.Map.of(org.confab.protocol.messages.Messages.READ_CAPABILITY, "");
+        logIn();
+        controller.send("bob", "hi");
+        session.sends.get(0).complete(new ChatSent(4, NOW, false));
+        session.push(message(5, "bob", "not looking", NOW + 1));
+        assertTrue(readRequests().isEmpty(), "a mark for a conversation nobody looks at");
+
+        attention.lookingAt = Set.of("bob");
+        session.push(message(6, "bob", "looking", NOW + 2));
+        assertEquals(List.of(6L), readRequests());
+        session.requests.get(0).future().complete(JsonNodeFactory.instance.objectNode().put("with", "bob")
+                .put("read", 6).put("peerRead", 4));
+        assertEquals(DeliveryState.READ, controller.conversation("bob").line(4).orElseThrow().state());
+
+        controller.viewed("bob");
+        assertEquals(List.of(6L), readRequests(), "an unmoved mark is not sent again");
+
+        controller.send("bob", "more");
+        session.sends.get(1).complete(new ChatSent(7, NOW, false));
+        session.pushRead(new org.confab.protocol.messages.Messages.ReadMark("bob", "alice", 7));
+        assertEquals(DeliveryState.READ, controller.conversation("bob").line(7).orElseThrow().state());
+    }
+
+    @Test
+    void withReadReceiptsOffNothingGoesOutAndNothingIsShown() {
+        session.capabilities = java.util.Map.of(org.confab.protocol.messages.Messages.READ_CAPABILITY, "");
+        controller.readReceipts(() -> false);
+        logIn();
+        controller.send("bob", "hi");
+        session.sends.get(0).complete(new ChatSent(4, NOW, false));
+        attention.lookingAt = Set.of("bob");
+        session.push(message(6, "bob", "looking", NOW + 2));
+        controller.viewed("bob");
+        session.pushRead(new org.confab.protocol.messages.Messages.ReadMark("bob", "alice", 4));
+        assertTrue(readRequests().isEmpty());
+        assertEquals(DeliveryState.STORED, controller.conversation("bob").line(4).orElseThrow().state());
+    }
+
+    private List<Long> readRequests() {
+        return session.requests.stream().filter(r -> r.type().equals("chat.read")).map(r -> r.body().path("upTo").asLong())
+                .toList();
+    }
+
     private void logIn() {
         controller.loggedIn(new LoginResult("alice", "Alice", false));
     }

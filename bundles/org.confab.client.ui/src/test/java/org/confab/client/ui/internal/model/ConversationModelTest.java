@@ -107,6 +107,28 @@ class ConversationModelTest {
         assertEquals(3, calls[0]);
     }
 
+    @Test
+    void aReadMarkMarksOwnMessagesUpToItAndThoseLoadedLater() {
+        conversation.addSending("c1", "one", 1000);
+        conversation.stored("c1", new ChatSent(41, 2000, false));
+        conversation.delivered(List.of(41L));
+        conversation.received(peer(42, "reply"));
+        conversation.readByPeer(45);
+        assertEquals(DeliveryState.READ, conversation.line(41).orElseThrow().state());
+        assertEquals(DeliveryState.RECEIVED, conversation.line(42).orElseThrow().state());
+        assertEquals(42, conversation.newestReceivedId());
+
+        conversation.delivered(List.of(41L));
+        assertEquals(DeliveryState.READ, conversation.line(41).orElseThrow().state(), "a late delivery does not undo read");
+        conversation.addPage(new MessagePage(List.of(new ChatMessage(40, "alice", "bob", "older", 900, "c0", true)), false), true);
+        assertEquals(DeliveryState.READ, conversation.line(40).orElseThrow().state());
+        conversation.addSending("c2", "after", 3000);
+        conversation.stored("c2", new ChatSent(50, 3000, false));
+        assertEquals(DeliveryState.STORED, conversation.line(50).orElseThrow().state());
+        conversation.readByPeer(44);
+        assertEquals(DeliveryState.STORED, conversation.line(50).orElseThrow().state(), "marks never move back");
+    }
+
     private ChatLine only() {
         assertEquals(1, conversation.lines().size());
         return conversation.lines().get(0);

@@ -35,12 +35,21 @@ final class FakeChatSession implements ChatSession {
     final List<CompletableFuture<ChatSent>> sends = new ArrayList<>();
     final List<OutgoingMessage> sent = new ArrayList<>();
     final List<History> histories = new ArrayList<>();
+    /** Generic requests the controller made (read marks, statuses, typing), in order. */
+    final List<Request> requests = new ArrayList<>();
+
+    record Request(String type, ObjectNode body, CompletableFuture<ObjectNode> future) {
+    }
     final List<CompletableFuture<List<PresenceEntry>>> presenceAnswers = new ArrayList<>();
     ConnectionState state = ConnectionState.CONNECTED;
     Map<String, String> capabilities = Map.of();
 
     void push(ChatMessage message) {
         listeners.forEach(l -> l.onMessage(message));
+    }
+
+    void pushRead(org.confab.protocol.messages.Messages.ReadMark mark) {
+        listeners.forEach(l -> l.onRead(mark));
     }
 
     void pushDelivered(Delivered delivered) {
@@ -59,7 +68,9 @@ final class FakeChatSession implements ChatSession {
 
     @Override
     public CompletableFuture<ObjectNode> request(String type, ObjectNode body) {
-        return new CompletableFuture<>();
+        CompletableFuture<ObjectNode> future = new CompletableFuture<>();
+        requests.add(new Request(type, body, future));
+        return future;
     }
 
     @Override

@@ -1,0 +1,222 @@
+package org.confab.server.cluster.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.confab.protocol.Frame;
+import org.confab.protocol.FrameCodec;
+import org.confab.protocol.ProtocolException;
+import org.confab.server.api.ClientSession;
+import org.confab.server.spi.AccountCache;
+import org.confab.server.spi.AccountChangeListener;
+import org.confab.server.spi.ClusterInbox;
+import org.confab.server.spi.NodePush;
+import org.confab.server.spi.OtherNodes;
+import org.confab.server.spi.SessionRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+
+/**
+ * {@link OtherNodes} over NATS: what this node tells the others (pushes to the node holding a user,
+ * broadcasts, kicks, presence and account changes, heartbeats) and what it does with what they tell it.
+ * Pushes go over core NATS, at most once: a stored message whose push is lost stays undelivered in the
+ * shared database and reaches its recipient at the next login, never twice as a stored duplicate.
+ */
+final class NodeMessages implements OtherNodes, AccountChangeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeMessages.class);
+    private static final FrameCodec CODEC = new FrameCodec();
+    private static final long WATCH_WAIT_MILLIS = 2000;
+
+    /** What this node's own core provides to the cluster. */
+    record Local(SessionRegistry registry, ClusterInbox inbox, AccountCache accounts) {
+    }
+
+    private final ClusterEngine engine;
+    private final Local local;
+    private final String self;
+
+    NodeMessages(ClusterEngine engine, Local local) {
+        this.engine = engine;
+        this.local = local;
+        this.self = engine.settings.node();
+    }
+
+    @Override
+    public boolean isOnlineElsewhere(String username) {
+        return !liveOthers(username).isEmpty();
+    }
+
+    @Override
+    public Set<String> onlineElsewhere() {
+        return engine.directory().map(d -> d.users().entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(n -> !n.equals(self) && engine.roster.alive(n)))
+                .map(Map.Entry::getKey).collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    @Override
+    public void localSessions(String username, boolean any) {
+        engine.directory().ifPresent(directory -> {
+            try {
+                if (any) {
+                    directory.add(username, self);
+                    // the login reads pending messages next: only once the others route to this node
+                    directory.awaitWatched(username, self, true, WATCH_WAIT_MILLIS);
+                } else {
+                    directory.remove(username, self);
+                }
+            } catch (IOException | JetStreamApiException e) {
+                // a login must not count as routable when it is not: the login fails and the client retries
+                throw new IllegalStateException("the session directory could not be changed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(engine.settings.subject("all"), Envelope.of("presence", self, username));
+        });
+    }
+
+    /** Routed by the watched copy of the directory: no round trip to NATS per message. */
+    @Override
+    public void push(String username, NodePush push) {
+        Set<String> nodes = engine.directory().map(d -> d.watchedNodesOf(username)).orElse(Set.of()).stream()
+                .filter(n -> !n.equals(self) && engine.roster.alive(n)).collect(Collectors.toSet());
+        if (nodes.isEmpty()) {
+            return;
+        }
+        String frame = text(push.frame());
+        String versionOne = push.versionOne() == push.frame() ? null : text(push.versionOne());
+        byte[] data = new Envelope("push", self, username, frame, versionOne, null, null, null, null, null).bytes();
+        nodes.forEach(node -> publish(engine.settings.nodeSubject(node), data));
+    }
+
+    @Override
+    public void broadcast(Frame frame) {
+        send(engine.settings.subject("all"),
+                new Envelope("broadcast", self, null, text(frame), null, null, null, null, null, null));
+    }
+
+    @Override
+    public void closeSessions(String username, String code, String reason) {
+        // every other node: the directory may lag behind a login that is being answered right now
+        send(engine.settings.subject("all"), new Envelope("close", self, username, null, null, code, reason, null, null, null));
+    }
+
+    @Override
+    public void accountChanged(String username) {
+        send(engine.settings.subject("all"), Envelope.of("account", self, username));
+    }
+
+    void heartbeat(EngineState state, int sessions) {
+        send(engine.settings.subject("all"),
+                new Envelope("heartbeat", self, null, null, null, null, null, sessions, state.name(), engine.startedAt()));
+    }
+
+    /** A node fell silent: its sessions are gone, so its users may have gone offline. */
+    void nodeDied(String node) {
+        LOG.warn("cluster: node {} is silent for more than {} ms; its sessions count as closed", node,
+                engine.settings.deadAfterMillis());
+        engine.directory().ifPresent(directory -> {
+            try {
+                Set<String> users = directory.removeEverywhere(node);
+                LOG.info("cluster: node {} taken out of the session directory for {} user(s)", node, users.size());
+                // the other survivors may find nothing left to remove (this node was first): they hear it
+                for (String user : users) {
+                    local.inbox().presenceChanged(user);
+                    send(engine.settings.subject("all"), Envelope.of("presence", self, user));
+                }
+            } catch (IOException | JetStreamApiException e) {
+                LOG.warn("cluster: removing node {} from the session directory failed ({}); retried at the next"
+                        + " heartbeat", node, e.toString());
+                engine.roster.retry(node);
+            }
+        });
+    }
+
+    /** Everything addressed to this node or to all nodes. */
+    void received(Message message) {
+        Envelope envelope;
+        try {
+            envelope = Envelope.read(message.getData());
+        } catch (IOException e) {
+            LOG.warn("cluster: ignored an unreadable message on {}: {}", message.getSubject(), e.getMessage());
+            return;
+        }
+        if (envelope.from().equals(self)) {
+            return;
+        }
+        if ("heartbeat".equals(envelope.kind())) {
+            engine.roster.heard(envelope, System.currentTimeMillis());
+            return;
+        }
+        try {
+            Inbound.handle(envelope, local);
+        } catch (ProtocolException | RuntimeException e) {
+            LOG.warn("cluster: ignored a '{}' from node {}: {}", envelope.kind(), envelope.from(), e.toString());
+        }
+    }
+
+    private Set<String> liveOthers(String username) {
+        return engine.directory().map(directory -> {
+            try {
+                return directory.nodesOf(username).stream().filter(n -> !n.equals(self) && engine.roster.alive(n))
+                        .collect(Collectors.toSet());
+            } catch (IOException | JetStreamApiException e) {
+                LOG.warn("cluster: looking up where '{}' is failed ({})", username, e.toString());
+                return Set.<String>of();
+            }
+        }).orElse(Set.of());
+    }
+
+    private void send(String subject, Envelope envelope) {
+        publish(subject, envelope.bytes());
+    }
+
+    private void publish(String subject, byte[] data) {
+        if (engine.state() == EngineState.SERVING) {
+            engine.connection().publish(subject, data);
+        }
+    }
+
+    private static String text(Frame frame) {
+        return new String(CODEC.encode(frame), StandardCharsets.UTF_8);
+    }
+
+    /** What another node asked this node to do with its own sessions. */
+    private static final class Inbound {
+        private static final FrameCodec DECODER = new FrameCodec();
+
+        static void handle(Envelope envelope, Local local) throws ProtocolException {
+            switch (envelope.kind()) {
+                case "push" -> {
+                    Frame frame = decode(envelope.frame());
+                    Frame versionOne = envelope.versionOne() == null ? frame : decode(envelope.versionOne());
+                    for (ClientSession session : local.registry().sessionsOf(envelope.user())) {
+                        session.send(session.protocolVersion() == 1 ? versionOne : frame);
+                    }
+                }
+                case "broadcast" -> {
+                    Frame frame = decode(envelope.frame());
+                    for (ClientSession session : local.registry().all()) {
+                        if (session.username().isPresent() && session.isOpen()) {
+                            session.send(frame);
+                        }
+                    }
+                }
+                case "close" -> local.registry().sessionsOf(envelope.user())
+                        .forEach(s -> s.close(envelope.code(), envelope.reason()));
+                case "presence" -> local.inbox().presenceChanged(envelope.user());
+                case "account" -> local.accounts().forget(envelope.user());
+                default -> LOG.debug("cluster: unknown message kind '{}' (a newer node?)", envelope.kind());
+            }
+        }
+
+        private static Frame decode(String text) throws ProtocolException {
+            return DECODER.decode(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
