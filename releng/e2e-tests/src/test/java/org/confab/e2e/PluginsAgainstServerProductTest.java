@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +22,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A plugin from a p2 repository into the running server product and out again, as an administrator
- * does it with {@code ./confab cli admin ...}: the example dice plugin, built by its own build, is
- * installed from its repository; a user rolls through the client library ({@code cli request}) and
- * both users find the roll in their conversation; after the uninstall {@code x.dice.roll} is refused
- * with the usual {@code UNKNOWN_TYPE} while chat goes on. The server process is the same throughout.
+ * does it with {@code ./confab cli admin ...}. First the built-in file transfer, which the first start
+ * installed from the product's own repository: removed, its {@code file.*} requests are
+ * {@code UNKNOWN_TYPE} while chat, offline delivery and administration go on; it stays removed over a
+ * restart and is installed again from the product's repository. Then the example dice plugin, built
+ * by its own build, is installed from its repository; a user rolls through the client library
+ * ({@code cli request}) and both users find the roll in their conversation; after the uninstall
+ * {@code x.dice.roll} is refused with the usual {@code UNKNOWN_TYPE} while chat goes on. No change
+ * needs a restart; the one restart only shows that a removal lasts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginsAgainstServerProductTest {
@@ -33,17 +39,29 @@ class PluginsAgainstServerProductTest {
     private static final Map<String, String> BOB = Map.of("CONFAB_PASSWORD", "bets on 7 every single time");
     private static final Pattern ROLL = Pattern.compile("\\{\"messageId\":(\\d+),\"value\":(\\d+),\"sides\":20\\}");
 
+    private static final String FILE_TRANSFER = "org.confab.filetransfer.server.feature";
+    private static final Path PRODUCT_REPOSITORY = Processes.ROOT
+            .resolve("server-product/target/products/org.confab.server/linux/gtk/x86_64/confab-server/repository").toAbsolutePath();
+
+    private static final String OFFERED = "https://plugins.example.org/confab/";
+
+    private static Path data;
     private static ServerProcess server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ServerProcess.start(Processes.freshDirectory("plugins-server-data"),
-                Map.of("CONFAB_ADMIN_PASSWORD", ROOT_PASSWORD), "--scram-iterations", "4096");
+        data = Processes.freshDirectory("plugins-server-data");
+        server = start();
         for (Map.Entry<String, Map<String, String>> user : Map.of("alice", ALICE, "bob", BOB).entrySet()) {
             Map<String, String> env = new HashMap<>(ADMIN);
             env.put("CONFAB_NEW_PASSWORD", user.getValue().get("CONFAB_PASSWORD"));
             succeeds(cli(env, "admin", "admin", "add-user", user.getKey()));
         }
+    }
+
+    private static ServerProcess start() throws Exception {
+        return ServerProcess.start(data, Map.of("CONFAB_ADMIN_PASSWORD", ROOT_PASSWORD), "--scram-iterations", "4096",
+                "--plugin-repository", OFFERED);
     }
 
     @AfterAll
@@ -71,18 +89,32 @@ class PluginsAgainstServerProductTest {
 
     @Test
     @Order(1)
-    void onlyTheBuiltInFileTransferIsInstalledAtFirstAndUsersMayNotInstall() throws Exception {
+    void theFirstStartInstalledTheBuiltInFileTransferAsAPluginAndUsersMayNotInstall() throws Exception {
         Processes.Result plugins = cli(ADMIN, "admin", "--json", "admin", "plugins");
         succeeds(plugins);
-        assertTrue(plugins.stdout().startsWith("{\"feature\":\"org.confab.filetransfer.server.feature\",\"version\":\"0.1.0."),
-                plugins.toString());
-        assertTrue(plugins.stdout().strip().endsWith("\"builtIn\":true}"), plugins.toString());
+        assertTrue(plugins.stdout().startsWith("{\"feature\":\"" + FILE_TRANSFER + "\",\"version\":\"0.1.0."), plugins.toString());
+        // a plugin like any other: not locked into the product
+        assertTrue(plugins.stdout().strip().endsWith("\"builtIn\":false}"), plugins.toString());
         assertEquals(1, plugins.stdout().strip().lines().count(), plugins.toString());
+        succeeds(cli(ALICE, "alice", "request", "file.offers", "{}"));
+
+        Processes.Result audit = cli(ADMIN, "admin", "--json", "admin", "audit");
+        succeeds(audit);
+        assertTrue(audit.stdout().lines().anyMatch(line -> line.contains("\"what\":\"plugin.install\",\"target\":\"" + FILE_TRANSFER + "\"")
+                && line.contains("installed at the first start")), audit.toString());
 
         refusedWith("NOT_ALLOWED", cli(ALICE, "alice", "admin", "install-plugin", DiceExample.repository().toString(),
                 DiceExample.SERVER_FEATURE));
         refusedWith("NOT_ALLOWED", cli(ALICE, "alice", "admin", "plugins"));
         refusedWith("UNKNOWN_TYPE", cli(ALICE, "alice", "request", "x.dice.roll", "{\"peer\":\"bob\",\"sides\":20}"));
+    }
+
+    @Test
+    @Order(1)
+    void everyUserLearnsTheRepositoryTheOperatorOffersForClientPlugins() throws Exception {
+        Processes.Result offered = cli(ALICE, "alice", "--json", "request", "plugin.repository");
+        succeeds(offered);
+        assertEquals("{\"repository\":\"" + OFFERED + "\"}", offered.stdout().strip(), offered.toString());
     }
 
     @Test
@@ -92,13 +124,57 @@ class PluginsAgainstServerProductTest {
         refusedWith("NOT_FOUND", cli(ADMIN, "admin", "admin", "install-plugin", "/nonexistent/repository", DiceExample.SERVER_FEATURE));
         refusedWith("NOT_FOUND", cli(ADMIN, "admin", "admin", "install-plugin", DiceExample.repository().toString(),
                 "org.example.absent.feature"));
+        // the core is part of the shared, read-only product, which p2 locks in this server's profile
         refusedWith("CONFLICT", cli(ADMIN, "admin", "admin", "uninstall-plugin", "org.confab.server.feature"));
-        // what the shared, read-only product ships is locked by p2 in this server's profile
-        refusedWith("CONFLICT", cli(ADMIN, "admin", "admin", "uninstall-plugin", "org.confab.filetransfer.server.feature"));
     }
 
     @Test
     @Order(3)
+    void withoutFileTransferItsRequestsAreUnknownWhileChatOfflineDeliveryAndAdministrationGoOn() throws Exception {
+        Processes.Result removed = cli(ADMIN, "admin", "--json", "admin", "uninstall-plugin", FILE_TRANSFER);
+        succeeds(removed);
+        assertTrue(removed.stdout().startsWith("{\"action\":\"uninstalled\",\"feature\":\"" + FILE_TRANSFER + "\""), removed.toString());
+
+        for (String type : List.of("file.offers", "file.sent", "file.accept", "file.decline", "file.downloaded")) {
+            refusedWith("UNKNOWN_TYPE", cli(ALICE, "alice", "request", type, "{}"));
+        }
+        Processes.Result ping = cli(ALICE, "alice", "--json", "ping");
+        succeeds(ping);
+        assertFalse(ping.stdout().contains("\"file\":"), ping.toString());
+
+        // bob is offline (every cli command is a session of its own): the message waits for his login
+        succeeds(cli(ALICE, "alice", "send", "bob", "no files today, but words still travel"));
+        Processes.Result received = cli(BOB, "bob", "receive", "--wait", "20", "--count", "1");
+        succeeds(received);
+        assertTrue(received.stdout().contains("no files today, but words still travel"), received.toString());
+
+        Processes.Result plugins = cli(ADMIN, "admin", "admin", "plugins");
+        succeeds(plugins);
+        assertTrue(plugins.stdout().startsWith("0 plugins") || plugins.stdout().startsWith("no plugins"), plugins.toString());
+        succeeds(cli(ADMIN, "admin", "admin", "status"));
+    }
+
+    @Test
+    @Order(4)
+    void theRemovalLastsOverARestartAndTheProductRepositoryInstallsItAgain() throws Exception {
+        assertEquals(0, server.terminate(30));
+        server = start();
+        refusedWith("UNKNOWN_TYPE", cli(ALICE, "alice", "request", "file.offers", "{}"));
+
+        Processes.Result installed = cli(ADMIN, "admin", "admin", "install-plugin", PRODUCT_REPOSITORY.toString(), FILE_TRANSFER);
+        succeeds(installed);
+        assertTrue(installed.stdout().startsWith("installed " + FILE_TRANSFER + " 0.1.0."), installed.toString());
+
+        Path file = Files.writeString(data.resolveSibling("plugins-notes.txt"), "the file transfer plugin is back");
+        Processes.Result sent = cli(ALICE, "alice", "send-file", "bob", file.toString());
+        succeeds(sent);
+        Processes.Result offered = cli(BOB, "bob", "files");
+        succeeds(offered);
+        assertTrue(offered.stdout().contains("plugins-notes.txt"), offered.toString());
+    }
+
+    @Test
+    @Order(5)
     void theDicePluginIsInstalledAndRollsWithoutARestart() throws Exception {
         Processes.Result installed = cli(ADMIN, "admin", "admin", "install-plugin", DiceExample.repository().toString(),
                 DiceExample.SERVER_FEATURE);
@@ -133,7 +209,7 @@ class PluginsAgainstServerProductTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void afterTheUninstallTheTypeIsUnknownAndChatGoesOn() throws Exception {
         Processes.Result removed = cli(ADMIN, "admin", "--json", "admin", "uninstall-plugin", DiceExample.SERVER_FEATURE);
         succeeds(removed);
@@ -151,16 +227,20 @@ class PluginsAgainstServerProductTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void everyChangeIsInTheAuditLog() throws Exception {
         Processes.Result audit = cli(ADMIN, "admin", "--json", "admin", "audit");
         succeeds(audit);
         List<String> plugins = audit.stdout().lines().filter(line -> line.contains("\"what\":\"plugin.")).toList();
-        assertEquals(2, plugins.size(), audit.toString());
-        assertTrue(plugins.get(0).contains("\"what\":\"plugin.uninstall\",\"target\":\"" + DiceExample.SERVER_FEATURE + "\""),
-                audit.toString());
-        assertTrue(plugins.get(1).contains("\"what\":\"plugin.install\",\"target\":\"" + DiceExample.SERVER_FEATURE + "\""),
-                audit.toString());
+        // newest first
+        List<String> expected = List.of("plugin.uninstall\",\"target\":\"" + DiceExample.SERVER_FEATURE,
+                "plugin.install\",\"target\":\"" + DiceExample.SERVER_FEATURE, "plugin.install\",\"target\":\"" + FILE_TRANSFER,
+                "plugin.uninstall\",\"target\":\"" + FILE_TRANSFER, "plugin.install\",\"target\":\"" + FILE_TRANSFER);
+        assertEquals(expected.size(), plugins.size(), audit.toString());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(plugins.get(i).contains("\"what\":\"" + expected.get(i) + "\""), i + ": " + audit);
+        }
         assertTrue(plugins.get(1).contains("unsigned content installed"), audit.toString());
+        assertTrue(plugins.get(4).contains("installed at the first start"), audit.toString());
     }
 }

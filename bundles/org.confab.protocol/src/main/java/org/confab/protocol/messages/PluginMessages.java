@@ -14,6 +14,8 @@ public final class PluginMessages {
     public static final String INSTALL = "admin.plugin.install";
     public static final String UPDATE = "admin.plugin.update";
     public static final String UNINSTALL = "admin.plugin.uninstall";
+    /** Any logged-in user: the p2 repository the server's operator offers for client plugins. */
+    public static final String REPOSITORY = "plugin.repository";
     /** Longest repository address. */
     public static final int MAX_REPOSITORY = 2000;
     /** Longest feature id. */
@@ -44,6 +46,21 @@ public final class PluginMessages {
         public Update {
             Check.nonBlank("repository", repository, MAX_REPOSITORY);
             feature = featureId(feature);
+        }
+    }
+
+    /**
+     * {@code plugin.repository.ok}: the p2 repository the server's operator offers for client plugins
+     * ({@code --plugin-repository}), an {@code http(s)} or {@code file:} URL, or {@code ""} when the
+     * server offers none. A client shows it as offered by that server and asks before using it; it
+     * never installs from it on its own (docs/security.md, "Plugin repositories").
+     */
+    public record OfferedRepository(String repository) {
+        public OfferedRepository {
+            repository = repository == null ? "" : repository;
+            if (repository.length() > MAX_REPOSITORY) {
+                throw new IllegalArgumentException("field 'repository' must be at most " + MAX_REPOSITORY + " characters");
+            }
         }
     }
 

@@ -115,12 +115,13 @@ class ProtocolDocumentTest {
             Map.entry("admin.plugin.update", PluginMessages.Update.class),
             Map.entry("admin.plugin.update.ok", PluginMessages.Change.class),
             Map.entry("admin.plugin.uninstall", PluginMessages.Uninstall.class),
-            Map.entry("admin.plugin.uninstall.ok", PluginMessages.Change.class));
+            Map.entry("admin.plugin.uninstall.ok", PluginMessages.Change.class),
+            Map.entry("plugin.repository.ok", PluginMessages.OfferedRepository.class));
 
     private static final Set<String> BODILESS = Set.of("ping", "ping.ok", "auth.logout", "auth.logout.ok",
             "presence.list", "chat.ack.ok", "admin.online", "admin.status", "attach.delete.ok", "admin.file.delete.ok",
             "file.offers", "file.accept.ok", "file.sent", "account.passwd.ok",
-            "presence.set.ok", "chat.typing.ok", "admin.plugins");
+            "presence.set.ok", "chat.typing.ok", "admin.plugins", "plugin.repository");
 
     private static final Set<String> CLOSE_CODES = Set.of("IDLE_TIMEOUT", "KICKED", "SHUTDOWN", "LOGGED_OUT",
             "PROTOCOL_ERROR", "LOGIN_TIMEOUT");

@@ -68,7 +68,8 @@ final class LaunchOptions {
             new Mapping("confab.attachments.retention", ATTACHMENTS, "retention", String.class),
             new Mapping("confab.attachments.maxAge", ATTACHMENTS, "maxAge", String.class),
             new Mapping("confab.announce", "org.confab.server.discovery", "enabled", Boolean.class),
-            new Mapping("confab.announceName", "org.confab.server.discovery", "name", String.class));
+            new Mapping("confab.announceName", "org.confab.server.discovery", "name", String.class),
+            new Mapping("confab.plugins.repository", "org.confab.server.plugins.repository", "repository", String.class));
 
     /** The configuration property that lists the keys the last launch set. */
     static final String LAUNCH_KEYS = "confab.launch.keys";

@@ -1,5 +1,6 @@
 package org.confab.server.plugins.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.confab.server.api.AdminService;
 import org.confab.server.api.StorageException;
 import org.confab.server.spi.AuditLog;
 import org.confab.server.spi.NewAuditEntry;
+import org.confab.provisioning.P2Provisioner;
 import org.eclipse.equinox.internal.provisional.configurator.Configurator;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.osgi.service.component.annotations.Activate;
@@ -68,6 +70,17 @@ public class PluginAdministration {
         String id = PluginMessagesChecks.feature(feature);
         P2Provisioner.Outcome outcome = provisioner.update(RepositoryAddress.parse(repository), id);
         return recorded(actor, "plugin.update", outcome, "from " + repository.strip());
+    }
+
+    /**
+     * Installs a plugin the server product ships in its own repository, at the first start of a data
+     * directory ({@link FirstStartPlugins}); audited as the console, since the operator who started
+     * the product chose it.
+     */
+    Change installBuiltIn(URI repository, String feature) throws ProtocolException {
+        P2Provisioner.Outcome outcome = provisioner.install(repository, PluginMessagesChecks.feature(feature));
+        return recorded(AdminActor.console(), "plugin.install", outcome,
+                "from " + repository + " (built into the product, installed at the first start)");
     }
 
     public Change uninstall(AdminActor actor, String feature) throws ProtocolException {

@@ -3,6 +3,9 @@ package org.confab.client.ui.plugins.internal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+
+import org.confab.client.ui.ChatSession;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.equinox.p2.engine.IProfile;
@@ -26,8 +29,10 @@ import org.eclipse.swt.widgets.TableItem;
 
 /**
  * The plugin features installed in this client (the root features of its p2 profile besides the
- * product), with p2's own wizards to install more from a repository the user types and to uninstall
- * the selected ones. p2 then offers to apply the change at once, without a restart.
+ * product; file transfer and screenshots too, which the first start installed), with p2's own wizards
+ * to install more from a repository the user types and to uninstall the selected ones, and the
+ * repository the server offers ({@link ServerOfferPanel}). p2 then offers to apply the change at
+ * once, without a restart.
  */
 final class PluginsDialog extends Dialog {
     static final String TABLE_ID = "org.confab.client.ui.plugins.table";
@@ -38,11 +43,13 @@ final class PluginsDialog extends Dialog {
     private static final int REFRESH = IDialogConstants.CLIENT_ID + 3;
 
     private final ProvisioningUI ui;
+    private final Optional<ChatSession> session;
     private Table table;
 
-    PluginsDialog(Shell parent, ProvisioningUI ui) {
+    PluginsDialog(Shell parent, ProvisioningUI ui, Optional<ChatSession> session) {
         super(parent);
         this.ui = ui;
+        this.session = session;
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
@@ -66,6 +73,7 @@ final class PluginsDialog extends Dialog {
         }
         refresh();
         ((GridData) table.getLayoutData()).heightHint = 220;
+        new ServerOfferPanel(area, ui, session);
         return area;
     }
 

@@ -1,4 +1,4 @@
-package org.confab.server.plugins.internal;
+package org.confab.provisioning;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -12,8 +12,8 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.eclipse.equinox.p2.core.UIServices;
 
 /**
- * p2's questions during an install, answered for a server that has nobody to ask. The administrator
- * chose the repository, so content that is unsigned or signed by a signer this server does not know
+ * p2's questions during an install, answered where nobody can be asked (the server; a first start).
+ * The administrator (or the product itself) chose the repository, so content that is unsigned or signed by a signer this installation does not know
  * is installed, but every such artifact becomes a warning in the answer and the audit log
  * (docs/security.md). Trust is never remembered, and passwords are never prompted for.
  */

@@ -1,4 +1,4 @@
-package org.confab.server.plugins.internal;
+package org.confab.provisioning;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,47 +32,50 @@ import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
 
 /**
- * Changes the running server's own p2 profile: the plugin features are the profile's root feature
- * groups besides the product. Each change is planned and run with p2's operations against exactly
+ * Changes the running product's own p2 profile (the server's or a client's): the plugin features are
+ * the profile's root feature groups besides the product. Each change is planned and run with p2's operations against exactly
  * the one repository the administrator named (never the repositories p2 already knows), and then
  * applied to the running framework by the simpleconfigurator's {@link Configurator}, as Eclipse's
  * "Apply changes now" does: new bundles are installed and started, removed ones stopped and
- * uninstalled, with no restart. One change at a time.
+ * uninstalled, with no restart. One change at a time. Shared by the server's plugin administration
+ * and the client's first start ({@link BuiltInPlugins}).
  */
-final class P2Provisioner {
+public final class P2Provisioner {
     private static final String GROUP_SUFFIX = ".feature.group";
     /**
      * The profile property p2 puts on the installable units of the shared (product) installation in
-     * the profile of a user of it: {@code ./confab server} runs the product as a shared installation,
-     * so what the product ships is locked and cannot be removed from one server's profile.
+     * the profile of a user of it: {@code ./confab server} and {@code ./confab client} run the product
+     * as a shared installation, so what the product itself contains is locked and cannot be removed
+     * from one server's or client's profile. The built-in plugins are therefore not part of the
+     * product but installed into each profile at its first start ({@link BuiltInPlugins}).
      */
     private static final String BASE_PROPERTY = "org.eclipse.equinox.p2.base";
 
     /** The outcome of a change: the feature as it is now (as it was, after an uninstall) and warnings. */
-    record Outcome(Plugin plugin, List<String> warnings) {
+    public record Outcome(Plugin plugin, List<String> warnings) {
     }
 
     private final IProvisioningAgent agent;
     private final Configurator configurator;
 
-    P2Provisioner(IProvisioningAgent agent, Configurator configurator) {
+    public P2Provisioner(IProvisioningAgent agent, Configurator configurator) {
         this.agent = agent;
         this.configurator = configurator;
     }
 
-    synchronized List<Plugin> installed() throws ProtocolException {
+    public synchronized List<Plugin> installed() throws ProtocolException {
         IProfile profile = profile();
         return roots(profile).stream().map(unit -> plugin(profile, unit)).sorted(Comparator.comparing(Plugin::feature))
                 .toList();
     }
 
-    synchronized Outcome install(URI repository, String feature) throws ProtocolException {
+    public synchronized Outcome install(URI repository, String feature) throws ProtocolException {
         IProfile profile = profile();
         if (root(profile, feature).isPresent()) {
             throw new ProtocolException(ErrorCode.CONFLICT, "plugin " + feature + " is installed already; update it instead");
         }
         if (!profile.available(QueryUtil.createIUQuery(feature + GROUP_SUFFIX), null).isEmpty()) {
-            throw new ProtocolException(ErrorCode.CONFLICT, feature + " is part of the server product");
+            throw new ProtocolException(ErrorCode.CONFLICT, feature + " is part of the product");
         }
         return withRepository(repository, source -> {
             Set<IInstallableUnit> units = source.query(
@@ -86,7 +89,7 @@ final class P2Provisioner {
         });
     }
 
-    synchronized Outcome update(URI repository, String feature) throws ProtocolException {
+    public synchronized Outcome update(URI repository, String feature) throws ProtocolException {
         IProfile profile = profile();
         IInstallableUnit installed = root(profile, feature).orElseThrow(() -> notInstalled(feature));
         refuseBuiltIn(profile, installed, "updated");
@@ -104,11 +107,11 @@ final class P2Provisioner {
         });
     }
 
-    synchronized Outcome uninstall(String feature) throws ProtocolException {
+    public synchronized Outcome uninstall(String feature) throws ProtocolException {
         IProfile profile = profile();
         IInstallableUnit installed = root(profile, feature).orElseThrow(() -> {
             boolean builtIn = !profile.available(QueryUtil.createIUQuery(feature + GROUP_SUFFIX), null).isEmpty();
-            return builtIn ? new ProtocolException(ErrorCode.CONFLICT, feature + " is part of the server product")
+            return builtIn ? new ProtocolException(ErrorCode.CONFLICT, feature + " is part of the product")
                     : notInstalled(feature);
         });
         refuseBuiltIn(profile, installed, "uninstalled");
@@ -149,7 +152,7 @@ final class P2Provisioner {
             configurator.applyConfiguration();
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.INTERNAL,
-                    what + " is done but could not be applied to the running server (it applies at the next start): " + e.getMessage());
+                    what + " is done but could not be applied to the running process (it applies at the next start): " + e.getMessage());
         }
         return trust.warnings();
     }
@@ -194,7 +197,7 @@ final class P2Provisioner {
         IProfile self = registry == null ? null : registry.getProfile(IProfileRegistry.SELF);
         if (self == null) {
             throw new ProtocolException(ErrorCode.CONFLICT,
-                    "this server was not installed with a p2 profile, so its plugins cannot be changed while it runs");
+                    "this installation has no p2 profile, so its plugins cannot be changed while it runs");
         }
         return self;
     }
@@ -223,8 +226,8 @@ final class P2Provisioner {
     private static void refuseBuiltIn(IProfile profile, IInstallableUnit unit, String what) throws ProtocolException {
         if (builtIn(profile, unit)) {
             throw new ProtocolException(ErrorCode.CONFLICT, unit.getId().substring(0, unit.getId().length() - GROUP_SUFFIX.length())
-                    + " came with the server's installation, which this server shares read-only; it can only be "
-                    + what + " by changing the installation (the server product) itself");
+                    + " is part of the installation, which this process shares read-only; it can only be "
+                    + what + " by changing the installation (the product) itself");
         }
     }
 
