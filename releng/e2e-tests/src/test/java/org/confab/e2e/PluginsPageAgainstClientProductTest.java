@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * action into the open conversation without a restart: pressing it stores a roll on the server.
  * Uninstall… with the plugin selected and "Apply Changes Now" take the action away again: its place in
  * the toolbar looks as before the install. Positions are those of a fresh client window on the 1600x1000 screen of
- * {@code ./confab test}; under a bare X server the dialogs have no titles to find them by, so each step
+ * {@code ./confab test} with the font pinned to DejaVu Sans 10; under a bare X server the dialogs have no titles to find them by, so each step
  * waits until the pixels where its result appears have changed.
  */
 class PluginsPageAgainstClientProductTest {
@@ -53,7 +53,14 @@ class PluginsPageAgainstClientProductTest {
         }
         succeeds(cli(ADMIN, "admin", "admin", "install-plugin", repository.toString(), DiceExample.SERVER_FEATURE));
         home = Processes.freshDirectory("plugins-page-client");
-        client = Processes.start(Map.of("CONFAB_HOME", home.toString()), "client", "--server", server.address(), "--plain");
+        // The positions below were measured with GTK's font resolved to DejaVu Sans 10. Which font "Sans"
+        // resolves to depends on what is installed (.ci/run adds the Noto fonts, which are wider and change
+        // every dialog's layout), so the client gets its font named in a GTK settings file of its own.
+        Path gtkSettings = home.resolve("xdg-config/gtk-3.0/settings.ini");
+        Files.createDirectories(gtkSettings.getParent());
+        Files.writeString(gtkSettings, "[Settings]\ngtk-font-name = DejaVu Sans 10\n");
+        client = Processes.start(Map.of("CONFAB_HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("xdg-config").toString()),
+                "client", "--server", server.address(), "--plain");
     }
 
     @AfterAll
