@@ -46,13 +46,15 @@ public class PluginsView extends AdminView {
     @Override
     void createContents(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        summary = WidgetIds.name(new Label(bar, SWT.WRAP), "plugins.summary");
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(200, SWT.DEFAULT).applyTo(summary);
         AccountsView.button(bar, "&Install\u2026", "plugins.install", this::install);
         update = AccountsView.button(bar, "&Update\u2026", "plugins.update", () -> selected().ifPresent(this::update));
         uninstall = AccountsView.button(bar, "U&ninstall\u2026", "plugins.uninstall", () -> selected().ifPresent(this::uninstall));
+        // The summary (count, last change, the server's warnings) can be long: it gets a row of its own under
+        // the buttons and wraps there, so it never pushes the buttons out of a narrow view.
+        summary = WidgetIds.name(new Label(bar, SWT.WRAP), "plugins.summary");
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(200, SWT.DEFAULT).applyTo(summary);
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         WidgetIds.name(viewer.getTable(), "plugins.table");
@@ -99,7 +101,8 @@ public class PluginsView extends AdminView {
                 .ifPresent(p -> viewer.setSelection(new StructuredSelection(p)));
         String count = shown.size() + (shown.size() == 1 ? " plugin feature" : " plugin features") + " installed";
         summary.setText(lastChange.isEmpty() ? count : count + ". " + lastChange);
-        summary.getParent().layout();
+        // the wrapped summary may need more or fewer lines: the view lays the bar out again at its new height
+        summary.getParent().getParent().layout(true, true);
         updateButtons();
     }
 
