@@ -69,8 +69,15 @@ class SessionDirectoryTest {
         a.get(60, TimeUnit.SECONDS);
         b.get(60, TimeUnit.SECONDS);
         assertEquals(Set.of("n1", "n2"), first.nodesOf("zoë"));
-        first.awaitWatched("zoë", "n2", true, 5000);
-        assertEquals(Set.of("n1", "n2"), first.watchedNodesOf("zoë"), "the watched copy follows");
+        // The watched copy replays the bucket's revisions in order, so it passes through states with only one of
+        // the two nodes before it reaches the last revision: wait for the end state, not for one node.
+        Set<String> both = Set.of("n1", "n2");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!first.watchedNodesOf("zoë").equals(both) && System.nanoTime() < deadline) {
+            first.awaitWatched("zoë", "n1", true, 100);
+            first.awaitWatched("zoë", "n2", true, 100);
+        }
+        assertEquals(both, first.watchedNodesOf("zoë"), "the watched copy follows");
     }
 
     @Test
