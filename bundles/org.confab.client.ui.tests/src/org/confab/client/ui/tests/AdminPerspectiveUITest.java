@@ -35,11 +35,13 @@ import org.confab.client.core.ServerTrust;
 import org.confab.client.ui.internal.dialogs.LoginDialog;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.messages.AdminMessages.Kick;
+import org.confab.protocol.messages.PluginMessages.Plugin;
 import org.confab.client.ui.internal.views.ContactsView;
 import org.confab.server.api.AccountChanges;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
 import org.confab.server.api.ServerEndpoint;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
@@ -71,13 +73,21 @@ import org.osgi.util.tracker.ServiceTracker;
  * come online, kicking and banning them (their client is told why), the audit log and the server
  * status, lock and delete; then the other side: a normal user's window, which the Admin menu is hidden
  * from, shows the server's refusal in the admin views and, when kicked, says why and cannot log back in
- * during the ban. Screenshots for docs/ land in target/screenshots.
+ * during the ban. The Server Plugins view: this framework's server has no plugin management (that needs
+ * the product's p2 profile), which the view says plainly; then a stand-in handler answers the plugin
+ * requests over the real socket, so installing (with the CLI's checks), updating and uninstalling are
+ * driven through the view's dialogs. Screenshots for docs/ land in target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPerspectiveUITest {
     private static final String PASSWORD = "staple battery horse";
     private static final String ADMIN_PERSPECTIVE = "org.confab.client.ui.admin.perspective";
     private static final String CHAT_PERSPECTIVE = "org.confab.client.ui.perspective.chat";
+    private static final String PLUGINS_VIEW = "org.confab.client.ui.admin.view.plugins";
+    private static final String AUDIT_VIEW = "org.confab.client.ui.admin.view.audit";
+    private static final String DICE = "org.confab.examples.dice.server.feature";
+    private static final String FILE_TRANSFER = "org.confab.filetransfer.server.feature";
+    private static final String REPOSITORY = "/srv/confab/dice-repository";
     private static final BundleContext CONTEXT = FrameworkUtil.getBundle(AdminPerspectiveUITest.class).getBundleContext();
 
     private static String server;
@@ -87,6 +97,7 @@ class AdminPerspectiveUITest {
     private static String erin;
     private static String gus;
     private static ConfabClient danaClient;
+    private static StandInPluginAdministration plugins;
     private static final List<String> danaClosed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -107,6 +118,9 @@ class AdminPerspectiveUITest {
 
     @AfterAll
     static void close() {
+        if (plugins != null) {
+            plugins.close();
+        }
         if (danaClient != null) {
             danaClient.close();
         }
@@ -266,6 +280,115 @@ class AdminPerspectiveUITest {
     }
 
     @Test
+    @Order(13)
+    void theServerPluginsViewSaysPlainlyThatThisServerHasNoPluginManagement() {
+        // the test framework's server has no org.confab.server.plugins (no p2 profile to change): the real answer
+        ui(() -> window().getActivePage().showView(PLUGINS_VIEW));
+        waitUntil("the server's answer in the plugins view", () -> {
+            Label problem = label(PLUGINS_VIEW + ".problem");
+            return problem.isVisible() && problem.getText().equals("The server does not offer this (unknown message type"
+                    + " 'admin.plugins'): the part of the server that handles it is not installed there.");
+        });
+        assertEquals(0, (int) ui(() -> table("plugins.table").getItemCount()));
+        assertFalse(ui(() -> windowButton("plugins.update").isEnabled() || windowButton("plugins.uninstall").isEnabled()),
+                "nothing selected to update or uninstall");
+    }
+
+    @Test
+    @Order(14)
+    void installingAPluginChecksTheFormLikeTheCliAndListsItWithTheServersWarnings() throws Exception {
+        plugins = new StandInPluginAdministration(CONTEXT, TestServer.service(CONTEXT, AdminService.class),
+                List.of(new Plugin(FILE_TRANSFER, "0.1.0.202612040001", "Confab File Transfer (server)", "Confab", false)));
+        later(() -> click(windowButton("plugins.install")));
+        Shell dialog = await("the install dialog", () -> shell("plugin"));
+        assertFalse(ui(() -> widget(dialog, Button.class, "plugin.ok").isEnabled()), "nothing typed yet");
+        assertTrue(ui(() -> message(dialog)).startsWith("Enter the repository"), ui(() -> message(dialog)));
+        run(() -> widget(dialog, Text.class, "plugin.repository").setText("plugins/dice"));
+        assertTrue(ui(() -> message(dialog)).contains("an absolute path on the server"), ui(() -> message(dialog)));
+        run(() -> {
+            widget(dialog, Text.class, "plugin.repository").setText(REPOSITORY);
+            widget(dialog, Text.class, "plugin.feature").setText("org.confab dice");
+        });
+        assertTrue(ui(() -> message(dialog)).startsWith("The feature id is dot-separated names"), ui(() -> message(dialog)));
+        assertFalse(ui(() -> widget(dialog, Button.class, "plugin.ok").isEnabled()));
+        run(() -> widget(dialog, Text.class, "plugin.feature").setText(DICE));
+        assertTrue(ui(() -> widget(dialog, Button.class, "plugin.ok").isEnabled()));
+        run(() -> screenshot(dialog, "admin-plugin-install"));
+        run(() -> click(widget(dialog, Button.class, "plugin.ok")));
+        waitUntil("the install dialog to close", dialog::isDisposed);
+        assertEquals(List.of("install " + REPOSITORY + " " + DICE), plugins.requests);
+        waitUntil("both plugins listed", () -> column(table("plugins.table"), 0).equals(List.of(DICE, FILE_TRANSFER)));
+        assertEquals(List.of(DICE, "Confab Dice (server)", "1.0.0.202612041200", "Confab examples", "Installed"),
+                ui(() -> Arrays.asList(row(table("plugins.table"), DICE))));
+        assertFalse(ui(() -> label(PLUGINS_VIEW + ".problem").isVisible()), "the earlier problem is gone");
+        assertTrue(ui(() -> label("plugins.summary").getText()).equals("2 plugin features installed. Installed " + DICE
+                + " 1.0.0.202612041200; warning: unsigned content installed: org.confab.examples.dice.server_1.0.0.jar"),
+                ui(() -> label("plugins.summary").getText()));
+        run(() -> screenshot(window().getShell(), "admin-plugins"));
+
+        later(() -> click(windowButton("plugins.install")));
+        Shell again = await("the install dialog again", () -> shell("plugin"));
+        run(() -> {
+            widget(again, Text.class, "plugin.repository").setText(REPOSITORY);
+            widget(again, Text.class, "plugin.feature").setText(DICE + ".feature.group");
+            click(widget(again, Button.class, "plugin.ok"));
+        });
+        waitUntil("the server's refusal in the dialog",
+                () -> errorMessage(again).equals("The server refused it (feature " + DICE + " is installed already)."));
+        run(() -> click(widget(again, Button.class, "plugin.cancel")));
+        waitUntil("the dialog closed", again::isDisposed);
+    }
+
+    @Test
+    @Order(15)
+    void updatingTheSelectedPluginAsksOnlyForTheRepository() {
+        run(() -> selectRow(table("plugins.table"), DICE));
+        later(() -> click(windowButton("plugins.update")));
+        Shell dialog = await("the update dialog", () -> shell("plugin"));
+        assertEquals(DICE, ui(() -> widget(dialog, Text.class, "plugin.feature").getText()));
+        assertFalse(ui(() -> widget(dialog, Text.class, "plugin.feature").getEditable()), "the feature is the selected one");
+        run(() -> widget(dialog, Text.class, "plugin.repository").setText("https://plugins.example.org/confab/"));
+        run(() -> click(widget(dialog, Button.class, "plugin.ok")));
+        waitUntil("the update dialog to close", dialog::isDisposed);
+        waitUntil("the update's warning in the summary", () -> label("plugins.summary").getText()
+                .endsWith("Updated " + DICE + " 1.0.0.202612041200; warning: the repository has nothing newer"));
+        assertTrue(plugins.requests.contains("update https://plugins.example.org/confab/ " + DICE), plugins.requests.toString());
+    }
+
+    @Test
+    @Order(16)
+    void uninstallingAsksFirstAndTheServersRefusalShowsInTheView() {
+        run(() -> selectRow(table("plugins.table"), DICE));
+        later(() -> click(windowButton("plugins.uninstall")));
+        Shell confirm = await("the uninstall confirmation", () -> shell("plugins.confirmUninstall"));
+        assertTrue(ui(() -> texts(confirm)).contains("Uninstall Confab Dice (server) (" + DICE + ") 1.0.0.202612041200 from the server?"),
+                ui(() -> texts(confirm)));
+        run(() -> click(button(confirm, IDialogConstants.CANCEL_LABEL)));
+        waitUntil("the confirmation closed", confirm::isDisposed);
+        assertFalse(plugins.requests.contains("uninstall " + DICE), "cancelled: nothing sent");
+        later(() -> click(windowButton("plugins.uninstall")));
+        Shell again = await("the uninstall confirmation again", () -> shell("plugins.confirmUninstall"));
+        run(() -> click(button(again, "U&ninstall")));
+        waitUntil("the dice plugin gone", () -> column(table("plugins.table"), 0).equals(List.of(FILE_TRANSFER)));
+        assertTrue(plugins.requests.contains("uninstall " + DICE));
+
+        // removed behind the view's back (another administrator, the console): the server's answer is shown as it is
+        run(() -> selectRow(table("plugins.table"), FILE_TRANSFER));
+        plugins.forget(FILE_TRANSFER);
+        later(() -> click(windowButton("plugins.uninstall")));
+        Shell stale = await("the confirmation for the stale row", () -> shell("plugins.confirmUninstall"));
+        run(() -> click(button(stale, "U&ninstall")));
+        waitUntil("the server's refusal in the view", () -> {
+            Label problem = label(PLUGINS_VIEW + ".problem");
+            return problem.isVisible()
+                    && problem.getText().equals("The server refused it (no plugin " + FILE_TRANSFER + " is installed).");
+        });
+        plugins.close();
+        plugins = null;
+        ui(() -> window().getActivePage().showView(AUDIT_VIEW));
+    }
+
+    @Test
     @Order(20)
     void aNoticeFromTheOnlineUsersViewReachesEveryoneOnlineIncludingThisWindow() {
         later(() -> click(widget(window().getShell(), Button.class, "online.broadcast")));
@@ -382,6 +505,11 @@ class AdminPerspectiveUITest {
     /** Call on the display thread. */
     private static Table table(String id) {
         return widget(window().getShell(), Table.class, id);
+    }
+
+    /** A button of the window, by id. Call on the display thread. */
+    private static Button windowButton(String id) {
+        return widget(window().getShell(), Button.class, id);
     }
 
     /** Call on the display thread. */

@@ -3,13 +3,19 @@ package org.confab.client.ui.admin.internal;
 import org.confab.client.ui.admin.internal.views.AccountsView;
 import org.confab.client.ui.admin.internal.views.AuditLogView;
 import org.confab.client.ui.admin.internal.views.OnlineUsersView;
+import org.confab.client.ui.admin.internal.views.PluginsView;
 import org.confab.client.ui.admin.internal.views.ServerStatusView;
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Accounts on top, online users and server status beside them, the audit log below; no editor area. */
+/**
+ * Accounts on top, online users and server status beside them, the audit log below with the server's
+ * plugins as a tab beside it (both want the width, and plugins change rarely); no editor area.
+ */
 public class AdminPerspective implements IPerspectiveFactory {
     public static final String ID = "org.confab.client.ui.admin.perspective";
+    private static final String FOLDER_BELOW = "org.confab.client.ui.admin.folder.below";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -18,8 +24,11 @@ public class AdminPerspective implements IPerspectiveFactory {
         layout.addView(AccountsView.ID, IPageLayout.TOP, 0.62f, editors);
         layout.addView(OnlineUsersView.ID, IPageLayout.RIGHT, 0.58f, AccountsView.ID);
         layout.addView(ServerStatusView.ID, IPageLayout.BOTTOM, 0.6f, OnlineUsersView.ID);
-        layout.addView(AuditLogView.ID, IPageLayout.BOTTOM, 0.62f, AccountsView.ID);
-        for (String id : new String[] { AccountsView.ID, OnlineUsersView.ID, ServerStatusView.ID, AuditLogView.ID }) {
+        IFolderLayout below = layout.createFolder(FOLDER_BELOW, IPageLayout.BOTTOM, 0.62f, AccountsView.ID);
+        below.addView(AuditLogView.ID);
+        below.addView(PluginsView.ID);
+        for (String id : new String[] { AccountsView.ID, OnlineUsersView.ID, ServerStatusView.ID, AuditLogView.ID,
+                PluginsView.ID }) {
             layout.getViewLayout(id).setCloseable(false);
         }
     }

@@ -26,7 +26,9 @@ public final class AdminProblems {
                 case NOT_ALLOWED -> "Not allowed" + (said.isEmpty() ? ": only administrators can do this." : ": " + refusal.getMessage() + ".");
                 case NO_SUCH_USER -> "There is no such account (any more)" + said + ".";
                 case USERNAME_TAKEN -> "That username is taken (also by deleted accounts, whose names are never reused).";
-                case INVALID_USERNAME, WEAK_PASSWORD, BAD_REQUEST -> "The server refused it" + said + ".";
+                case INVALID_USERNAME, WEAK_PASSWORD, BAD_REQUEST, CONFLICT, NOT_FOUND -> "The server refused it" + said + ".";
+                // a request of a feature the server runs without, e.g. admin.plugins with no plugin management
+                case UNKNOWN_TYPE -> "The server does not offer this" + said + ": the part of the server that handles it is not installed there.";
                 case RATE_LIMITED -> "Too many requests: wait a moment and try again" + said + ".";
                 default -> "The server refused it: " + refusal.code() + said + ".";
             };

@@ -66,6 +66,11 @@ class SmallModelsTest {
         assertEquals("Not allowed: only administrators may do this.", AdminProblems.describe(
                 new CompletionException(new ConfabException(ErrorCode.NOT_ALLOWED, "only administrators may do this"))));
         assertTrue(AdminProblems.describe(new ConfabException(ErrorCode.USERNAME_TAKEN, "taken")).contains("never reused"));
+        assertEquals("The server does not offer this (unknown message type 'admin.plugins'): the part of the server that"
+                + " handles it is not installed there.", AdminProblems.describe(
+                        new ConfabException(ErrorCode.UNKNOWN_TYPE, "unknown message type 'admin.plugins'")));
+        assertEquals("The server refused it (feature org.example.feature is installed already).", AdminProblems.describe(
+                new ConfabException(ErrorCode.CONFLICT, "feature org.example.feature is installed already")));
         assertTrue(AdminProblems.describe(new ConfabConnectionException("connection lost")).startsWith("Not connected"));
     }
 }
