@@ -92,6 +92,28 @@ class SessionDirectoryTest {
         assertEquals(Set.of("n2"), directory.nodesOf("bob"));
     }
 
+    @Test
+    void theStatusLivesWithTheUsersEntryAndHeartbeatsAreNoUsers() throws Exception {
+        SessionDirectory writer = SessionDirectory.open(connection, "t3");
+        SessionDirectory reader = SessionDirectory.open(connection, "t3");
+        writer.setStatus("ann", "away");
+        assertEquals(java.util.Optional.empty(), writer.watchedStatusOf("ann"), "not listed: no status to keep");
+        writer.add("ann", "n1");
+        writer.setStatus("ann", "away");
+        writer.beat("n1", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writer.add("ann", "n2");
+        reader.awaitWatched("ann", "n2", true, 5000);
+        assertEquals(java.util.Optional.of("away"), reader.watchedStatusOf("ann"), "kept when another node lists her");
+        assertEquals(Set.of("ann"), reader.users().keySet(), "a heartbeat key is no user");
+        writer.remove("ann", "n1");
+        writer.remove("ann", "n2");
+        reader.awaitWatched("ann", "n2", false, 5000);
+        assertEquals(java.util.Optional.empty(), reader.watchedStatusOf("ann"), "gone with her last session");
+        writer.add("ann", "n1");
+        reader.awaitWatched("ann", "n1", true, 5000);
+        assertEquals(java.util.Optional.empty(), reader.watchedStatusOf("ann"), "a new login starts available");
+    }
+
     /** Adds and removes the node 50 times, ending added. */
     private static void flap(SessionDirectory directory, String node) {
         try {
