@@ -28,4 +28,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "HOST:PORT clients use for this node, shown by admin.cluster and confab:cluster; empty: the address the server listens on, with the host name when it listens on all interfaces (./confab server --client-address HOST:PORT)")
     String clientAddress() default "";
+
+    @AttributeDefinition(description = "How many NATS servers keep the session directory when a node creates it: 3 on a three-server NATS cluster, so the side of a partition without a quorum cannot change it (1 to 5)")
+    int replicas() default 1;
 }

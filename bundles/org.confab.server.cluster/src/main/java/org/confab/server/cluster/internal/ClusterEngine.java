@@ -155,7 +155,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
             }
             // a fresh watch each time: the watched copy routes every push, and a watch from before a
             // restart of NATS may have stopped
-            directory = SessionDirectory.open(conn, settings.name());
+            directory = SessionDirectory.open(conn, settings.name(), settings.replicas());
             directory.removeEverywhere(settings.node());
             // changes other nodes announced while this one was cut off were missed
             accounts.forgetAll();

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * clusters can share one NATS; {@code heartbeatMillis} and {@code deadAfterMillis}, how often a node
  * says it is alive and after how long without a word the others count it dead (also how long this node
  * serves while JetStream accepts none of its writes); {@code clientAddress}, the host:port clients use
- * for this node, announced to the others (empty: the address its endpoint is bound to).
+ * for this node, announced to the others (empty: the address its endpoint is bound to); {@code replicas},
+ * how many NATS servers keep the session directory when a node creates it (1 to 5).
  */
 record ClusterSettings(String url, String node, String name, long heartbeatMillis, long deadAfterMillis,
-        String clientAddress) {
+        String clientAddress, int replicas) {
 
     /** Node and cluster names become parts of NATS subjects and bucket names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -40,7 +41,8 @@ record ClusterSettings(String url, String node, String name, long heartbeatMilli
         }
         long heartbeat = Math.max(100, number(properties, "heartbeatMillis", 1000));
         long deadAfter = Math.max(3 * heartbeat, number(properties, "deadAfterMillis", 5000));
-        return new ClusterSettings(url, node, name, heartbeat, deadAfter, clientAddress);
+        int replicas = (int) Math.max(1, Math.min(5, number(properties, "replicas", 1)));
+        return new ClusterSettings(url, node, name, heartbeat, deadAfter, clientAddress, replicas);
     }
 
     boolean enabled() {

@@ -71,7 +71,8 @@ final class SessionDirectory {
         this.bucket = bucket;
     }
 
-    static SessionDirectory open(Connection connection, String clusterName)
+    /** Opens the bucket, creating it with {@code replicas} copies if no node has yet. */
+    static SessionDirectory open(Connection connection, String clusterName, int replicas)
             throws IOException, JetStreamApiException, InterruptedException {
         String name = "confab-" + clusterName + "-sessions";
         KeyValueManagement management = connection.keyValueManagement();
@@ -80,7 +81,7 @@ final class SessionDirectory {
         } catch (JetStreamApiException missing) {
             try {
                 management.create(KeyValueConfiguration.builder().name(name).maxHistoryPerKey(1)
-                        .storageType(StorageType.File).build());
+                        .storageType(StorageType.File).replicas(replicas).build());
             } catch (JetStreamApiException raced) {
                 management.getStatus(name); // another node created it meanwhile; anything else fails here
             }

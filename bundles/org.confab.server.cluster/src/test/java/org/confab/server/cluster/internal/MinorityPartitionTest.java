@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Timeout;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
-import io.nats.client.api.KeyValueConfiguration;
-import io.nats.client.api.StorageType;
 
 /**
  * A real three-server NATS cluster with the directory bucket replicated on all three (R3). The node is
@@ -69,23 +67,15 @@ class MinorityPartitionTest {
             start(i);
         }
         String url = "nats://127.0.0.1:" + clientPorts[0];
-        try (Connection admin = Nats.connect(url)) {
-            KeyValueConfiguration bucket = KeyValueConfiguration.builder().name("confab-p-sessions").maxHistoryPerKey(1)
-                    .storageType(StorageType.File).replicas(3).build();
-            awaitTrue("the JetStream cluster elects a leader", () -> {
-                try {
-                    admin.keyValueManagement().create(bucket);
-                    return true;
-                } catch (Exception notYet) {
-                    return false;
-                }
-            }, 60);
-        }
+        // the node creates the bucket with three replicas, once the JetStream cluster has elected its leader
         ClusterSettings settings = ClusterSettings.from(Map.of("url", url, "node", "n1", "name", "p",
-                "heartbeatMillis", 200, "deadAfterMillis", 1500));
+                "heartbeatMillis", 200, "deadAfterMillis", 1500, "replicas", 3));
         engine = new ClusterEngine(settings, new NoSessions(), new NodeMessages.Local(new NoSessions(), user -> {
         }, new NoCache(), null));
-        awaitTrue("the node serves", () -> engine.state() == EngineState.SERVING, 30);
+        awaitTrue("the node serves", () -> engine.state() == EngineState.SERVING, 60);
+        try (Connection check = Nats.connect(url)) {
+            assertEquals(3, check.keyValueManagement().getStatus("confab-p-sessions").getReplicas());
+        }
 
         servers.get(1).destroy();
         servers.get(2).destroy();

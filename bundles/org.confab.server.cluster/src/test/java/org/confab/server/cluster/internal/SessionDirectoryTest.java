@@ -62,8 +62,8 @@ class SessionDirectoryTest {
 
     @Test
     void nodesChangingOneUserAtOnceLoseNoChange() throws Exception {
-        SessionDirectory first = SessionDirectory.open(connection, "t");
-        SessionDirectory second = SessionDirectory.open(connection, "t");
+        SessionDirectory first = SessionDirectory.open(connection, "t", 1);
+        SessionDirectory second = SessionDirectory.open(connection, "t", 1);
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> flap(first, "n1"));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> flap(second, "n2"));
         a.get(60, TimeUnit.SECONDS);
@@ -82,7 +82,7 @@ class SessionDirectoryTest {
 
     @Test
     void aNodeIsTakenOutOfEveryEntry() throws Exception {
-        SessionDirectory directory = SessionDirectory.open(connection, "t2");
+        SessionDirectory directory = SessionDirectory.open(connection, "t2", 1);
         directory.add("ann", "n1");
         directory.add("bob", "n1");
         directory.add("bob", "n2");
@@ -94,8 +94,8 @@ class SessionDirectoryTest {
 
     @Test
     void theStatusLivesWithTheUsersEntryAndHeartbeatsAreNoUsers() throws Exception {
-        SessionDirectory writer = SessionDirectory.open(connection, "t3");
-        SessionDirectory reader = SessionDirectory.open(connection, "t3");
+        SessionDirectory writer = SessionDirectory.open(connection, "t3", 1);
+        SessionDirectory reader = SessionDirectory.open(connection, "t3", 1);
         writer.setStatus("ann", "away");
         assertEquals(java.util.Optional.empty(), writer.watchedStatusOf("ann"), "not listed: no status to keep");
         writer.add("ann", "n1");
