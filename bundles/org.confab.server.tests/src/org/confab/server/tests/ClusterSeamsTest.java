@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.AdminMessages.ClusterHealth;
@@ -54,7 +55,7 @@ class ClusterSeamsTest extends AdminTestSupport {
 
     private final BundleContext context = FrameworkUtil.getBundle(ClusterSeamsTest.class).getBundleContext();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private final List<Pushed> pushed = new CopyOnWriteArrayList<>();
+    private final List<Pushed> pushed = new ArrayList<>();
     private final List<String> closed = new CopyOnWriteArrayList<>();
     private volatile String remoteUser = "";
 
@@ -77,12 +78,12 @@ class ClusterSeamsTest extends AdminTestSupport {
 
             @Override
             public void push(String username, NodePush push) {
-                pushed.add(new Pushed(username, push.frame().type(), null));
+                record(new Pushed(username, push.frame().type(), null));
             }
 
             @Override
             public void push(String username, String capability, Frame frame) {
-                pushed.add(new Pushed(username, frame.type(), capability));
+                record(new Pushed(username, frame.type(), capability));
             }
 
             @Override
@@ -128,6 +129,27 @@ class ClusterSeamsTest extends AdminTestSupport {
     void leave() {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
+    }
+
+    private void record(Pushed push) {
+        synchronized (pushed) {
+            pushed.add(push);
+            pushed.notifyAll();
+        }
+    }
+
+    /** Waits until the core has handed {@code expected} to the other nodes (pushes follow the answer). */
+    private void awaitPushed(Pushed expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (pushed) {
+            while (!pushed.contains(expected)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(expected + " not pushed to the other nodes; pushed " + pushed);
+                }
+                TimeUnit.NANOSECONDS.timedWait(pushed, left);
+            }
+        }
     }
 
     private <T> void register(Class<T> type, T service) {
@@ -178,12 +200,12 @@ class ClusterSeamsTest extends AdminTestSupport {
                     ChatSent.class).messageId();
             bobClient.await(MessageTypes.CHAT_MESSAGE);
             assertEquals("chat.read.ok", bobClient.request(MessageTypes.CHAT_READ, new ReadRequest(alice, id)).type());
-            assertTrue(pushed.contains(new Pushed(alice, MessageTypes.CHAT_READ_UPDATE, null)), pushed.toString());
-            assertTrue(pushed.contains(new Pushed(bob, MessageTypes.CHAT_READ_UPDATE, null)), pushed.toString());
+            awaitPushed(new Pushed(alice, MessageTypes.CHAT_READ_UPDATE, null));
+            awaitPushed(new Pushed(bob, MessageTypes.CHAT_READ_UPDATE, null));
 
             UserSessions sessions = Services.await(UserSessions.class, 10_000);
             sessions.push(bob, "x.seams", Frame.of("x.seams.note", 0));
-            assertTrue(pushed.contains(new Pushed(bob, "x.seams.note", "x.seams")), pushed.toString());
+            awaitPushed(new Pushed(bob, "x.seams.note", "x.seams"));
         }
     }
 
