@@ -43,6 +43,8 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     private boolean everServed;
     /** Whether this node listens on its subjects (guarded by the join's lock). */
     private boolean subscribed;
+    /** Whether the node isolated because JetStream refused its writes, not for want of a connection. */
+    private volatile boolean writesRefused;
     /** Joins that failed in a row (guarded by the join's lock). */
     private int failedJoins;
     /** Not the join's lock: a join may wait seconds on NATS, and isolation must not wait for it. */
@@ -128,7 +130,10 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     public void connectionEvent(Connection conn, Events type) {
         switch (type) {
             case CONNECTED, RECONNECTED -> Thread.ofVirtual().name("confab-cluster-join").start(this::join);
-            case DISCONNECTED -> isolate("lost the connection to NATS");
+            case DISCONNECTED -> {
+                writesRefused = false; // from now on it is the connection that is missing
+                isolate("lost the connection to NATS");
+            }
             case CLOSED -> state = EngineState.STOPPED;
             default -> {
                 // discovered servers, lame duck, resubscribed: nothing changes for sessions
@@ -162,6 +167,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
             boolean again = everServed;
             everServed = true;
             failedJoins = 0;
+            writesRefused = false;
             synchronized (isolation) {
                 if (connection.getStatus() != Connection.Status.CONNECTED || state == EngineState.STOPPED) {
                     return; // lost again meanwhile: the next reconnection joins
@@ -218,12 +224,14 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
                 messages.nodeDied(dead);
             }
             if (writes.mustIsolate(stored(sessions), System.currentTimeMillis())) {
+                writesRefused = true;
                 isolate("is connected to NATS, but JetStream has accepted none of its writes for "
                         + settings.deadAfterMillis() + " ms (no quorum on its side of a partition?)");
             }
         } else if (state != EngineState.STOPPED && connection.getStatus() == Connection.Status.CONNECTED
-                && (directory == null || stored(sessions))) {
-            // connected but not serving: JetStream takes writes again, or a join failed; join (again)
+                && (!writesRefused || stored(sessions))) {
+            // connected but not serving: a join failed, or JetStream takes this node's writes again; join
+            // (a node cut off by refused writes waits for one to succeed, so it does not flap)
             join();
         }
     }
