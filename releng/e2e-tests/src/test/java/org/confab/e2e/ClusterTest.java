@@ -26,8 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three real server processes as one cluster (NATS with JetStream and MariaDB on loopback): users on
- * different nodes chat, see each other's presence and typing; an administrator on node 1 kicks a user
- * on node 3; the engine is stopped and restarted; a node is killed under load ({@link ClusterFailover}).
+ * different nodes chat, see each other's presence, statuses, typing and read marks; an administrator on
+ * node 1 lists the sessions of every node, kicks a user on node 3 and sees the cluster's health; the
+ * engine is stopped and restarted; a node is killed under load ({@link ClusterFailover}), after which
+ * the cluster is degraded.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
@@ -93,19 +95,31 @@ class ClusterTest {
         }
     }
 
+    static PushClient admin(ServerProcess node) throws Exception {
+        PushClient admin = new PushClient(node);
+        admin.login("admin", ClusterNodes.ADMIN_PASSWORD);
+        return admin;
+    }
+
     @Test
     @Order(2)
     void kickFromNodeOneReachesUserOnNodeThree() throws Exception {
-        try (PushClient dave = user(cluster.node(3), "dave"); PushClient admin = new PushClient(cluster.node(1))) {
-            admin.login("admin", ClusterNodes.ADMIN_PASSWORD);
+        try (PushClient dave = user(cluster.node(3), "dave"); PushClient admin = admin(cluster.node(1))) {
             Frame nodes = admin.request("admin.cluster", Map.of());
             assertEquals("admin.cluster.ok", nodes.type(), nodes.toString());
             for (String node : List.of("n1", "n2", "n3")) {
                 assertTrue(nodes.body().toString().contains("\"node\":\"" + node + "\",\"state\":\"SERVING\""),
                         nodes.body().toString());
             }
+            assertTrue(nodes.body().toString().contains("\"clientAddress\":\"127.0.0.1:" + cluster.node(3).port + "\""),
+                    nodes.body().toString());
+            Frame status = admin.request(MessageTypes.ADMIN_STATUS, Map.of());
+            assertEquals("{\"name\":\"e2e\",\"self\":\"n1\",\"state\":\"HEALTHY\",\"nodes\":3,\"serving\":3}",
+                    status.body().path("cluster").toString(), status.toString());
+
             Frame kicked = admin.request(MessageTypes.ADMIN_KICK, new Kick("dave", "cluster test", null));
             assertEquals("admin.kick.ok", kicked.type(), kicked.toString());
+            assertEquals(1, kicked.body().path("sessionsClosed").asInt(), "the session on node 3 counts: " + kicked);
             Frame closed = dave.awaitPush(MessageTypes.SESSION_CLOSED, p -> true, 20);
             assertEquals("KICKED", closed.body().path("code").asText(), closed.toString());
         }
@@ -113,6 +127,62 @@ class ClusterTest {
 
     @Test
     @Order(3)
+    void onlineFromNodeOneListsTheSessionsOfEveryNodeWithTheirNode() throws Exception {
+        try (PushClient hana = user(cluster.node(1), "hana"); PushClient ivan = user(cluster.node(2), "ivan");
+                PushClient jack = user(cluster.node(3), "jack"); PushClient admin = admin(cluster.node(1))) {
+            Frame online = admin.request(MessageTypes.ADMIN_ONLINE, Map.of());
+            assertEquals("admin.online.ok", online.type(), online.toString());
+            Map<String, String> nodeOf = new java.util.HashMap<>();
+            online.body().path("sessions").forEach(s -> nodeOf.put(s.path("username").asText(), s.path("node").asText()));
+            // sessions of earlier tests may still be closing: these four must be there, each on its node
+            assertTrue(nodeOf.entrySet().containsAll(Map.of("admin", "n1", "hana", "n1", "ivan", "n2", "jack", "n3").entrySet()),
+                    online.toString());
+            assertTrue(online.body().path("missingNodes").isMissingNode(), "every node answered: " + online);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void statusesAndReadMarksCrossNodes() throws Exception {
+        try (PushClient kim = user(cluster.node(1), "kim"); PushClient lea = user(cluster.node(3), "lea");
+                PushClient leaElsewhere = user(cluster.node(2), "lea")) {
+            lea.request(MessageTypes.PRESENCE_SET, Map.of("status", "away"));
+            kim.awaitPush(MessageTypes.PRESENCE_UPDATE,
+                    p -> p.body().path("username").asText().equals("lea") && p.body().path("status").asText().equals("away"),
+                    20);
+            assertEquals("away", statusIn(kim, "lea"), "node 1 lists lea, who is on nodes 2 and 3, as away");
+
+            Frame sent = kim.request(MessageTypes.CHAT_SEND, new ChatSend("lea", "read-1", "read me"));
+            long id = kim.codec.read(sent, ChatSent.class).messageId();
+            lea.awaitPush(MessageTypes.CHAT_MESSAGE, p -> p.body().path("messageId").asLong() == id, 20);
+            Frame read = lea.request(MessageTypes.CHAT_READ, Map.of("with", "kim", "upTo", id));
+            assertEquals("chat.read.ok", read.type(), read.toString());
+            kim.awaitPush(MessageTypes.CHAT_READ_UPDATE, p -> p.body().path("reader").asText().equals("lea")
+                    && p.body().path("upTo").asLong() == id, 20);
+            leaElsewhere.awaitPush(MessageTypes.CHAT_READ_UPDATE, p -> p.body().path("upTo").asLong() == id, 20);
+        }
+    }
+
+    /**
+     * The status {@code username} has in {@code client}'s presence list. The list is asked again for
+     * a few seconds at most: the node learns the status from the session directory, which may arrive
+     * a moment after the presence push.
+     */
+    private static String statusIn(PushClient client, String username) throws Exception {
+        String status = "";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        do {
+            for (var user : client.request(MessageTypes.PRESENCE_LIST, Map.of()).body().path("users")) {
+                if (user.path("username").asText().equals(username)) {
+                    status = user.path("status").asText();
+                }
+            }
+        } while (!status.equals("away") && System.nanoTime() < deadline);
+        return status;
+    }
+
+    @Test
+    @Order(5)
     void nodesStopServingWithoutTheEngineAndRecoverWhenItIsBack() throws Exception {
         try (PushClient gina = user(cluster.node(3), "gina")) {
             gina.request(MessageTypes.LOGOUT, Map.of());
@@ -150,8 +220,22 @@ class ClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void killedNodeLosesNoAcknowledgedMessage() throws Exception {
         ClusterFailover.run(cluster);
+    }
+
+    @Test
+    @Order(7)
+    void aDeadNodeLeavesTheClusterDegraded() throws Exception {
+        assumeTrue(!cluster.node(2).process.isAlive(), "runs after the failover test killed node 2");
+        cluster.node(1).awaitLog("node n2 is silent", 30);
+        try (PushClient admin = admin(cluster.node(1))) {
+            Frame status = admin.request(MessageTypes.ADMIN_STATUS, Map.of());
+            assertEquals("{\"name\":\"e2e\",\"self\":\"n1\",\"state\":\"DEGRADED\",\"nodes\":3,\"serving\":2}",
+                    status.body().path("cluster").toString(), status.toString());
+            Frame online = admin.request(MessageTypes.ADMIN_ONLINE, Map.of());
+            assertTrue(online.body().path("missingNodes").isMissingNode(), "a dead node is not waited for: " + online);
+        }
     }
 }

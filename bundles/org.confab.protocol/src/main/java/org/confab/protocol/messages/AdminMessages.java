@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.confab.protocol.Protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * The bodies of the {@code admin.*} messages, which only sessions of administrators may send. Like
  * {@link Messages}, each request record validates its fields in its constructor; times are
@@ -93,13 +95,37 @@ public final class AdminMessages {
     public record UserDeleted(String username, int discardedMessages) {
     }
 
-    /** One logged-in session in {@code admin.online.ok}. */
+    /** One logged-in session in {@code admin.online.ok}; {@code node} only in a cluster: the node it is on. */
     public record OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
-            String client) {
+            String client, String node) {
+        @JsonCreator
+        public OnlineSession {
+        }
+
+        /** A session of a server that is no node of a cluster. */
+        public OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
+                String client) {
+            this(sessionId, username, address, loginTime, idleSeconds, client, null);
+        }
+
+        /** The same session, named as one on {@code node}. */
+        public OnlineSession onNode(String node) {
+            return new OnlineSession(sessionId, username, address, loginTime, idleSeconds, client, node);
+        }
     }
 
-    /** {@code admin.online.ok}. */
-    public record OnlineList(List<OnlineSession> sessions) {
+    /**
+     * {@code admin.online.ok}; {@code missingNodes} only in a cluster, when nodes did not answer in time
+     * (their sessions are not listed).
+     */
+    public record OnlineList(List<OnlineSession> sessions, List<String> missingNodes) {
+        @JsonCreator
+        public OnlineList {
+        }
+
+        public OnlineList(List<OnlineSession> sessions) {
+            this(sessions, null);
+        }
     }
 
     /** {@code admin.kick}: closes every session of a user; with {@code banMinutes} refuses logins that long. */
@@ -146,9 +172,41 @@ public final class AdminMessages {
     public record AuditPage(List<AuditEntry> entries, boolean more) {
     }
 
-    /** {@code admin.status.ok}. */
+    /**
+     * {@code admin.status.ok}; the session and user counts are the answering server's own, and
+     * {@code cluster} is present only on a node of a cluster.
+     */
     public record StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline,
             int usersOnline, long accounts, long messagesToday, String database, long heapUsedBytes,
-            long heapMaxBytes) {
+            long heapMaxBytes, ClusterHealth cluster) {
+        @JsonCreator
+        public StatusReport {
+        }
+
+        public StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline, int usersOnline,
+                long accounts, long messagesToday, String database, long heapUsedBytes, long heapMaxBytes) {
+            this(startedAt, uptimeSeconds, connections, sessionsOnline, usersOnline, accounts, messagesToday, database,
+                    heapUsedBytes, heapMaxBytes, null);
+        }
+
+        /** The same report with the cluster's health added. */
+        public StatusReport withCluster(ClusterHealth health) {
+            return new StatusReport(startedAt, uptimeSeconds, connections, sessionsOnline, usersOnline, accounts,
+                    messagesToday, database, heapUsedBytes, heapMaxBytes, health);
+        }
+    }
+
+    /**
+     * The {@code cluster} object of {@code admin.status.ok}: the cluster's {@code name}, the answering
+     * node ({@code self}), {@code state} ({@link #HEALTHY}, {@link #DEGRADED} or {@link #ISOLATED}), how
+     * many nodes it knows and how many of them serve.
+     */
+    public record ClusterHealth(String name, String self, String state, int nodes, int serving) {
+        /** Every known node serves. */
+        public static final String HEALTHY = "HEALTHY";
+        /** Some known node is dead, isolated or still joining. */
+        public static final String DEGRADED = "DEGRADED";
+        /** The answering node has lost the cluster engine. */
+        public static final String ISOLATED = "ISOLATED";
     }
 }

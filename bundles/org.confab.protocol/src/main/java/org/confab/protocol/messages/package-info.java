@@ -6,5 +6,5 @@
  * plugin administration ({@link org.confab.protocol.messages.PluginMessages}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.4.0")
+@org.osgi.annotation.versioning.Version("0.5.0")
 package org.confab.protocol.messages;

@@ -30,6 +30,7 @@ import org.confab.protocol.messages.AdminMessages.DeleteUser;
 import org.confab.protocol.messages.AdminMessages.Kick;
 import org.confab.protocol.messages.AdminMessages.KickResult;
 import org.confab.protocol.messages.AdminMessages.Notice;
+import org.confab.protocol.messages.AdminMessages.ClusterHealth;
 import org.confab.protocol.messages.AdminMessages.OnlineList;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
@@ -157,6 +158,8 @@ class MessageRoundTripTest {
                 Arguments.of(MessageTypes.ok(MessageTypes.ADMIN_ONLINE), new OnlineList(List.of(
                         new OnlineSession(17, "alice", "[2001:db8::7]:50412", 1_764_000_000_500L, 4, "confab-cli/0.1"),
                         new OnlineSession(18, "bob", "192.0.2.7:1", 0, 0, null)))),
+                Arguments.of(MessageTypes.ok(MessageTypes.ADMIN_ONLINE), new OnlineList(List.of(
+                        new OnlineSession(17, "alice", "192.0.2.7:50412", 1, 4, null, "n1")), List.of("n3"))),
                 Arguments.of(MessageTypes.ADMIN_KICK, new Kick("carol", "please stop", AdminMessages.MAX_BAN_MINUTES)),
                 Arguments.of(MessageTypes.ADMIN_KICK, new Kick("carol", null, null)),
                 Arguments.of(MessageTypes.ok(MessageTypes.ADMIN_KICK), new KickResult("carol", 2, 1_764_003_700_000L)),
@@ -170,11 +173,15 @@ class MessageRoundTripTest {
                         new AuditEntry(311, 1_764_000_300_000L, "alice", "kick", "carol", "192.0.2.7:50412", "closed 1 session"),
                         new AuditEntry(310, 1, "console", "broadcast", null, "console", "sent to 0 sessions: 'hi'")), true)),
                 Arguments.of(MessageTypes.ok(MessageTypes.ADMIN_STATUS),
-                        new StatusReport(1_763_990_000_000L, 10_300, 45, 42, 39, 120, 5310, "H2 2.3.232 (2024-08-11)", 123_456_789L, 4_294_967_296L)));
+                        new StatusReport(1_763_990_000_000L, 10_300, 45, 42, 39, 120, 5310, "H2 2.3.232 (2024-08-11)", 123_456_789L, 4_294_967_296L)),
+                Arguments.of(MessageTypes.ok(MessageTypes.ADMIN_STATUS),
+                        new StatusReport(1, 2, 3, 2, 1, 120, 5310, "MariaDB 11.4.4-MariaDB", 4, 5)
+                                .withCluster(new ClusterHealth("confab", "n1", ClusterHealth.DEGRADED, 3, 2))));
     }
 
     /** Records that only travel as list elements; their pages' cases cover them. */
-    private static final Set<Class<?>> NESTED_ONLY = Set.of(AuditEntry.class, OnlineSession.class, Attachment.class);
+    private static final Set<Class<?>> NESTED_ONLY = Set.of(AuditEntry.class, OnlineSession.class, Attachment.class,
+            ClusterHealth.class);
 
     static Stream<Arguments> allMessages() {
         return Stream.concat(messages(), adminMessages());

@@ -1,5 +1,6 @@
 package org.confab.server.spi;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.confab.protocol.Frame;
@@ -37,4 +38,23 @@ public interface OtherNodes {
 
     /** Closes {@code username}'s sessions on the other nodes with {@code session.closed}. */
     void closeSessions(String username, String code, String reason);
+
+    /**
+     * Pushes a plugin's frame to {@code username}'s sessions on the other nodes whose client announced
+     * {@code capability} in its hello.
+     */
+    default void push(String username, String capability, Frame frame) {
+    }
+
+    /** {@code username} set a presence status on this node: every node lists the user with it. */
+    default void statusChanged(String username, String status) {
+    }
+
+    /**
+     * The presence status {@code username} set last, on any node, while online in the cluster; empty
+     * when none is known.
+     */
+    default Optional<String> sharedStatus(String username) {
+        return Optional.empty();
+    }
 }

@@ -81,14 +81,14 @@ public class DefaultAdminService implements AdminService {
         this.registry = registry;
         this.auditLog = auditLog;
         this.database = database;
-        this.live = new LiveSessions(registry, () -> java.util.Optional.ofNullable(otherNodes));
+        this.live = new LiveSessions(registry, () -> java.util.Optional.ofNullable(cluster));
         this.trail = new AuditTrail(auditLog, clock);
     }
 
     /** Set when this node is part of a cluster: kicks, locks and deletions reach the user's sessions there too. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
-    private volatile org.confab.server.spi.OtherNodes otherNodes;
+    private volatile org.confab.server.spi.ClusterAdministration cluster;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDeletionListener(AccountDeletionListener listener) {

@@ -10,7 +10,7 @@ import org.confab.server.api.ClientSession;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.confab.server.spi.OtherNodes;
+import org.confab.server.spi.ClusterAdministration;
 import org.confab.server.spi.SessionRegistry;
 
 /** What administration does to connected clients: closing sessions and pushing frames. */
@@ -19,9 +19,9 @@ final class LiveSessions {
 
     private final SessionRegistry registry;
     /** The other nodes of a cluster, empty on a single node. */
-    private final Supplier<Optional<OtherNodes>> others;
+    private final Supplier<Optional<ClusterAdministration>> others;
 
-    LiveSessions(SessionRegistry registry, Supplier<Optional<OtherNodes>> others) {
+    LiveSessions(SessionRegistry registry, Supplier<Optional<ClusterAdministration>> others) {
         this.registry = registry;
         this.others = others;
     }
@@ -33,13 +33,14 @@ final class LiveSessions {
 
     /**
      * Closes every session of {@code username} with {@code session.closed}, on this node and on the
-     * other nodes of a cluster; returns how many were closed here.
+     * other nodes of a cluster; returns how many were closed, here and by the nodes that answered
+     * within the cluster's bounded wait.
      */
     int close(String username, String code, String reason) {
         List<ClientSession> sessions = registry.sessionsOf(username);
         sessions.forEach(s -> s.close(code, reason));
-        others.get().ifPresent(nodes -> nodes.closeSessions(username, code, reason));
-        return sessions.size();
+        int elsewhere = others.get().map(nodes -> nodes.closeElsewhere(username, code, reason).result()).orElse(0);
+        return sessions.size() + elsewhere;
     }
 
     /** Pushes the notice to every logged-in session; returns how many took it. */

@@ -50,6 +50,7 @@ final class LaunchOptions {
             new Mapping("confab.cluster.url", "org.confab.server.cluster", "url", String.class),
             new Mapping("confab.cluster.node", "org.confab.server.cluster", "node", String.class),
             new Mapping("confab.cluster.name", "org.confab.server.cluster", "name", String.class),
+            new Mapping("confab.cluster.clientAddress", "org.confab.server.cluster", "clientAddress", String.class),
             new Mapping("confab.registration", "org.confab.server.accounts", "registrationPolicy", String.class),
             new Mapping("confab.scramIterations", "org.confab.server.accounts", "scramIterations", Integer.class),
             new Mapping("confab.limits.exempt", LIMITS, "exemptAddresses", String[].class),

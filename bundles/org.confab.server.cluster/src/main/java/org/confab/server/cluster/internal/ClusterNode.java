@@ -9,8 +9,10 @@ import java.util.Map;
 import org.confab.server.api.AdminService;
 import org.confab.server.api.MessageHandler;
 import org.confab.server.api.RateClass;
+import org.confab.server.api.ServerEndpoint;
 import org.confab.server.spi.AccountCache;
 import org.confab.server.spi.AccountChangeListener;
+import org.confab.server.spi.ClusterAdministration;
 import org.confab.server.spi.ClusterInbox;
 import org.confab.server.spi.LoginGate;
 import org.confab.server.spi.OtherNodes;
@@ -22,14 +24,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Makes this server a node of a cluster when PID {@code org.confab.server.cluster} names a NATS
  * {@code url} (see {@link ClusterSettings}): joins, and registers {@link OtherNodes}, {@link LoginGate},
- * an {@link AccountChangeListener}, the {@code admin.cluster} request and the {@code confab:cluster}
- * console command. Without that configuration (or with an empty url) it registers nothing, and the
+ * an {@link AccountChangeListener}, {@link ClusterAdministration}, the {@code admin.cluster} request and
+ * the {@code confab:cluster} console command. Without that configuration (or with an empty url) it registers nothing, and the
  * router's stand-ins keep the node exactly a single server.
  */
+@Designate(ocd = ClusterConfig.class)
 @Component(immediate = true, configurationPid = "org.confab.server.cluster", configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class ClusterNode {
 
@@ -44,11 +50,14 @@ public class ClusterNode {
             engine = null;
             return;
         }
-        engine = new ClusterEngine(settings, registry, new NodeMessages.Local(registry, inbox, accounts));
+        engine = new ClusterEngine(settings, registry, new NodeMessages.Local(registry, inbox, accounts, admin));
         registrations.add(context.registerService(LoginGate.class, engine, null));
         registrations.add(context.registerService(new String[] { OtherNodes.class.getName(),
                 AccountChangeListener.class.getName() }, engine.messages(), null));
-        ClusterStatus status = new ClusterStatus(engine, registry, admin);
+        ClusterView view = new ClusterView(engine, registry);
+        ClusterOperations operations = new ClusterOperations(engine, view, admin);
+        registrations.add(context.registerService(ClusterAdministration.class, operations, null));
+        ClusterStatus status = new ClusterStatus(engine, view, admin, operations);
         Dictionary<String, Object> handler = new Hashtable<>();
         handler.put(MessageHandler.TYPES, ClusterStatus.TYPE);
         handler.put(MessageHandler.RATE_CLASS, RateClass.ADMIN.propertyValue());
@@ -57,6 +66,18 @@ public class ClusterNode {
         command.put("osgi.command.scope", "confab");
         command.put("osgi.command.function", new String[] { "cluster" });
         registrations.add(context.registerService(ClusterStatus.class, status, command));
+    }
+
+    /** Where this node's clients connect, unless configured: the bound address of its Confab endpoint. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEndpoint(ServerEndpoint endpoint) {
+        if (engine != null && "confab".equals(endpoint.protocol())) {
+            engine.endpointBound(endpoint.address());
+        }
+    }
+
+    void removeEndpoint(ServerEndpoint endpoint) {
+        // the address stays what the others last heard; a node without an endpoint serves nobody anyway
     }
 
     @Deactivate

@@ -8,12 +8,18 @@ import java.util.regex.Pattern;
  * {@code url} of the NATS server(s), comma-separated; {@code node}, this node's name, unique in the
  * cluster; {@code name}, the cluster's name, which prefixes its subjects and buckets so several
  * clusters can share one NATS; {@code heartbeatMillis} and {@code deadAfterMillis}, how often a node
- * says it is alive and after how long without a word the others count it dead.
+ * says it is alive and after how long without a word the others count it dead (also how long this node
+ * serves while JetStream accepts none of its writes); {@code clientAddress}, the host:port clients use
+ * for this node, announced to the others (empty: the address its endpoint is bound to); {@code replicas},
+ * how many NATS servers keep the session directory when a node creates it (1 to 5).
  */
-record ClusterSettings(String url, String node, String name, long heartbeatMillis, long deadAfterMillis) {
+record ClusterSettings(String url, String node, String name, long heartbeatMillis, long deadAfterMillis,
+        String clientAddress, int replicas) {
 
     /** Node and cluster names become parts of NATS subjects and bucket names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A host name, IPv4 or bracketed IPv6 address, and a port. */
+    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]):[0-9]{1,5}");
 
     static ClusterSettings from(Map<String, Object> properties) {
         String url = text(properties, "url", "");
@@ -29,9 +35,14 @@ record ClusterSettings(String url, String node, String name, long heartbeatMilli
                         + name + "'");
             }
         }
+        String clientAddress = text(properties, "clientAddress", "");
+        if (!clientAddress.isEmpty() && !ADDRESS.matcher(clientAddress).matches()) {
+            throw new IllegalArgumentException("the client address must be HOST:PORT, was '" + clientAddress + "'");
+        }
         long heartbeat = Math.max(100, number(properties, "heartbeatMillis", 1000));
         long deadAfter = Math.max(3 * heartbeat, number(properties, "deadAfterMillis", 5000));
-        return new ClusterSettings(url, node, name, heartbeat, deadAfter);
+        int replicas = (int) Math.max(1, Math.min(5, number(properties, "replicas", 1)));
+        return new ClusterSettings(url, node, name, heartbeat, deadAfter, clientAddress, replicas);
     }
 
     boolean enabled() {

@@ -2,17 +2,20 @@ package org.confab.server.cluster.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.ProtocolException;
-import org.confab.server.api.ClientSession;
+import org.confab.server.api.AdminService;
 import org.confab.server.spi.AccountCache;
 import org.confab.server.spi.AccountChangeListener;
 import org.confab.server.spi.ClusterInbox;
+import org.confab.server.spi.Gathered;
 import org.confab.server.spi.NodePush;
 import org.confab.server.spi.OtherNodes;
 import org.confab.server.spi.SessionRegistry;
@@ -34,17 +37,19 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
     private static final long WATCH_WAIT_MILLIS = 2000;
 
     /** What this node's own core provides to the cluster. */
-    record Local(SessionRegistry registry, ClusterInbox inbox, AccountCache accounts) {
+    record Local(SessionRegistry registry, ClusterInbox inbox, AccountCache accounts, AdminService admin) {
     }
 
     private final ClusterEngine engine;
     private final Local local;
     private final String self;
+    private final Inbound inbound;
 
     NodeMessages(ClusterEngine engine, Local local) {
         this.engine = engine;
         this.local = local;
         this.self = engine.settings.node();
+        this.inbound = new Inbound(local, self);
     }
 
     @Override
@@ -83,27 +88,77 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
     /** Routed by the watched copy of the directory: no round trip to NATS per message. */
     @Override
     public void push(String username, NodePush push) {
+        pushTo(username, push.frame(), push.versionOne(), null);
+    }
+
+    @Override
+    public void push(String username, String capability, Frame frame) {
+        pushTo(username, frame, frame, capability);
+    }
+
+    private void pushTo(String username, Frame frame, Frame versionOne, String capability) {
         Set<String> nodes = engine.directory().map(d -> d.watchedNodesOf(username)).orElse(Set.of()).stream()
                 .filter(n -> !n.equals(self) && engine.roster.alive(n)).collect(Collectors.toSet());
         if (nodes.isEmpty()) {
             return;
         }
-        String frame = text(push.frame());
-        String versionOne = push.versionOne() == push.frame() ? null : text(push.versionOne());
-        byte[] data = new Envelope("push", self, username, frame, versionOne, null, null, null, null, null).bytes();
+        byte[] data = Envelope.push(self, username, text(frame), versionOne == frame ? null : text(versionOne), capability)
+                .bytes();
         nodes.forEach(node -> publish(engine.settings.nodeSubject(node), data));
     }
 
     @Override
     public void broadcast(Frame frame) {
-        send(engine.settings.subject("all"),
-                new Envelope("broadcast", self, null, text(frame), null, null, null, null, null, null));
+        send(engine.settings.subject("all"), Envelope.broadcast(self, text(frame)));
     }
 
     @Override
     public void closeSessions(String username, String code, String reason) {
         // every other node: the directory may lag behind a login that is being answered right now
-        send(engine.settings.subject("all"), new Envelope("close", self, username, null, null, code, reason, null, null, null));
+        send(engine.settings.subject("all"), Envelope.close(self, username, code, reason));
+    }
+
+    @Override
+    public void statusChanged(String username, String status) {
+        engine.directory().ifPresent(directory -> {
+            try {
+                directory.setStatus(username, status);
+            } catch (IOException | JetStreamApiException e) {
+                LOG.warn("cluster: the status of '{}' could not be written to the session directory ({})", username,
+                        e.toString());
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> sharedStatus(String username) {
+        return engine.directory().flatMap(d -> d.watchedStatusOf(username));
+    }
+
+    /**
+     * Asks every other node (a {@code close} or {@code sessions} question) and gathers the answers by
+     * node, waiting at most {@code wait} for the live nodes this node knows; those that did not answer
+     * are missing (all of them while this node does not serve).
+     */
+    Gathered<Map<String, Envelope>> ask(Envelope question, Duration wait) {
+        Set<String> expected = expectedAnswers();
+        Map<String, Envelope> answers = Map.of();
+        if (engine.state() == EngineState.SERVING) {
+            try {
+                answers = Questions.ask(engine.connection(), engine.settings.subject("all"), question, expected, wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("cluster: asking the other nodes failed ({})", e.toString());
+            }
+        }
+        Set<String> answered = answers.keySet();
+        return new Gathered<>(answers, expected.stream().filter(n -> !answered.contains(n)).sorted().toList());
+    }
+
+    /** The other nodes heard of and not silent. */
+    Set<String> expectedAnswers() {
+        return engine.roster.alive().stream().filter(n -> !n.equals(self)).collect(Collectors.toSet());
     }
 
     @Override
@@ -112,8 +167,12 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
     }
 
     void heartbeat(EngineState state, int sessions) {
-        send(engine.settings.subject("all"),
-                new Envelope("heartbeat", self, null, null, null, null, null, sessions, state.name(), engine.startedAt()));
+        send(engine.settings.subject("all"), heartbeatOf(state, sessions));
+    }
+
+    Envelope heartbeatOf(EngineState state, int sessions) {
+        String address = engine.clientAddress();
+        return Envelope.heartbeat(self, sessions, state.name(), engine.startedAt(), address.isEmpty() ? null : address);
     }
 
     /** A node fell silent: its sessions are gone, so its users may have gone offline. */
@@ -154,7 +213,10 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
             return;
         }
         try {
-            Inbound.handle(envelope, local);
+            Envelope answer = inbound.handle(envelope);
+            if (answer != null && message.getReplyTo() != null) {
+                engine.connection().publish(message.getReplyTo(), answer.bytes());
+            }
         } catch (ProtocolException | RuntimeException e) {
             LOG.warn("cluster: ignored a '{}' from node {}: {}", envelope.kind(), envelope.from(), e.toString());
         }
@@ -184,39 +246,5 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
 
     private static String text(Frame frame) {
         return new String(CODEC.encode(frame), StandardCharsets.UTF_8);
-    }
-
-    /** What another node asked this node to do with its own sessions. */
-    private static final class Inbound {
-        private static final FrameCodec DECODER = new FrameCodec();
-
-        static void handle(Envelope envelope, Local local) throws ProtocolException {
-            switch (envelope.kind()) {
-                case "push" -> {
-                    Frame frame = decode(envelope.frame());
-                    Frame versionOne = envelope.versionOne() == null ? frame : decode(envelope.versionOne());
-                    for (ClientSession session : local.registry().sessionsOf(envelope.user())) {
-                        session.send(session.protocolVersion() == 1 ? versionOne : frame);
-                    }
-                }
-                case "broadcast" -> {
-                    Frame frame = decode(envelope.frame());
-                    for (ClientSession session : local.registry().all()) {
-                        if (session.username().isPresent() && session.isOpen()) {
-                            session.send(frame);
-                        }
-                    }
-                }
-                case "close" -> local.registry().sessionsOf(envelope.user())
-                        .forEach(s -> s.close(envelope.code(), envelope.reason()));
-                case "presence" -> local.inbox().presenceChanged(envelope.user());
-                case "account" -> local.accounts().forget(envelope.user());
-                default -> LOG.debug("cluster: unknown message kind '{}' (a newer node?)", envelope.kind());
-            }
-        }
-
-        private static Frame decode(String text) throws ProtocolException {
-            return DECODER.decode(text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
  */
 final class Roster {
 
-    /** What a node last said about itself, and when it was heard (this node's clock). */
-    record Node(String name, String state, int sessions, long startedAt, long heardAt) {
+    /**
+     * What a node last said about itself, and when it was heard (this node's clock); {@code address} is
+     * where its clients connect, empty when it was not configured.
+     */
+    record Node(String name, String state, int sessions, long startedAt, long heardAt, String address) {
     }
 
     private final long deadAfterMillis;
@@ -30,7 +33,8 @@ final class Roster {
     void heard(Envelope heartbeat, long now) {
         nodes.put(heartbeat.from(), new Node(heartbeat.from(), heartbeat.state(),
                 heartbeat.sessions() == null ? 0 : heartbeat.sessions(),
-                heartbeat.startedAt() == null ? 0 : heartbeat.startedAt(), now));
+                heartbeat.startedAt() == null ? 0 : heartbeat.startedAt(), now,
+                heartbeat.address() == null ? "" : heartbeat.address()));
         dead.remove(heartbeat.from());
     }
 
@@ -54,10 +58,15 @@ final class Roster {
         dead.remove(node);
     }
 
+    /** The other nodes heard of and not silent: those expected to answer a question. */
+    Set<String> alive() {
+        return nodes.keySet().stream().filter(this::alive).collect(Collectors.toSet());
+    }
+
     /** Every node heard of, with "DEAD" as the state of the silent ones, by name. */
     List<Node> snapshot() {
         return nodes.values().stream()
-                .map(n -> dead.contains(n.name()) ? new Node(n.name(), "DEAD", 0, n.startedAt(), n.heardAt()) : n)
+                .map(n -> dead.contains(n.name()) ? new Node(n.name(), "DEAD", 0, n.startedAt(), n.heardAt(), n.address()) : n)
                 .sorted(java.util.Comparator.comparing(Node::name)).collect(Collectors.toList());
     }
 }

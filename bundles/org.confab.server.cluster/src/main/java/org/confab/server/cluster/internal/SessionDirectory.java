@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +24,10 @@ import io.nats.client.api.StorageType;
 /**
  * Which nodes hold which user's sessions: a JetStream key-value bucket {@code confab-NAME-sessions},
  * one key per user (the username in hex: usernames may hold characters keys may not), its value the
- * comma-separated names of the nodes holding a session. Changes are compare-and-set on the entry's
- * revision, so two nodes changing one user's entry at once cannot lose each other's change.
+ * comma-separated names of the nodes holding a session, then, once the user set one, {@code ;} and
+ * the presence status. Changes are compare-and-set on the entry's revision, so two nodes changing one
+ * user's entry at once cannot lose each other's change. Each node also writes its heartbeat to key
+ * {@code node.NAME} ({@link #beat}): a write that fails tells it that JetStream has no quorum for it.
  *
  * <p>Every node watches the bucket and keeps a copy ({@link #watchedNodesOf}), which routes each message
  * without a round trip to NATS. The copy lags by the time a change takes to travel; a node that lists a
@@ -34,16 +37,42 @@ import io.nats.client.api.StorageType;
  */
 final class SessionDirectory {
     private static final int MAX_TRIES = 50;
+    private static final String NODE_KEY = "node.";
+
+    /** One user's entry: the nodes holding a session, and the status the user set (null: none). */
+    private record Entry(Set<String> nodes, String status) {
+        static final Entry NONE = new Entry(Set.of(), null);
+
+        static Entry parse(byte[] value) {
+            String text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
+            int split = text.indexOf(';');
+            String nodes = split < 0 ? text : text.substring(0, split);
+            String status = split < 0 || split == text.length() - 1 ? null : text.substring(split + 1);
+            return new Entry(nodes.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(nodes.split(","))), status);
+        }
+
+        byte[] bytes() {
+            // a user on no node has no status: it lives as long as the user's sessions
+            String text = String.join(",", new TreeSet<>(nodes)) + (status == null || nodes.isEmpty() ? "" : ";" + status);
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        Entry withNodes(UnaryOperator<Set<String>> how) {
+            return new Entry(Set.copyOf(how.apply(new TreeSet<>(nodes))), status);
+        }
+    }
 
     private final KeyValue bucket;
     private final Map<String, Set<String>> watched = new ConcurrentHashMap<>();
+    private final Map<String, String> watchedStatuses = new ConcurrentHashMap<>();
     private io.nats.client.impl.NatsKeyValueWatchSubscription watch;
 
     private SessionDirectory(KeyValue bucket) {
         this.bucket = bucket;
     }
 
-    static SessionDirectory open(Connection connection, String clusterName)
+    /** Opens the bucket, creating it with {@code replicas} copies if no node has yet. */
+    static SessionDirectory open(Connection connection, String clusterName, int replicas)
             throws IOException, JetStreamApiException, InterruptedException {
         String name = "confab-" + clusterName + "-sessions";
         KeyValueManagement management = connection.keyValueManagement();
@@ -52,7 +81,7 @@ final class SessionDirectory {
         } catch (JetStreamApiException missing) {
             try {
                 management.create(KeyValueConfiguration.builder().name(name).maxHistoryPerKey(1)
-                        .storageType(StorageType.File).build());
+                        .storageType(StorageType.File).replicas(replicas).build());
             } catch (JetStreamApiException raced) {
                 management.getStatus(name); // another node created it meanwhile; anything else fails here
             }
@@ -74,7 +103,13 @@ final class SessionDirectory {
     /** The nodes holding a session of {@code username}, read from the bucket now. */
     Set<String> nodesOf(String username) throws IOException, JetStreamApiException {
         KeyValueEntry entry = bucket.get(key(username));
-        return entry == null || entry.getOperation() != KeyValueOperation.PUT ? Set.of() : nodes(entry.getValue());
+        return entry == null || entry.getOperation() != KeyValueOperation.PUT ? Set.of()
+                : Entry.parse(entry.getValue()).nodes();
+    }
+
+    /** The status {@code username} set, as last watched; empty when none. */
+    Optional<String> watchedStatusOf(String username) {
+        return Optional.ofNullable(watchedStatuses.get(username));
     }
 
     /** The nodes holding a session of {@code username} as last watched. */
@@ -102,17 +137,31 @@ final class SessionDirectory {
     }
 
     void add(String username, String node) throws IOException, JetStreamApiException {
-        change(username, nodes -> {
+        change(username, entry -> entry.withNodes(nodes -> {
             nodes.add(node);
             return nodes;
-        });
+        }));
     }
 
     void remove(String username, String node) throws IOException, JetStreamApiException {
-        change(username, nodes -> {
+        change(username, entry -> entry.withNodes(nodes -> {
             nodes.remove(node);
             return nodes;
-        });
+        }));
+    }
+
+    /** Records the status {@code username} set (while listed on some node; else there is nobody to show it for). */
+    void setStatus(String username, String status) throws IOException, JetStreamApiException {
+        change(username, entry -> entry.nodes().isEmpty() ? entry : new Entry(entry.nodes(), status));
+        if (!watchedNodesOf(username).isEmpty()) {
+            // this node answers with it at once; the watch brings the same value
+            watchedStatuses.put(username, status);
+        }
+    }
+
+    /** Writes this node's heartbeat; fails when JetStream cannot store it (no quorum, no stream leader). */
+    void beat(String node, byte[] heartbeat) throws IOException, JetStreamApiException {
+        bucket.put(NODE_KEY + node, heartbeat);
     }
 
     /** Takes {@code node} out of every entry (its sessions are gone: it restarted, died or lost the engine). */
@@ -127,18 +176,18 @@ final class SessionDirectory {
         return affected;
     }
 
-    private void change(String username, UnaryOperator<Set<String>> how) throws IOException, JetStreamApiException {
+    private void change(String username, UnaryOperator<Entry> how) throws IOException, JetStreamApiException {
         String key = key(username);
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
             KeyValueEntry entry = bucket.get(key);
             boolean present = entry != null && entry.getOperation() == KeyValueOperation.PUT;
-            Set<String> before = present ? nodes(entry.getValue()) : Set.of();
-            Set<String> after = how.apply(new TreeSet<>(before));
+            Entry before = present ? Entry.parse(entry.getValue()) : Entry.NONE;
+            Entry after = how.apply(before);
             if (after.equals(before)) {
                 return;
             }
             try {
-                byte[] value = String.join(",", after).getBytes(StandardCharsets.UTF_8);
+                byte[] value = after.bytes();
                 if (entry == null) {
                     bucket.create(key, value);
                 } else {
@@ -153,11 +202,6 @@ final class SessionDirectory {
                 + " attempts");
     }
 
-    private static Set<String> nodes(byte[] value) {
-        String text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
-        return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(",")));
-    }
-
     static String key(String username) {
         return HexFormat.of().formatHex(username.getBytes(StandardCharsets.UTF_8));
     }
@@ -169,13 +213,22 @@ final class SessionDirectory {
     private final class Watcher implements KeyValueWatcher {
         @Override
         public void watch(KeyValueEntry entry) {
+            if (entry.getKey().startsWith(NODE_KEY)) {
+                return; // a heartbeat, not a user
+            }
             String user = username(entry.getKey());
-            Set<String> nodes = entry.getOperation() == KeyValueOperation.PUT ? nodes(entry.getValue()) : Set.of();
+            Entry value = entry.getOperation() == KeyValueOperation.PUT ? Entry.parse(entry.getValue()) : Entry.NONE;
             synchronized (watched) {
-                if (nodes.isEmpty()) {
+                if (value.nodes().isEmpty()) {
                     watched.remove(user);
+                    watchedStatuses.remove(user);
                 } else {
-                    watched.put(user, nodes);
+                    watched.put(user, value.nodes());
+                    if (value.status() == null) {
+                        watchedStatuses.remove(user);
+                    } else {
+                        watchedStatuses.put(user, value.status());
+                    }
                 }
                 watched.notifyAll();
             }

@@ -32,4 +32,15 @@ class ClusterSettingsTest {
                 Map.of("url", "nats://h:4222", "node", "n1", "heartbeatMillis", 1000, "deadAfterMillis", "1500"));
         assertEquals(3000, settings.deadAfterMillis());
     }
+
+    @Test
+    void theClientAddressIsHostAndPort() {
+        assertEquals("10.0.0.7:7771", ClusterSettings.from(
+                Map.of("url", "nats://h:4222", "node", "n1", "clientAddress", "10.0.0.7:7771")).clientAddress());
+        assertEquals("[2001:db8::7]:7771", ClusterSettings.from(
+                Map.of("url", "nats://h:4222", "node", "n1", "clientAddress", "[2001:db8::7]:7771")).clientAddress());
+        assertEquals("", ClusterSettings.from(Map.of("url", "nats://h:4222", "node", "n1")).clientAddress());
+        assertThrows(IllegalArgumentException.class, () -> ClusterSettings.from(
+                Map.of("url", "nats://h:4222", "node", "n1", "clientAddress", "host without port")));
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RosterTest {
 
     private static Envelope heartbeat(String node, int sessions) {
-        return new Envelope("heartbeat", node, null, null, null, null, null, sessions, "SERVING", 1L);
+        return Envelope.heartbeat(node, sessions, "SERVING", 1L, null);
     }
 
     @Test

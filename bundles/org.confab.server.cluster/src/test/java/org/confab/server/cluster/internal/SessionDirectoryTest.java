@@ -62,8 +62,8 @@ class SessionDirectoryTest {
 
     @Test
     void nodesChangingOneUserAtOnceLoseNoChange() throws Exception {
-        SessionDirectory first = SessionDirectory.open(connection, "t");
-        SessionDirectory second = SessionDirectory.open(connection, "t");
+        SessionDirectory first = SessionDirectory.open(connection, "t", 1);
+        SessionDirectory second = SessionDirectory.open(connection, "t", 1);
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> flap(first, "n1"));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> flap(second, "n2"));
         a.get(60, TimeUnit.SECONDS);
@@ -82,7 +82,7 @@ class SessionDirectoryTest {
 
     @Test
     void aNodeIsTakenOutOfEveryEntry() throws Exception {
-        SessionDirectory directory = SessionDirectory.open(connection, "t2");
+        SessionDirectory directory = SessionDirectory.open(connection, "t2", 1);
         directory.add("ann", "n1");
         directory.add("bob", "n1");
         directory.add("bob", "n2");
@@ -90,6 +90,28 @@ class SessionDirectoryTest {
         assertEquals(Set.of("ann", "bob"), directory.removeEverywhere("n1"));
         assertEquals(Set.of(), directory.nodesOf("ann"));
         assertEquals(Set.of("n2"), directory.nodesOf("bob"));
+    }
+
+    @Test
+    void theStatusLivesWithTheUsersEntryAndHeartbeatsAreNoUsers() throws Exception {
+        SessionDirectory writer = SessionDirectory.open(connection, "t3", 1);
+        SessionDirectory reader = SessionDirectory.open(connection, "t3", 1);
+        writer.setStatus("ann", "away");
+        assertEquals(java.util.Optional.empty(), writer.watchedStatusOf("ann"), "not listed: no status to keep");
+        writer.add("ann", "n1");
+        writer.setStatus("ann", "away");
+        writer.beat("n1", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writer.add("ann", "n2");
+        reader.awaitWatched("ann", "n2", true, 5000);
+        assertEquals(java.util.Optional.of("away"), reader.watchedStatusOf("ann"), "kept when another node lists her");
+        assertEquals(Set.of("ann"), reader.users().keySet(), "a heartbeat key is no user");
+        writer.remove("ann", "n1");
+        writer.remove("ann", "n2");
+        reader.awaitWatched("ann", "n2", false, 5000);
+        assertEquals(java.util.Optional.empty(), reader.watchedStatusOf("ann"), "gone with her last session");
+        writer.add("ann", "n1");
+        reader.awaitWatched("ann", "n1", true, 5000);
+        assertEquals(java.util.Optional.empty(), reader.watchedStatusOf("ann"), "a new login starts available");
     }
 
     /** Adds and removes the node 50 times, ending added. */

@@ -91,9 +91,13 @@ public class PresenceBroadcaster implements ClusterInbox {
         }
     }
 
-    /** The status of an online user (available unless they said otherwise). */
+    /**
+     * The status of an online user (available unless they said otherwise); in a cluster the one they
+     * set last on any node.
+     */
     String status(String username) {
-        return statuses.getOrDefault(username, PresenceStatus.AVAILABLE);
+        return cluster.others().sharedStatus(username)
+                .orElseGet(() -> statuses.getOrDefault(username, PresenceStatus.AVAILABLE));
     }
 
     /**
@@ -114,6 +118,7 @@ public class PresenceBroadcaster implements ClusterInbox {
             }
         }
         if (cluster.clustered()) {
+            cluster.others().statusChanged(username, status);
             cluster.others().broadcast(Replies.CODEC.frame(MessageTypes.PRESENCE_UPDATE, 0, entry));
         }
     }

@@ -16,6 +16,7 @@ import org.confab.server.api.MessageHandler;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.AccountService;
 import org.confab.server.spi.MessageStore;
+import org.confab.server.spi.NodePush;
 import org.confab.server.spi.ReadMarkStore;
 import org.confab.server.spi.SessionRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  * message that peer sent this user (one indexed read of the conversation), so nobody can store marks
  * for strangers or for ids that do not exist; it only moves forward, and only a move is pushed as
  * {@code chat.read.update}: to the peer's sessions (the read receipt) and to the reader's other
- * sessions. The answer carries both marks of the conversation, so a client learns how far the peer
+ * sessions, on this node and, in a cluster, on the nodes holding their other sessions. The answer carries both marks of the conversation, so a client learns how far the peer
  * has read by sending its own mark ({@code upTo} 0 only asks). Charged to the chat rate class.
  */
 @Component(property = { MessageHandler.TYPES + "=" + MessageTypes.CHAT_READ,
@@ -37,10 +38,12 @@ public class ReadHandler implements MessageHandler {
     private final MessageStore messages;
     private final ReadMarkStore marks;
     private final SessionRegistry registry;
+    private final ClusterLink cluster;
 
     @Activate
     public ReadHandler(@Reference AccountService accounts, @Reference MessageStore messages,
-            @Reference ReadMarkStore marks, @Reference SessionRegistry registry) {
+            @Reference ReadMarkStore marks, @Reference SessionRegistry registry, @Reference ClusterLink cluster) {
+        this.cluster = cluster;
         this.accounts = accounts;
         this.messages = messages;
         this.marks = marks;
@@ -73,6 +76,11 @@ public class ReadHandler implements MessageHandler {
                 if (own != session && own.isOpen()) {
                     Replies.push(own, MessageTypes.CHAT_READ_UPDATE, push);
                 }
+            }
+            if (cluster.clustered()) {
+                NodePush elsewhere = NodePush.of(Replies.CODEC.frame(MessageTypes.CHAT_READ_UPDATE, 0, push));
+                cluster.others().push(sender, elsewhere);
+                cluster.others().push(reader, elsewhere);
             }
         }
     }

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.confab.protocol.Frame;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.UserSessions;
+import org.confab.server.spi.NodePush;
+import org.confab.server.spi.OtherNodes;
 import org.confab.server.spi.SessionPolicy;
 import org.confab.server.spi.SessionRegistry;
 import org.confab.server.spi.TransportSession;
@@ -15,11 +18,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The open sessions of this server node, and the log of connects and disconnects. */
+/**
+ * The open sessions of this server node, and the log of connects and disconnects. A plugin's push
+ * ({@link UserSessions}) reaches the user's sessions on this node and, in a cluster, on the other nodes;
+ * the count it returns is this node's.
+ */
 @Designate(ocd = SessionsConfig.class)
 @Component(service = { SessionRegistry.class, UserSessions.class }, configurationPid = "org.confab.server.sessions",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -31,6 +42,10 @@ public class InMemorySessionRegistry implements SessionRegistry, UserSessions {
     /** Logged-in sessions by user: delivery and presence look users up per message, never scan all sessions. */
     private final ConcurrentHashMap<String, Set<ClientSession>> byUser = new ConcurrentHashMap<>();
     private volatile SessionPolicy policy;
+    /** Set on a node of a cluster. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OtherNodes otherNodes;
 
     @Activate
     public InMemorySessionRegistry(SessionsConfig config) {
@@ -84,6 +99,24 @@ public class InMemorySessionRegistry implements SessionRegistry, UserSessions {
     public List<ClientSession> sessionsOf(String username) {
         Set<ClientSession> of = byUser.get(username);
         return of == null ? List.of() : of.stream().filter(ClientSession::isOpen).toList();
+    }
+
+    @Override
+    public int push(String username, Frame frame) {
+        OtherNodes others = otherNodes;
+        if (others != null) {
+            others.push(username, NodePush.of(frame));
+        }
+        return UserSessions.super.push(username, frame);
+    }
+
+    @Override
+    public int push(String username, String capability, Frame frame) {
+        OtherNodes others = otherNodes;
+        if (others != null) {
+            others.push(username, capability, frame);
+        }
+        return UserSessions.super.push(username, capability, frame);
     }
 
     @Override
