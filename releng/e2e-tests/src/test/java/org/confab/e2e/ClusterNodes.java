@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * A cluster on loopback for end-to-end tests: a private nats-server with JetStream, a private MariaDB
  * and three real server products ({@code ./confab server --cluster URL --node nN}) sharing both.
@@ -26,6 +28,16 @@ final class ClusterNodes implements AutoCloseable {
         this.nats = nats;
         this.db = db;
         this.databaseOptions = databaseOptions;
+    }
+
+    /**
+     * A fresh cluster in the work directory {@code name}; the test is skipped where nats-server or
+     * MariaDB is not installed.
+     */
+    static ClusterNodes startOrSkip(String name) throws Exception {
+        Assumptions.assumeTrue(NatsProcess.available(), "nats-server is not installed (.ci/run installs it)");
+        Assumptions.assumeTrue(PrivateMariaDb.available(), "MariaDB is not installed (.ci/run installs it)");
+        return start(Processes.freshDirectory(name));
     }
 
     static ClusterNodes start(Path work) throws Exception {

@@ -2,7 +2,6 @@ package org.confab.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,7 @@ class ClusterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(NatsProcess.available(), "nats-server is not installed (.ci/run installs it)");
-        assumeTrue(PrivateMariaDb.available(), "MariaDB is not installed (.ci/run installs it)");
-        cluster = ClusterNodes.start(Processes.freshDirectory("cluster"));
+        cluster = ClusterNodes.startOrSkip("cluster");
     }
 
     @AfterAll
