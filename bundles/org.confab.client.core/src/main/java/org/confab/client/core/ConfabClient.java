@@ -52,9 +52,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * it connects to the first that answers and reconnects to the next node after the one it lost, with the
  * same backoff; a node whose certificate is unknown or changed is skipped (reported through
  * {@link ClientListener#onConnectionState} as {@code RECONNECTING}, "skipped ...") and never trusted
- * silently. Messages stay exactly once and in order across nodes: unacknowledged sends are resent under
- * their client message ids, which every node of a cluster recognises, and a message pushed again by the
- * new node is reported once. {@link #server()} says which node the client is on. It stops doing so after {@link #logout()}, {@link #close()}, or when the
+ * silently. Messages stay exactly once across nodes: unacknowledged sends are resent under their client
+ * message ids, which every node of a cluster recognises, and a message pushed again by the new node is
+ * reported once. {@link #server()} says which node the client is on. It stops doing so after {@link #logout()}, {@link #close()}, or when the
  * server ends the session with {@code KICKED} or {@code REPLACED}. Thread-safe.
  * <p>
  * Plugins talk to their server side through the generic doors: {@link #request(String, ObjectNode)},
