@@ -24,20 +24,23 @@ ensure_nats "$NATS_URL"
 ensure_database confab_demo
 IFS=, read -r -a ports <<<"$PORTS"
 servers=""
+fingerprints=""
 for i in "${!ports[@]}"; do
   name="n$((i + 1))"
   start_node "$name" "${ports[$i]}" --cluster "$NATS_URL" --node "$name" --cluster-name demo
   fingerprint="$(sed -n 's/.*fingerprint \(SHA256:[A-Za-z0-9+\/]*\).*/\1/p' "$WORK/$name.log" | head -1)"
-  echo "cluster-demo: node $name serves on 127.0.0.1:${ports[$i]} (certificate $fingerprint, log $WORK/$name.log)"
+  echo "cluster-demo: node $name serves on 127.0.0.1:${ports[$i]} (pid ${NODE_PIDS[-1]}, certificate $fingerprint, log $WORK/$name.log)"
   servers="${servers:+$servers,}127.0.0.1:${ports[$i]}"
+  fingerprints="${fingerprints:+$fingerprints,}$fingerprint"
 done
 admin="$(sed -n "s/.*created the first administrator 'admin' with password \([^ ]*\).*/\1/p" "$WORK"/n1.log | head -1)"
 cat <<TEXT
 
 Three nodes are serving ($servers). Try:
-  ./confab client --server 127.0.0.1:${ports[0]} --profile ann     (register ann)
-  ./confab client --server 127.0.0.1:${ports[2]} --profile bob     (register bob, chat with ann)
-  kill -9 <pid of a node>   and the users of that node log in on another; nothing is lost
+  ./confab client --server $servers --profile ann     (register ann; trust each node when asked)
+  ./confab client --server 127.0.0.1:${ports[2]},127.0.0.1:${ports[0]},127.0.0.1:${ports[1]} --profile bob
+  ./confab cli --server $servers --fingerprint $fingerprints --user ann receive --wait 600
+  kill -9 <pid of the node a client is on>   the client moves to another node by itself; nothing is lost
 Administrator: admin ${admin:-(password in $WORK/n1/admin-password.txt)}; console command confab:cluster,
 request admin.cluster. Ctrl-C stops the nodes (and the nats-server if this script started it).
 TEXT

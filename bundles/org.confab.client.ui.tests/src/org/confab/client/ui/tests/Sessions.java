@@ -36,6 +36,14 @@ final class Sessions {
     /** Logs in through the login dialog (which must be showing) and waits for the status line to say so. */
     static void logIn(String server, String username, String password) {
         Shell login = await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
+        submit(login, server, username, password);
+        waitUntil("the login dialog to close", login::isDisposed);
+        waitUntil("connected as " + username, () -> widget(window().getShell(), CLabel.class, "status.connection").getText()
+                .startsWith("Connected as " + username));
+    }
+
+    /** Fills in the login dialog (not remembering the password) and presses Log In. */
+    static void submit(Shell login, String server, String username, String password) {
         run(() -> {
             widget(login, Text.class, "login.server").setText(server);
             widget(login, Text.class, "login.username").setText(username);
@@ -43,9 +51,6 @@ final class Sessions {
             widget(login, Button.class, "login.remember").setSelection(false);
             click(widget(login, Button.class, "login.ok"));
         });
-        waitUntil("the login dialog to close", login::isDisposed);
-        waitUntil("connected as " + username, () -> widget(window().getShell(), CLabel.class, "status.connection").getText()
-                .startsWith("Connected as " + username));
     }
 
     /** Logs out through Confab &gt; Log Out unless the login dialog is showing already. */

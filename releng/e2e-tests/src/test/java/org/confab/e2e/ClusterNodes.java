@@ -1,12 +1,15 @@
 package org.confab.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A cluster on loopback for end-to-end tests: a private nats-server with JetStream, a private MariaDB
@@ -26,6 +29,25 @@ final class ClusterNodes implements AutoCloseable {
         this.nats = nats;
         this.db = db;
         this.databaseOptions = databaseOptions;
+    }
+
+    /**
+     * A fresh cluster in the work directory {@code name}. Where nats-server or MariaDB is not installed
+     * the test is skipped on a developer's machine, and fails in CI ({@code CI=true}), where
+     * {@code .ci/run} installs both: a cluster suite must never pass there by not running.
+     */
+    static ClusterNodes startOrSkip(String name) throws Exception {
+        requireInstalled(NatsProcess.available(), "nats-server is not installed (.ci/run installs it)");
+        requireInstalled(PrivateMariaDb.available(), "MariaDB is not installed (.ci/run installs it)");
+        return start(Processes.freshDirectory(name));
+    }
+
+    private static void requireInstalled(boolean installed, String message) {
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue(installed, message);
+        } else {
+            Assumptions.assumeTrue(installed, message);
+        }
     }
 
     static ClusterNodes start(Path work) throws Exception {

@@ -33,7 +33,7 @@ final class CliSession implements AutoCloseable {
     }
 
     static CliSession connect(GlobalOptions global) throws Exception {
-        ClientOptions options = ClientOptions.of(global.server().host(), global.server().port())
+        ClientOptions options = ClientOptions.of(global.servers())
                 .withClientName(CLIENT_NAME).withTimeouts(global.timeout(), global.timeout())
                 .withReconnectDelays(Duration.ofMillis(200), Duration.ofSeconds(2)).withAutoAck(false)
                 .withTrust(global.trust().serverTrust());

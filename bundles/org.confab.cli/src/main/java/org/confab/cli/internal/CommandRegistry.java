@@ -98,13 +98,17 @@ final class CommandRegistry {
                 usage: confab cli [OPTIONS] COMMAND [ARGS]
 
                 options (before or after the command):
-                  --server HOST:PORT     server to use (default: $CONFAB_SERVER or localhost:7777)
+                  --server HOST:PORT[,HOST:PORT...]
+                                         server to use, or the nodes of a cluster in the order to try
+                                         (at most 16; default: $CONFAB_SERVER or localhost:7777)
                   --user NAME            account to use (default: $CONFAB_USER)
                   --password-file FILE   read the password from the file's first line
                                          (default: $CONFAB_PASSWORD; never given as an argument)
                   --json                 print one JSON object per line
                   --timeout SECONDS      how long to wait for the server (default: 10)
-                  --fingerprint SHA256:...  trust the server only with this certificate fingerprint
+                  --fingerprint SHA256:...[,SHA256:...]
+                                         trust only a server with this certificate fingerprint (a
+                                         cluster: any node with one of these)
                   --trust-new            trust a server seen for the first time and remember it
                   --known-servers FILE   trusted servers (default: $CONFAB_KNOWN_SERVERS or
                                          ~/.confab/known_servers); unknown servers are refused

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.confab.client.core.ClientListener;
 import org.confab.client.core.ConfabConnectionException;
@@ -18,7 +19,8 @@ import org.confab.protocol.messages.Messages.ChatMessage;
  * {@code receive [--wait SECONDS] [--count N]}: logs in, prints the messages the server pushes (the
  * offline backlog first) and the notices administrators broadcast, acknowledges each printed batch of
  * messages, and exits after N messages or when the wait is over. Messages beyond N are not
- * acknowledged, so the server delivers them next time. When the server ends the session for good
+ * acknowledged, so the server delivers them next time. Given several servers it follows the client
+ * from node to node: a lost connection is re-established on the next node and receiving goes on. When the server ends the session for good
  * (kicked) or the connection is given up, it fails with the reason.
  */
 final class ReceiveCommand implements Command {
@@ -82,11 +84,26 @@ final class ReceiveCommand implements Command {
                     }
                 }
                 if (!printed.isEmpty()) {
-                    session.await(session.client().ack(printed));
+                    acknowledge(session, printed);
                 }
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Acknowledges printed messages. While the client fails over to another node the acknowledgement
+     * cannot go out; the server then delivers the messages again after the re-login, and the client
+     * acknowledges those repeats itself without reporting them, so nothing is printed twice.
+     */
+    private static void acknowledge(CliSession session, List<Long> printed) throws Exception {
+        try {
+            session.await(session.client().ack(printed));
+        } catch (ConfabConnectionException | TimeoutException e) {
+            if (session.client().state() == ConnectionState.DISCONNECTED) {
+                throw e;
+            }
+        }
     }
 
     /** What happens while waiting, in the order the client reported it. */

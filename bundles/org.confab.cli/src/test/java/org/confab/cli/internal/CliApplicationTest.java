@@ -17,6 +17,7 @@ import org.confab.client.core.ConfabException;
 import org.confab.client.core.UntrustedServerException;
 import org.confab.protocol.Fingerprint;
 import org.confab.protocol.ErrorCode;
+import org.confab.client.core.ServerAddress;
 import org.junit.jupiter.api.Test;
 
 class CliApplicationTest {
@@ -24,7 +25,7 @@ class CliApplicationTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicReference<CommandContext> seen = new AtomicReference<>();
     private CommandContext.Connector connector = global -> {
-        throw new ConfabConnectionException("cannot connect to " + global.server() + ": Connection refused");
+        throw new ConfabConnectionException("cannot connect to " + ServerAddress.format(global.servers()) + ": Connection refused");
     };
 
     /** A command that records its context instead of talking to a server. */
@@ -75,7 +76,7 @@ class CliApplicationTest {
         CommandContext context = seen.get();
         assertEquals(List.of("a", "b"), context.operands());
         assertEquals("3", context.option("limit").orElseThrow());
-        assertEquals(new ServerAddress("h", 9), context.global().server());
+        assertEquals(List.of(new ServerAddress("h", 9)), context.global().servers());
         assertTrue(context.global().json());
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.confab.client.core.ServerAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class GlobalOptionsTest {
     void defaultsToLocalhostAndTenSeconds() {
         GlobalOptions options = parse(Map.of(), "ping");
 
-        assertEquals(new ServerAddress("localhost", 7777), options.server());
+        assertEquals(List.of(new ServerAddress("localhost", 7777)), options.servers());
         assertEquals(Duration.ofSeconds(10), options.timeout());
         assertFalse(options.json());
         assertTrue(options.user().isEmpty());
@@ -42,10 +43,10 @@ class GlobalOptionsTest {
         GlobalOptions fromEnv = parse(env, "online");
         GlobalOptions fromArgs = parse(env, "online", "--server", "other:1", "--user", "bob");
 
-        assertEquals(new ServerAddress("chat.example", 9000), fromEnv.server());
+        assertEquals(List.of(new ServerAddress("chat.example", 9000)), fromEnv.servers());
         assertEquals("alice", fromEnv.requireUser());
         assertEquals("from env", fromEnv.requirePassword());
-        assertEquals(new ServerAddress("other", 1), fromArgs.server());
+        assertEquals(List.of(new ServerAddress("other", 1)), fromArgs.servers());
         assertEquals("bob", fromArgs.requireUser());
     }
 
@@ -77,13 +78,31 @@ class GlobalOptionsTest {
 
     @Test
     void serverAddressForms() {
-        assertEquals(new ServerAddress("h", 7777), ServerAddress.parse("h"));
-        assertEquals(new ServerAddress("10.0.0.1", 80), ServerAddress.parse("10.0.0.1:80"));
-        assertEquals(new ServerAddress("::1", 7000), ServerAddress.parse("[::1]:7000"));
-        assertEquals("[::1]:7000", ServerAddress.parse("[::1]:7000").toString());
-        assertThrows(UsageException.class, () -> ServerAddress.parse("h:0"));
-        assertThrows(UsageException.class, () -> ServerAddress.parse("h:port"));
-        assertThrows(UsageException.class, () -> ServerAddress.parse(":80"));
+        assertEquals(List.of(new ServerAddress("h", 7777)), parse(Map.of(), "ping", "--server", "h").servers());
+        assertEquals(List.of(new ServerAddress("::1", 7000)), parse(Map.of(), "ping", "--server", "[::1]:7000").servers());
+        for (String bad : List.of("h:0", "h:port", ":80")) {
+            UsageException refused = assertThrows(UsageException.class, () -> parse(Map.of(), "ping", "--server", bad));
+            assertTrue(refused.getMessage().startsWith("--server: bad server address"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void severalServersAreTheNodesOfAClusterInOrder() {
+        List<ServerAddress> nodes = List.of(new ServerAddress("n1", 7771), new ServerAddress("n2", 7772),
+                new ServerAddress("n3", 7777));
+
+        assertEquals(nodes, parse(Map.of(), "receive", "--server", "n1:7771,n2:7772,n3").servers());
+        assertEquals(nodes, parse(Map.of("CONFAB_SERVER", "n1:7771, n2:7772, n3"), "receive").servers());
+    }
+
+    @Test
+    void aServerListIsBoundedAndEachEntryChecked() {
+        String seventeen = String.join(",", java.util.Collections.nCopies(17, "node"));
+        assertTrue(assertThrows(UsageException.class, () -> parse(Map.of(), "ping", "--server", seventeen)).getMessage()
+                .contains("at most 16"));
+        assertTrue(assertThrows(UsageException.class, () -> parse(Map.of("CONFAB_SERVER", "a:1,b:x"), "ping"))
+                .getMessage().contains("bad port 'x'"));
+        assertThrows(UsageException.class, () -> parse(Map.of(), "ping", "--server", "a:1,,b:2"));
     }
 
     @Test
@@ -96,6 +115,10 @@ class GlobalOptionsTest {
         String pin = org.confab.protocol.Fingerprint.of(new byte[] { 7 }).toString();
         assertEquals("TLS pinned to " + pin, parse(Map.of(), "ping", "--fingerprint", pin).trust().serverTrust().toString());
         assertFalse(parse(Map.of(), "ping", "--plain").trust().serverTrust().usesTls());
+        String otherNode = org.confab.protocol.Fingerprint.of(new byte[] { 8 }).toString();
+        assertEquals("TLS pinned to " + pin + ", " + otherNode,
+                parse(Map.of(), "ping", "--fingerprint", pin + "," + otherNode).trust().serverTrust().toString());
+        assertThrows(UsageException.class, () -> parse(Map.of(), "ping", "--fingerprint", pin + ",SHA256:nonsense"));
     }
 
     @Test

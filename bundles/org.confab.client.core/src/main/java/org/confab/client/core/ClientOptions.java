@@ -11,11 +11,14 @@ import java.util.concurrent.ThreadFactory;
 import org.confab.protocol.Frame;
 
 /**
- * How a {@link ConfabClient} connects and behaves. Start from {@link #of(String, int)} and adjust with
- * the {@code with...} methods; every component is required (none may be null) except {@code localAddress}.
+ * How a {@link ConfabClient} connects and behaves. Start from {@link #of(String, int)} (one server) or
+ * {@link #of(List)} (the nodes of a cluster) and adjust with the {@code with...} methods; every component
+ * is required (none may be null) except {@code localAddress}.
  *
- * @param host server host name or address
- * @param port server TCP port
+ * @param servers the server's address, or the addresses of a cluster's nodes, in the order to try them
+ *        (at most {@value ServerAddress#MAX_LIST}); a host name that resolves to several addresses counts
+ *        as one address per record. A connection goes to the first that answers; after a lost connection
+ *        the client reconnects to the next one. See {@link ConfabClient}.
  * @param clientName sent in {@code hello}, for example {@code "confab-cli/0.1"}
  * @param connectTimeout how long to wait for the TCP connection and the {@code hello.ok}
  * @param requestTimeout how long a request may wait for its answer before it fails with a
@@ -40,7 +43,7 @@ import org.confab.protocol.Frame;
  *        example the namespaces of client plugins, {@code "x.dice"}); at most {@value #MAX_CAPABILITIES}
  *        names, each formed like a message type. Empty by default.
  */
-public record ClientOptions(String host, int port, String clientName, Duration connectTimeout,
+public record ClientOptions(List<ServerAddress> servers, String clientName, Duration connectTimeout,
         Duration requestTimeout, Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends,
         boolean autoAck, ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust,
         InetAddress localAddress, List<String> capabilities) {
@@ -51,13 +54,10 @@ public record ClientOptions(String host, int port, String clientName, Duration c
     public ClientOptions {
         capabilities = checkCapabilities(capabilities);
         Objects.requireNonNull(trust, "trust");
-        Objects.requireNonNull(host, "host");
+        servers = checkServers(servers);
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(threadFactory, "threadFactory");
         Objects.requireNonNull(listenerExecutor, "listenerExecutor");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
-        }
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("reconnectMinDelay", reconnectMinDelay);
@@ -72,6 +72,16 @@ public record ClientOptions(String host, int port, String clientName, Duration c
             throw new IllegalArgumentException("localAddress must be a unicast address of this machine, was multicast "
                     + localAddress.getHostAddress());
         }
+    }
+
+    /** The options for one server, as before clients knew several. */
+    public ClientOptions(String host, int port, String clientName, Duration connectTimeout, Duration requestTimeout,
+            Duration reconnectMinDelay, Duration reconnectMaxDelay, int maxQueuedSends, boolean autoAck,
+            ThreadFactory threadFactory, Executor listenerExecutor, ServerTrust trust, InetAddress localAddress,
+            List<String> capabilities) {
+        this(List.of(new ServerAddress(host, port)), clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress,
+                capabilities);
     }
 
     /** The options without capabilities, as before the client announced any. */
@@ -104,54 +114,62 @@ public record ClientOptions(String host, int port, String clientName, Duration c
      * trusting only the servers known in {@code ~/.confab/known_servers}.
      */
     public static ClientOptions of(String host, int port) {
+        return of(List.of(new ServerAddress(host, port)));
+    }
+
+    /**
+     * The defaults of {@link #of(String, int)} for several servers, the nodes of a cluster, tried in this
+     * order.
+     */
+    public static ClientOptions of(List<ServerAddress> servers) {
         ThreadFactory virtual = Thread.ofVirtual().name("confab-client-", 0).factory();
         Executor listeners = task -> Thread.ofVirtual().name("confab-listener").start(task);
-        return new ClientOptions(host, port, "confab-client/0.1", Duration.ofSeconds(10), Duration.ofSeconds(15),
+        return new ClientOptions(servers, "confab-client/0.1", Duration.ofSeconds(10), Duration.ofSeconds(15),
                 Duration.ofSeconds(1), Duration.ofSeconds(60), 1000, true, virtual, listeners,
-                ServerTrust.knownServers(KnownServers.userDefault()));
+                ServerTrust.knownServers(KnownServers.userDefault()), null, List.of());
     }
 
     public ClientOptions withClientName(String name) {
-        return new ClientOptions(host, port, name, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, name, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust,
                 localAddress, capabilities);
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration request) {
-        return new ClientOptions(host, port, clientName, connect, request, reconnectMinDelay, reconnectMaxDelay,
+        return new ClientOptions(servers, clientName, connect, request, reconnectMinDelay, reconnectMaxDelay,
                 maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress, capabilities);
     }
 
     public ClientOptions withReconnectDelays(Duration min, Duration max) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, min, max, maxQueuedSends,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, min, max, maxQueuedSends,
                 autoAck, threadFactory, listenerExecutor, trust, localAddress, capabilities);
     }
 
     public ClientOptions withMaxQueuedSends(int max) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, max, autoAck, threadFactory, listenerExecutor, trust, localAddress, capabilities);
     }
 
     public ClientOptions withAutoAck(boolean enabled) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, enabled, threadFactory, listenerExecutor, trust,
                 localAddress, capabilities);
     }
 
     public ClientOptions withThreadFactory(ThreadFactory factory) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, autoAck, factory, listenerExecutor, trust,
                 localAddress, capabilities);
     }
 
     public ClientOptions withListenerExecutor(Executor executor) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, executor, trust, localAddress, capabilities);
     }
 
     /** The same options with another way of trusting (or not encrypting) the server. */
     public ClientOptions withTrust(ServerTrust serverTrust) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor,
                 serverTrust, localAddress, capabilities);
     }
@@ -163,7 +181,7 @@ public record ClientOptions(String host, int port, String clientName, Duration c
      * @throws IllegalArgumentException for a multicast address
      */
     public ClientOptions withLocalAddress(InetAddress address) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust,
                 address, capabilities);
     }
@@ -175,14 +193,46 @@ public record ClientOptions(String host, int port, String clientName, Duration c
      *         not formed like a message type ({@code x.dice})
      */
     public ClientOptions withCapabilities(List<String> names) {
-        return new ClientOptions(host, port, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+        return new ClientOptions(servers, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
                 reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress,
                 names);
     }
 
-    /** {@code host:port}, as used in messages and as the key of cached credentials. */
+    /** The same options with other servers, tried in this order (see {@link #servers()}). */
+    public ClientOptions withServers(List<ServerAddress> addresses) {
+        return new ClientOptions(addresses, clientName, connectTimeout, requestTimeout, reconnectMinDelay,
+                reconnectMaxDelay, maxQueuedSends, autoAck, threadFactory, listenerExecutor, trust, localAddress,
+                capabilities);
+    }
+
+    /** The first server's host. */
+    public String host() {
+        return servers.get(0).host();
+    }
+
+    /** The first server's port. */
+    public int port() {
+        return servers.get(0).port();
+    }
+
+    /**
+     * The servers as {@code host:port,host:port}; for one server its {@code host:port}. Used in messages
+     * and as the key of cached credentials.
+     */
     public String serverAddress() {
-        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+        return ServerAddress.format(servers);
+    }
+
+    private static List<ServerAddress> checkServers(List<ServerAddress> addresses) {
+        Objects.requireNonNull(addresses, "servers");
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("at least one server address is needed");
+        }
+        if (addresses.size() > ServerAddress.MAX_LIST) {
+            throw new IllegalArgumentException("at most " + ServerAddress.MAX_LIST + " server addresses, got "
+                    + addresses.size());
+        }
+        return List.copyOf(new LinkedHashSet<>(addresses));
     }
 
     private static List<String> checkCapabilities(List<String> names) {

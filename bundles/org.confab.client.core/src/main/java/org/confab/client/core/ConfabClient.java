@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.confab.client.core.internal.AttachmentTransfers;
@@ -28,7 +29,7 @@ import org.confab.protocol.messages.Messages.SearchRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A connection to one Confab server, for one user at a time. Typical use:
+ * A connection to a Confab server (or to one node of a cluster), for one user at a time. Typical use:
  *
  * <pre>{@code
  * try (ConfabClient client = new ConfabClient(ClientOptions.of("localhost", 7777))) {
@@ -47,7 +48,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>
  * After the first successful login the client keeps the session alive: it pings when idle, and when
  * the connection is lost it reconnects with backoff, logs in again and resends every message the
- * server has not acknowledged. It stops doing so after {@link #logout()}, {@link #close()}, or when the
+ * server has not acknowledged. Given several servers (the nodes of a cluster, {@link ClientOptions#servers()}),
+ * it connects to the first that answers and reconnects to the next node after the one it lost, with the
+ * same backoff; a node whose certificate is unknown or changed is skipped (reported through
+ * {@link ClientListener#onConnectionState} as {@code RECONNECTING}, "skipped ...") and never trusted
+ * silently. Messages stay exactly once across nodes: unacknowledged sends are resent under their client
+ * message ids, which every node of a cluster recognises, and a message pushed again by the new node is
+ * reported once. {@link #server()} says which node the client is on. It stops doing so after {@link #logout()}, {@link #close()}, or when the
  * server ends the session with {@code KICKED} or {@code REPLACED}. Thread-safe.
  * <p>
  * Plugins talk to their server side through the generic doors: {@link #request(String, ObjectNode)},
@@ -84,6 +91,11 @@ public final class ConfabClient implements AutoCloseable {
 
     public ConnectionState state() {
         return engine.state();
+    }
+
+    /** The server (cluster node) the client is connected to now; empty while not connected. */
+    public Optional<ServerAddress> server() {
+        return engine.server();
     }
 
     /** Opens the connection and performs the handshake; completes with the server's limits. */

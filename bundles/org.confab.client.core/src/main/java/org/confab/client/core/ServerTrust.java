@@ -1,5 +1,6 @@
 package org.confab.client.core;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import org.confab.protocol.Fingerprint;
  * present a self-signed TLS certificate, so instead of certificate authorities the client compares the
  * certificate's SHA-256 fingerprint with one it knows:
  * <ul>
- * <li>{@link #pinned}: exactly this fingerprint (handed out by the server's operator);</li>
+ * <li>{@link #pinned}: exactly this fingerprint (handed out by the server's operator), or for a cluster
+ * whose nodes have certificates of their own, any of the nodes' fingerprints;</li>
  * <li>{@link #knownServers}: the fingerprint remembered in a {@link KnownServers} store; a server not in
  * the store is refused with an {@link UntrustedServerException} that carries its fingerprint, so a user
  * interface can ask the user and {@link KnownServers#remember remember} the answer;</li>
@@ -26,33 +28,45 @@ public final class ServerTrust {
     }
 
     private final Mode mode;
-    private final Optional<Fingerprint> pin;
+    private final List<Fingerprint> pins;
     private final Optional<KnownServers> store;
 
-    private ServerTrust(Mode mode, Optional<Fingerprint> pin, Optional<KnownServers> store) {
+    private ServerTrust(Mode mode, List<Fingerprint> pins, Optional<KnownServers> store) {
         this.mode = mode;
-        this.pin = pin;
+        this.pins = List.copyOf(pins);
         this.store = store;
     }
 
     /** No TLS: talk plain TCP. Only for a server started without TLS. */
     public static ServerTrust plain() {
-        return new ServerTrust(Mode.PLAIN, Optional.empty(), Optional.empty());
+        return new ServerTrust(Mode.PLAIN, List.of(), Optional.empty());
     }
 
     /** TLS, trusting only the certificate with this fingerprint. */
     public static ServerTrust pinned(Fingerprint fingerprint) {
-        return new ServerTrust(Mode.PINNED, Optional.of(Objects.requireNonNull(fingerprint)), Optional.empty());
+        return new ServerTrust(Mode.PINNED, List.of(Objects.requireNonNull(fingerprint)), Optional.empty());
+    }
+
+    /**
+     * TLS, trusting a certificate with any of these fingerprints: those of the nodes of a cluster.
+     *
+     * @throws IllegalArgumentException for an empty list
+     */
+    public static ServerTrust pinned(List<Fingerprint> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            throw new IllegalArgumentException("at least one fingerprint is needed");
+        }
+        return new ServerTrust(Mode.PINNED, fingerprints, Optional.empty());
     }
 
     /** TLS, trusting servers whose fingerprint is in {@code store}; unknown servers are refused. */
     public static ServerTrust knownServers(KnownServers store) {
-        return new ServerTrust(Mode.KNOWN, Optional.empty(), Optional.of(Objects.requireNonNull(store)));
+        return new ServerTrust(Mode.KNOWN, List.of(), Optional.of(Objects.requireNonNull(store)));
     }
 
     /** TLS, trusting known servers and remembering new ones in {@code store} (trust on first use). */
     public static ServerTrust acceptNew(KnownServers store) {
-        return new ServerTrust(Mode.ACCEPT_NEW, Optional.empty(), Optional.of(Objects.requireNonNull(store)));
+        return new ServerTrust(Mode.ACCEPT_NEW, List.of(), Optional.of(Objects.requireNonNull(store)));
     }
 
     public boolean usesTls() {
@@ -71,9 +85,12 @@ public final class ServerTrust {
      * @throws UntrustedServerException when the server must not be trusted
      */
     public void check(String serverAddress, Fingerprint presented) {
+        if (mode == Mode.PINNED && pins.stream().anyMatch(pin -> pin.matches(presented))) {
+            return;
+        }
         Optional<Fingerprint> expected = switch (mode) {
             case PLAIN -> throw new IllegalStateException("a plain connection has no certificate to check");
-            case PINNED -> pin;
+            case PINNED -> Optional.of(pins.get(0));
             case KNOWN, ACCEPT_NEW -> store.orElseThrow().lookup(serverAddress);
         };
         if (expected.isPresent()) {
@@ -92,7 +109,7 @@ public final class ServerTrust {
     public String toString() {
         return switch (mode) {
             case PLAIN -> "plain TCP";
-            case PINNED -> "TLS pinned to " + pin.orElseThrow();
+            case PINNED -> "TLS pinned to " + String.join(", ", pins.stream().map(Fingerprint::toString).toList());
             case KNOWN -> "TLS, servers known in " + store.orElseThrow().file();
             case ACCEPT_NEW -> "TLS, new servers remembered in " + store.orElseThrow().file();
         };

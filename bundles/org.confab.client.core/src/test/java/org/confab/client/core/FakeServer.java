@@ -20,13 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.Scram;
 import org.confab.protocol.messages.Messages.ChatMessage;
 
 /**
- * A small in-process Confab server on a real loopback socket, speaking the wire protocol through the
+ * A small in-process Confab server on a real loopback socket (plain, or TLS with a
+ * certificate of {@link TestCertificate}), speaking the wire protocol through the
  * protocol bundle's codec. It implements just enough of the server (handshake, SCRAM, register,
  * send/ack, presence, history, logout, administration through {@link FakeAdmin}, and plugin types through
  * {@link #pluginHandlers}) for client tests,
@@ -88,7 +91,16 @@ final class FakeServer implements AutoCloseable {
     private final BlockingQueue<Integer> acceptedOrdinals = new LinkedBlockingQueue<>();
 
     FakeServer() throws IOException {
-        serverSocket = new ServerSocket();
+        this(new ServerSocket());
+    }
+
+    /** A fake server speaking TLS with the key and certificate of {@code tls}. */
+    FakeServer(SSLContext tls) throws IOException {
+        this(tls.getServerSocketFactory().createServerSocket());
+    }
+
+    private FakeServer(ServerSocket unbound) throws IOException {
+        serverSocket = unbound;
         // a fixed, small receive buffer (no autotuning), so a test can fill the pipe to the server
         serverSocket.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
         serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);

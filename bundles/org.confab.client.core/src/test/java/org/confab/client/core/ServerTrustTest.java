@@ -35,6 +35,16 @@ class ServerTrustTest {
     }
 
     @Test
+    void pinnedToSeveralNodesTrustsAnyOfThemAndNothingElse() {
+        Fingerprint otherNode = Fingerprint.of("another node's certificate".getBytes(StandardCharsets.UTF_8));
+        ServerTrust trust = ServerTrust.pinned(java.util.List.of(REAL, otherNode));
+        assertDoesNotThrow(() -> trust.check(SERVER, REAL));
+        assertDoesNotThrow(() -> trust.check("node2.example:7777", otherNode));
+        assertTrue(assertThrows(UntrustedServerException.class, () -> trust.check(SERVER, IMPOSTOR)).isChanged());
+        assertThrows(IllegalArgumentException.class, () -> ServerTrust.pinned(java.util.List.of()));
+    }
+
+    @Test
     void knownServersRefuseANewServerWithItsFingerprintAndRememberNothing() {
         KnownServers store = KnownServers.at(home.resolve("known_servers"));
         UntrustedServerException refused = assertThrows(UntrustedServerException.class,

@@ -39,8 +39,21 @@ public interface ChatSession {
     /** Who is logged in, once a login has succeeded and until logout. */
     Optional<LoginResult> user();
 
-    /** The server of the current or last session. */
+    /**
+     * The server of the current or last session: the node connected to now, else the first of the
+     * servers logged in to.
+     */
     Optional<ServerAddress> server();
+
+    /** The servers (the nodes of a cluster) the current or last login was given, in their order. */
+    default List<ServerAddress> servers() {
+        return server().map(List::of).orElse(List.of());
+    }
+
+    /** The server (cluster node) the session is connected to now; empty while it is not connected. */
+    default Optional<ServerAddress> node() {
+        return state() == ConnectionState.CONNECTED ? server() : Optional.empty();
+    }
 
     /** Creates an account on a server, on a connection of its own; does not log in. */
     CompletableFuture<Registered> register(ServerAddress server, String username, String password,
@@ -51,6 +64,16 @@ public interface ChatSession {
      * it reconnects with backoff and resends unacknowledged messages.
      */
     CompletableFuture<LoginResult> login(ServerAddress server, String username, String password);
+
+    /**
+     * Connects to the first of {@code servers} (the nodes of a cluster) that answers and logs in, ending
+     * any earlier session. A node whose certificate is not trusted yet fails the login with the library's
+     * {@link org.confab.client.core.UntrustedServerException}, so the user is asked about each node as
+     * it is first met. After success the library fails over to the next node when the connection is lost.
+     */
+    default CompletableFuture<LoginResult> login(List<ServerAddress> servers, String username, String password) {
+        return login(servers.get(0), username, password);
+    }
 
     /** Ends the session; listeners see {@link ConnectionState#DISCONNECTED}. */
     CompletableFuture<Void> logout();

@@ -2,6 +2,7 @@ package org.confab.client.ui;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -15,6 +16,14 @@ public interface ClientSettings {
 
     /** The server to offer at login: {@code ./confab client --server}, else the last one used. */
     ServerAddress server();
+
+    /**
+     * The servers to offer at login (several for the nodes of a cluster): {@code ./confab client --server
+     * a:1,b:2}, else the last ones used.
+     */
+    default List<ServerAddress> servers() {
+        return List.of(server());
+    }
 
     /** Whether to show a popup for messages that arrive while the window is not focused. */
     boolean notificationsEnabled();

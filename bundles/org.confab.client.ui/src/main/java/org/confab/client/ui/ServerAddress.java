@@ -1,6 +1,11 @@
 package org.confab.client.ui;
 
-/** Where the client connects: from {@code ./confab client --server HOST:PORT}, else localhost:7777. */
+import java.util.List;
+
+/**
+ * Where the client connects: from {@code ./confab client --server HOST:PORT}, else localhost:7777. A
+ * cluster is given as a list of them ({@link #parseList}), one per node.
+ */
 public record ServerAddress(String host, int port) {
 
     public static final int DEFAULT_PORT = 7777;
@@ -26,8 +31,25 @@ public record ServerAddress(String host, int port) {
         }
     }
 
+    /**
+     * Parses {@code HOST[:PORT][,HOST[:PORT]...]}, the nodes of a cluster in the order to try them (at
+     * most {@value org.confab.client.core.ServerAddress#MAX_LIST}; {@code [IPV6]:PORT} for IPv6).
+     *
+     * @throws IllegalArgumentException naming the address that is not valid
+     */
+    public static List<ServerAddress> parseList(String text) {
+        return org.confab.client.core.ServerAddress.parseList(text).stream()
+                .map(address -> new ServerAddress(address.host(), address.port())).toList();
+    }
+
+    /** The list's text form, {@code a:1,b:2}, which {@link #parseList} reads back. */
+    public static String format(List<ServerAddress> addresses) {
+        return String.join(",", addresses.stream().map(ServerAddress::toString).toList());
+    }
+
+    /** {@code host:port}, with an IPv6 address in brackets. */
     @Override
     public String toString() {
-        return host + ":" + port;
+        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
     }
 }

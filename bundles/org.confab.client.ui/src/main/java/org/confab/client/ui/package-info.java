@@ -5,5 +5,5 @@
  * conversation. See {@code docs/plugin-guide.md}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.5.0")
+@org.osgi.annotation.versioning.Version("0.6.0")
 package org.confab.client.ui;

@@ -1,5 +1,6 @@
 package org.confab.client.core.internal;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +20,7 @@ import org.confab.client.core.ConnectionState;
 import org.confab.client.core.LoginResult;
 import org.confab.client.core.PushListener;
 import org.confab.client.core.PushSubscription;
+import org.confab.client.core.ServerAddress;
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChangePassword;
@@ -65,8 +68,8 @@ public final class ClientEngine {
         AckBatcher acks = new AckBatcher(listenerExecutor, this::sendAcks);
         Backoff backoff = new Backoff(options.reconnectMinDelay(), options.reconnectMaxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.session = new SessionController(runtime, new Connector(options, runtime), login, backoff, listeners,
-                sends, acks);
+        Dialer dialer = new Dialer(new Connector(options, runtime), new Nodes(options.servers(), InetAddress::getAllByName));
+        this.session = new SessionController(runtime, dialer, login, backoff, listeners, sends, acks);
         this.subscribers = new PushSubscribers(listenerExecutor);
         session.setPushDispatcher(new PushDispatcher(listeners, subscribers, recent, acks, options.autoAck(),
                 session));
@@ -151,6 +154,11 @@ public final class ClientEngine {
     public java.util.OptionalInt maxFrameBytes() {
         return session.lastHello().map(hello -> java.util.OptionalInt.of(hello.maxFrameBytes()))
                 .orElse(java.util.OptionalInt.empty());
+    }
+
+    /** The server (cluster node) the client is connected to now. */
+    public Optional<ServerAddress> server() {
+        return session.server();
     }
 
     /** Whether a login holds on the current connection, so requests that need one can be sent. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
+import org.confab.client.core.ServerAddress;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
@@ -33,6 +34,7 @@ final class Connection {
         void onClosed(Connection connection, String reason);
     }
 
+    private final ServerAddress server;
     private final Socket socket;
     private final FrameReader reader;
     private final FrameWriter writer;
@@ -44,8 +46,9 @@ final class Connection {
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private volatile long lastSentNanos = System.nanoTime();
 
-    Connection(Socket socket, FrameReader reader, FrameWriter writer, FrameCodec codec, HelloOk hello,
+    Connection(ServerAddress server, Socket socket, FrameReader reader, FrameWriter writer, FrameCodec codec, HelloOk hello,
             PendingRequests pending, Events events, ClientRuntime runtime) {
+        this.server = server;
         this.socket = socket;
         this.reader = reader;
         this.writer = writer;
@@ -62,6 +65,11 @@ final class Connection {
         if (hello.heartbeatSeconds() > 0) {
             new Heartbeat(this, runtime, Duration.ofSeconds(hello.heartbeatSeconds())).start();
         }
+    }
+
+    /** The server (cluster node) at the other end. */
+    ServerAddress server() {
+        return server;
     }
 
     HelloOk hello() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
+import org.confab.client.core.ServerAddress;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
@@ -46,20 +47,20 @@ final class Connector {
     }
 
     /**
-     * A connection ready to {@link Connection#start start}.
+     * A connection to {@code server} ready to {@link Connection#start start}.
      *
      * @throws ConfabConnectionException when the server cannot be reached or does not answer in time
      * @throws ConfabException when the server refuses the handshake
      */
-    Connection open(Connection.Events events) {
+    Connection open(ServerAddress server, Connection.Events events) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             bindLocalAddress(socket);
-            socket.connect(new InetSocketAddress(options.host(), options.port()),
+            socket.connect(new InetSocketAddress(server.host(), server.port()),
                     (int) options.connectTimeout().toMillis());
             socket.setSoTimeout((int) options.connectTimeout().toMillis());
-            Socket channel = options.trust().usesTls() ? TlsConnector.secure(socket, options) : socket;
+            Socket channel = options.trust().usesTls() ? TlsConnector.secure(socket, server, options.trust()) : socket;
             InputStream in = new BufferedInputStream(channel.getInputStream());
             FrameCodec initial = codec(Protocol.DEFAULT_MAX_FRAME_BYTES);
             // until hello.ok announces the limit, frames must fit the smallest limit a server may have
@@ -70,15 +71,15 @@ final class Connector {
             channel.setSoTimeout(0);
             FrameCodec codec = codec(clampFrameLimit(hello.maxFrameBytes()));
             PendingRequests pending = new PendingRequests(HELLO_RID, codec, runtime, options.requestTimeout());
-            return new Connection(channel, new FrameReader(in, codec), new FrameWriter(channel.getOutputStream(), codec),
-                    codec, hello, pending, events, runtime);
+            return new Connection(server, channel, new FrameReader(in, codec),
+                    new FrameWriter(channel.getOutputStream(), codec), codec, hello, pending, events, runtime);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new ConfabConnectionException("no answer from " + options.serverAddress() + " within "
+            throw new ConfabConnectionException("no answer from " + server + " within "
                     + options.connectTimeout().toMillis() + " ms", e);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new ConfabConnectionException("cannot connect to " + options.serverAddress() + ": "
+            throw new ConfabConnectionException("cannot connect to " + server + ": "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(socket);

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
 import org.confab.client.core.ConnectionState;
+import org.confab.client.core.ServerAddress;
 import org.confab.client.core.UntrustedServerException;
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.Messages.AuthOk;
@@ -25,7 +26,7 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
     private static final Set<String> FINAL_SESSION_ENDS = Set.of("KICKED", "REPLACED");
 
     private final ClientRuntime runtime;
-    private final Connector connector;
+    private final Dialer dialer;
     private final ListenerRegistry listeners;
     private final SendQueue sends;
     private final AckBatcher acks;
@@ -43,14 +44,14 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
     /** Why the session is ending when we know better than the socket (logout, kick); null otherwise. */
     private String endReason;
 
-    SessionController(ClientRuntime runtime, Connector connector, ScramLogin login, Backoff backoff,
+    SessionController(ClientRuntime runtime, Dialer dialer, ScramLogin login, Backoff backoff,
             ListenerRegistry listeners, SendQueue sends, AckBatcher acks) {
         this.runtime = runtime;
-        this.connector = connector;
+        this.dialer = dialer;
         this.listeners = listeners;
         this.sends = sends;
         this.acks = acks;
-        this.reconnector = new Reconnector(this, runtime, connector, login, backoff);
+        this.reconnector = new Reconnector(this, runtime, dialer, login, backoff);
     }
 
     void setPushDispatcher(PushDispatcher pushes) {
@@ -72,7 +73,7 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
             endReason = null;
             setState(ConnectionState.CONNECTING, "");
         }
-        return CompletableFuture.supplyAsync(() -> connector.open(this), runtime.io()).thenApply(this::adopt)
+        return CompletableFuture.supplyAsync(() -> dialer.first(this), runtime.io()).thenApply(this::adopt)
                 .whenComplete((hello, error) -> {
                     if (error != null) {
                         connectFailed(Failures.describe(error));
@@ -106,6 +107,11 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
     /** The current connection, whether logged in or not. */
     synchronized Optional<Connection> connection() {
         return Optional.ofNullable(current);
+    }
+
+    /** The server (cluster node) of the current connection. */
+    synchronized Optional<ServerAddress> server() {
+        return Optional.ofNullable(current).map(Connection::server);
     }
 
     /** The current connection if logged in on it. */
@@ -217,12 +223,19 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
             current = connection;
             lastHello = connection.hello();
             loggedIn = true;
-            setState(ConnectionState.CONNECTED, "reconnected as " + ok.username());
+            setState(ConnectionState.CONNECTED, "reconnected as " + ok.username() + " to " + connection.server());
             sends.goOnline(connection);
         }
         acks.flush();
         // The connection may have died before it became current, when its end was ignored.
         connection.closeReason().ifPresent(reason -> onClosed(connection, reason));
+    }
+
+    /** A reconnect attempt met a node whose certificate is not trusted and goes on to the next node. */
+    synchronized void nodeSkipped(UntrustedServerException refusal) {
+        if (state == ConnectionState.RECONNECTING) {
+            setState(ConnectionState.RECONNECTING, "skipped " + refusal.serverAddress() + ": " + refusal.getMessage());
+        }
     }
 
     /**

@@ -9,8 +9,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
-import org.confab.client.core.ClientOptions;
 import org.confab.client.core.ConfabConnectionException;
+import org.confab.client.core.ServerAddress;
+import org.confab.client.core.ServerTrust;
 
 /**
  * Turns a connected TCP socket into a TLS one and completes the handshake before anything is sent, so
@@ -27,13 +28,13 @@ final class TlsConnector {
      * @throws org.confab.client.core.UntrustedServerException when the trust policy refuses the server
      * @throws IOException when the handshake fails for another reason (not a TLS server, connection lost)
      */
-    static Socket secure(Socket plain, ClientOptions options) throws IOException {
-        FingerprintTrustManager trustManager = new FingerprintTrustManager(options.trust(), options.serverAddress());
+    static Socket secure(Socket plain, ServerAddress server, ServerTrust trust) throws IOException {
+        FingerprintTrustManager trustManager = new FingerprintTrustManager(trust, server.toString());
         SSLSocket socket;
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] { trustManager }, null);
-            socket = (SSLSocket) context.getSocketFactory().createSocket(plain, options.host(), options.port(), true);
+            socket = (SSLSocket) context.getSocketFactory().createSocket(plain, server.host(), server.port(), true);
         } catch (GeneralSecurityException e) {
             throw new ConfabConnectionException("TLS is not available in this Java runtime: " + e.getMessage(), e);
         }
@@ -44,7 +45,7 @@ final class TlsConnector {
             if (trustManager.refusal().isPresent()) {
                 throw trustManager.refusal().get();
             }
-            throw new SSLException("TLS handshake with " + options.serverAddress() + " failed (is it a Confab server "
+            throw new SSLException("TLS handshake with " + server + " failed (is it a Confab server "
                     + "with TLS? a server run with --plain needs a plain client): " + e.getMessage(), e);
         }
         return socket;

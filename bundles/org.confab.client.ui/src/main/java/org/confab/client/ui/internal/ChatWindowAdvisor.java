@@ -128,7 +128,9 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
     private void changePassword() {
         Shell shell = getWindowConfigurer().getWindow().getShell();
         Optional<String> user = controller.self();
-        Optional<ServerAddress> server = controller.session().server();
+        // saved passwords are kept under the server list the user logged in with (a cluster's nodes)
+        Optional<String> server = Optional.of(ServerAddress.format(controller.session().servers()))
+                .filter(list -> !list.isEmpty());
         if (user.isEmpty() || server.isEmpty()) {
             return;
         }
@@ -136,8 +138,8 @@ final class ChatWindowAdvisor extends WorkbenchWindowAdvisor {
         if (dialog.open() != Window.OK) {
             return;
         }
-        if (passwords.load(server.get().toString(), user.get()).isPresent()) {
-            passwords.save(server.get().toString(), user.get(), dialog.newPassword());
+        if (passwords.load(server.get(), user.get()).isPresent()) {
+            passwords.save(server.get(), user.get(), dialog.newPassword());
         }
         MessageDialog done = new MessageDialog(shell, "Password changed", null,
                 "Your password is changed. Use the new one the next time you log in.", MessageDialog.INFORMATION, 0,

@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.dialogs;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.confab.client.core.KnownServers;
@@ -40,7 +41,7 @@ public final class LoginDialog extends TitleAreaDialog {
     public static final String SHELL_ID = "login";
 
     private final ChatSession session;
-    private final ServerAddress defaultServer;
+    private final List<ServerAddress> defaultServers;
     private final SavedPasswords passwords;
     private final TrustPrompt trust;
     private final IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Preferences.QUALIFIER);
@@ -57,7 +58,7 @@ public final class LoginDialog extends TitleAreaDialog {
     public LoginDialog(Shell parent, ChatSession session, ClientSettings settings, SavedPasswords passwords) {
         super(parent);
         this.session = session;
-        this.defaultServer = settings.server();
+        this.defaultServers = settings.servers();
         this.passwords = passwords;
         this.trust = new TrustPrompt(KnownServers.at(settings.knownServersFile()));
     }
@@ -112,14 +113,16 @@ public final class LoginDialog extends TitleAreaDialog {
         if (busy) {
             return;
         }
-        ServerAddress address;
+        List<ServerAddress> addresses;
         try {
-            address = ServerAddress.parse(server.getText());
+            addresses = ServerAddress.parseList(server.getText());
         } catch (IllegalArgumentException e) {
-            setErrorMessage("The server address is not valid: " + e.getMessage() + ". Use host:port.");
+            setErrorMessage("The server address is not valid: " + e.getMessage()
+                    + ". Use host:port, or for a cluster its nodes separated by commas (a:7777,b:7777).");
             server.setFocus();
             return;
         }
+        String address = ServerAddress.format(addresses);
         String user = username.getText().strip();
         if (user.isEmpty() || password.getText().isEmpty()) {
             setErrorMessage(user.isEmpty() ? "Enter your username." : "Enter your password.");
@@ -131,7 +134,7 @@ public final class LoginDialog extends TitleAreaDialog {
         setErrorMessage(null);
         setMessage("Logging in to " + address + "\u2026");
         var display = new DisplayExecutor(getShell().getDisplay());
-        session.login(address, user, secret).whenComplete((login, error) -> display.execute(() -> {
+        session.login(addresses, user, secret).whenComplete((login, error) -> display.execute(() -> {
             if (getShell() == null || getShell().isDisposed()) {
                 return;
             }
@@ -141,7 +144,7 @@ public final class LoginDialog extends TitleAreaDialog {
                 if (trust.handle(getShell(), error, this::okPressed, this::setErrorMessage)) {
                     return;
                 }
-                setErrorMessage(Problems.login(error, address.toString()));
+                setErrorMessage(Problems.login(error, address));
                 password.setFocus();
                 password.selectAll();
                 return;
@@ -176,7 +179,7 @@ public final class LoginDialog extends TitleAreaDialog {
     }
 
     private void prefill() {
-        server.setText(defaultServer.toString());
+        server.setText(ServerAddress.format(defaultServers));
         username.setText(preferences.get(Preferences.LAST_USER, ""));
         remember.setSelection(preferences.getBoolean(Preferences.REMEMBER, false));
         if (remember.getSelection() && !username.getText().isEmpty()) {
@@ -185,8 +188,9 @@ public final class LoginDialog extends TitleAreaDialog {
         (username.getText().isEmpty() ? username : password).setFocus();
     }
 
-    private void rememberLogin(ServerAddress address, String user, String secret) {
-        preferences.put(Preferences.SERVER, address.toString());
+    /** Keeps the servers as the list they were given in (a cluster's nodes), and the password under that list. */
+    private void rememberLogin(String address, String user, String secret) {
+        preferences.put(Preferences.SERVER, address);
         preferences.put(Preferences.LAST_USER, user);
         preferences.putBoolean(Preferences.REMEMBER, remember.getSelection());
         try {
@@ -195,9 +199,9 @@ public final class LoginDialog extends TitleAreaDialog {
             setErrorMessage("Could not save the settings: " + e.getMessage());
         }
         if (remember.getSelection()) {
-            passwords.save(address.toString(), user, secret);
+            passwords.save(address, user, secret);
         } else {
-            passwords.forget(address.toString(), user);
+            passwords.forget(address, user);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.confab.client.ui.internal.dialogs;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.confab.client.ui.ChatSession;
@@ -103,13 +104,15 @@ public final class RegisterDialog extends TitleAreaDialog {
         if (busy) {
             return;
         }
-        ServerAddress address;
+        List<ServerAddress> addresses;
         try {
-            address = ServerAddress.parse(server.getText());
+            addresses = ServerAddress.parseList(server.getText());
         } catch (IllegalArgumentException e) {
             show(new RegistrationProblem(Field.FORM, "The server address is not valid: " + e.getMessage()));
             return;
         }
+        // a cluster's nodes share their accounts: the first node registers, the login gets the whole list
+        ServerAddress address = addresses.get(0);
         String user = username.getText().strip();
         String secret = password.getText();
         Optional<RegistrationProblem> local = RegistrationProblem.check(user, displayName.getText(), secret,
@@ -136,7 +139,7 @@ public final class RegisterDialog extends TitleAreaDialog {
                         }
                         return;
                     }
-                    registeredServer = address.toString();
+                    registeredServer = ServerAddress.format(addresses);
                     registeredUser = registered.username();
                     registeredPassword = secret;
                     super.okPressed();

@@ -59,6 +59,10 @@ public record ConnectionStatus(String text, Level level, String details) {
             return "";
         }
         String lower = reason.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("skipped ")) {
+            // failing over, the library passed a cluster node whose certificate this client does not trust
+            return "a server whose identity is not confirmed was skipped; trying the next";
+        }
         if (lower.startsWith("re-login refused")) {
             if (reason.contains("AUTH_FAILED")) {
                 return "the server no longer accepts your password; log out and log in again";

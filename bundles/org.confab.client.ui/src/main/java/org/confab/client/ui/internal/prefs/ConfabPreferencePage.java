@@ -30,11 +30,12 @@ public class ConfabPreferencePage extends FieldEditorPreferencePage implements I
 
     @Override
     protected void createFieldEditors() {
-        addField(new StringFieldEditor(Preferences.SERVER, "Server (host:port):", getFieldEditorParent()) {
+        addField(new StringFieldEditor(Preferences.SERVER, "Server (host:port; a cluster's nodes separated by commas):",
+                getFieldEditorParent()) {
             @Override
             protected boolean doCheckState() {
                 try {
-                    ServerAddress.parse(getStringValue());
+                    ServerAddress.parseList(getStringValue());
                     return true;
                 } catch (IllegalArgumentException e) {
                     setErrorMessage("Server: " + e.getMessage());

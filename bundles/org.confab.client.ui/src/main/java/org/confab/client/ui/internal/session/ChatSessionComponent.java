@@ -57,7 +57,7 @@ public final class ChatSessionComponent implements ChatSession {
     private final Subscriptions subscriptions = new Subscriptions();
     private volatile ConfabClient client;
     private volatile LoginResult user;
-    private volatile ServerAddress server;
+    private volatile List<ServerAddress> servers = List.of();
 
     @Activate
     public ChatSessionComponent(@Reference ClientSettings settings, @Reference MessageRendererRegistry renderers) {
@@ -91,13 +91,25 @@ public final class ChatSessionComponent implements ChatSession {
 
     @Override
     public Optional<ServerAddress> server() {
-        return Optional.ofNullable(server);
+        return node().or(() -> servers.stream().findFirst());
+    }
+
+    @Override
+    public List<ServerAddress> servers() {
+        return servers;
+    }
+
+    @Override
+    public Optional<ServerAddress> node() {
+        ConfabClient current = client;
+        return current == null ? Optional.empty()
+                : current.server().map(node -> new ServerAddress(node.host(), node.port()));
     }
 
     @Override
     public CompletableFuture<Registered> register(ServerAddress where, String username, String password,
             String displayName) {
-        ConfabClient registrar = new ConfabClient(options(where));
+        ConfabClient registrar = new ConfabClient(options(List.of(where)));
         return registrar.connect().thenCompose(hello -> registrar.register(username, password,
                 displayName == null || displayName.isBlank() ? null : displayName.strip()))
                 .whenComplete((answer, error) -> closeInBackground(registrar));
@@ -105,13 +117,18 @@ public final class ChatSessionComponent implements ChatSession {
 
     @Override
     public CompletableFuture<LoginResult> login(ServerAddress where, String username, String password) {
+        return login(List.of(where), username, password);
+    }
+
+    @Override
+    public CompletableFuture<LoginResult> login(List<ServerAddress> where, String username, String password) {
         ConfabClient fresh = new ConfabClient(options(where));
         ConfabClient previous;
         synchronized (this) {
             previous = client;
             client = fresh;
             user = null;
-            server = where;
+            servers = List.copyOf(where);
         }
         if (previous != null) {
             previous.removeListener(forwarder);
@@ -222,14 +239,16 @@ public final class ChatSessionComponent implements ChatSession {
      * TLS trusting only the servers in the known-servers file: a new or changed certificate fails the
      * connect with an UntrustedServerException before anything is sent, so the login dialog can show
      * the fingerprint and let the user decide; reconnects never ask and so never accept a new
-     * certificate. Plain TCP only when the client is started with --plain (property
+     * certificate (an unknown or changed node of a cluster is skipped, the next one tried). Plain TCP only when the client is started with --plain (property
      * confab.client.plain), for servers that run without TLS. The hello lists the message kinds the
      * installed renderers show, as of this login.
      */
-    private ClientOptions options(ServerAddress where) {
+    private ClientOptions options(List<ServerAddress> where) {
         ServerTrust trust = Boolean.getBoolean("confab.client.plain") ? ServerTrust.plain()
                 : ServerTrust.knownServers(KnownServers.at(settings.knownServersFile()));
-        return ClientOptions.of(where.host(), where.port()).withClientName(CLIENT_NAME)
+        return ClientOptions.of(where.stream()
+                .map(node -> new org.confab.client.core.ServerAddress(node.host(), node.port())).toList())
+                .withClientName(CLIENT_NAME)
                 .withTimeouts(CONNECT_TIMEOUT, settings.requestTimeout())
                 .withReconnectDelays(Duration.ofMillis(500), settings.maxReconnectDelay()).withTrust(trust)
                 .withCapabilities(renderers.kinds());

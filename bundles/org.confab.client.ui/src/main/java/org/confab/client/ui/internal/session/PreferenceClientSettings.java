@@ -2,6 +2,7 @@ package org.confab.client.ui.internal.session;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.confab.client.core.KnownServers;
 import org.confab.client.ui.ClientSettings;
@@ -30,13 +31,18 @@ public final class PreferenceClientSettings implements ClientSettings {
 
     @Override
     public ServerAddress server() {
+        return servers().get(0);
+    }
+
+    @Override
+    public List<ServerAddress> servers() {
         if (launchServer != null && !launchServer.isBlank()) {
-            return ServerAddress.parse(launchServer);
+            return ServerAddress.parseList(launchServer);
         }
         try {
-            return ServerAddress.parse(string(Preferences.SERVER, Preferences.DEFAULT_SERVER));
+            return ServerAddress.parseList(string(Preferences.SERVER, Preferences.DEFAULT_SERVER));
         } catch (IllegalArgumentException e) {
-            return ServerAddress.parse(Preferences.DEFAULT_SERVER);
+            return ServerAddress.parseList(Preferences.DEFAULT_SERVER);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 import org.confab.client.ui.WidgetIds;
+import org.confab.client.ui.ServerAddress;
 import org.confab.client.ui.internal.model.ChatController;
 import org.confab.client.ui.internal.model.ConnectionStatus;
 import org.eclipse.jface.action.ContributionItem;
@@ -76,7 +77,10 @@ public final class ConnectionStatusItem extends ContributionItem {
             return;
         }
         String user = controller.self().orElse("");
-        String server = controller.session().server().map(Object::toString).orElse("no server");
+        // the node connected to; while not connected, the servers (a cluster's nodes) being tried
+        String server = controller.session().node().map(Object::toString)
+                .orElseGet(() -> controller.session().servers().isEmpty() ? "no server"
+                        : ServerAddress.format(controller.session().servers()));
         Optional<ZonedDateTime> since = controller.stateSince() == 0 ? Optional.empty()
                 : Optional.of(ZonedDateTime.ofInstant(Instant.ofEpochMilli(controller.stateSince()), ZoneId.systemDefault()));
         ConnectionStatus status = ConnectionStatus.of(controller.state(), user, server, controller.stateReason(), since);

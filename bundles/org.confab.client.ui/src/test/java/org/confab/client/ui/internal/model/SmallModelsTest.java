@@ -121,6 +121,9 @@ class SmallModelsTest {
                 ConnectionState.RECONNECTING, "alice", "h:1", "no answer to heartbeat ping").text());
         assertEquals("Reconnecting to h:1\u2026 (connection lost: the network connection broke)", ConnectionStatus.of(
                 ConnectionState.RECONNECTING, "alice", "h:1", "write failed: Broken pipe").text());
+        assertEquals("Reconnecting to a:1,b:2\u2026 (connection lost: a server whose identity is not confirmed was "
+                + "skipped; trying the next)", ConnectionStatus.of(ConnectionState.RECONNECTING, "alice", "a:1,b:2",
+                        "skipped b:2: the server b:2 is not known; its TLS certificate fingerprint is SHA256:x").text());
         assertEquals("Offline (logged out)", ConnectionStatus.of(ConnectionState.DISCONNECTED, "", "h:1", "logged out").text());
         assertEquals("Offline (logged out)", ConnectionStatus.of(ConnectionState.DISCONNECTED, "", "h:1", "client closed").text());
         assertEquals("Offline since 14:02 (the server no longer accepts your password; log out and log in again)",

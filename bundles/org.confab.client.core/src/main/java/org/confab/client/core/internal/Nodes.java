@@ -1,0 +1,91 @@
+package org.confab.client.core.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.confab.client.core.ServerAddress;
+
+/**
+ * The servers a client may connect to and where the next reconnect attempt goes. A configured host
+ * name that resolves to several addresses stands for several nodes, one per address (each then has its
+ * own entry in the known servers, keyed by its address); a name with one record, or one that does not
+ * resolve now, stays as written. Names are resolved again for every attempt, so a changed DNS record
+ * is followed. Thread-safe.
+ */
+final class Nodes {
+    /** Bounds what one DNS answer can make us try: a cluster has a few nodes. */
+    static final int MAX_NODES = 64;
+
+    /** Looks up the addresses of a host name. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private final List<ServerAddress> configured;
+    private final Resolver resolver;
+    /** The node tried last, connected or not; the next reconnect attempt goes to the one after it. */
+    private ServerAddress last;
+
+    Nodes(List<ServerAddress> configured, Resolver resolver) {
+        this.configured = List.copyOf(configured);
+        this.resolver = resolver;
+    }
+
+    /** The nodes in the configured order, host names with several records expanded. */
+    List<ServerAddress> inOrder() {
+        Set<ServerAddress> nodes = new LinkedHashSet<>();
+        for (ServerAddress server : configured) {
+            nodes.addAll(expand(server));
+        }
+        return new ArrayList<>(nodes).subList(0, Math.min(nodes.size(), MAX_NODES));
+    }
+
+    /** Notes the node an attempt went to. */
+    synchronized void tried(ServerAddress node) {
+        last = node;
+    }
+
+    /** The node after the one tried last (the first when none was, or it is no longer listed). */
+    synchronized ServerAddress next() {
+        List<ServerAddress> nodes = inOrder();
+        int position = last == null ? -1 : nodes.indexOf(last);
+        ServerAddress node = nodes.get((position + 1) % nodes.size());
+        last = node;
+        return node;
+    }
+
+    /** How many nodes there are now. */
+    int count() {
+        return inOrder().size();
+    }
+
+    private List<ServerAddress> expand(ServerAddress server) {
+        if (isLiteral(server.host())) {
+            return List.of(server);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(server.host());
+        } catch (UnknownHostException e) {
+            return List.of(server); // connecting will say so, naming the host
+        }
+        if (addresses.length <= 1) {
+            return List.of(server);
+        }
+        List<ServerAddress> nodes = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            nodes.add(new ServerAddress(address.getHostAddress(), server.port()));
+        }
+        return nodes;
+    }
+
+    /** Whether {@code host} is an address rather than a name (looked up without asking DNS). */
+    private static boolean isLiteral(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+}
