@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.confab.protocol.Protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The bodies of the {@code admin.*} messages, which only sessions of administrators may send. Like
  * {@link Messages}, each request record validates its fields in its constructor; times are
@@ -93,13 +95,38 @@ public final class AdminMessages {
     public record UserDeleted(String username, int discardedMessages) {
     }
 
-    /** One logged-in session in {@code admin.online.ok}. */
+    /**
+     * One logged-in session in {@code admin.online.ok}; in a cluster, {@code node} names the node it is
+     * on (absent from a single server).
+     */
     public record OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
-            String client) {
+            String client, String node) {
+        public OnlineSession {
+            node = ClusterMessages.optionalNodeName("node", node);
+        }
+
+        /** A session of a single server, on no named node. */
+        public OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
+                String client) {
+            this(sessionId, username, address, loginTime, idleSeconds, client, null);
+        }
     }
 
-    /** {@code admin.online.ok}. */
-    public record OnlineList(List<OnlineSession> sessions) {
+    /**
+     * {@code admin.online.ok}: the sessions (in a cluster, of every node that answered in time) and the
+     * nodes that did not answer in time, whose sessions are missing (none from a single server).
+     */
+    public record OnlineList(List<OnlineSession> sessions,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> missingNodes) {
+        public OnlineList {
+            sessions = sessions == null ? List.of() : sessions;
+            missingNodes = ClusterMessages.nodeNames("missingNodes", missingNodes);
+        }
+
+        /** Every session of a single server. */
+        public OnlineList(List<OnlineSession> sessions) {
+            this(sessions, List.of());
+        }
     }
 
     /** {@code admin.kick}: closes every session of a user; with {@code banMinutes} refuses logins that long. */
@@ -146,9 +173,16 @@ public final class AdminMessages {
     public record AuditPage(List<AuditEntry> entries, boolean more) {
     }
 
-    /** {@code admin.status.ok}. */
+    /** {@code admin.status.ok}; {@code cluster} only from a node of a cluster. */
     public record StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline,
             int usersOnline, long accounts, long messagesToday, String database, long heapUsedBytes,
-            long heapMaxBytes) {
+            long heapMaxBytes, ClusterMessages.ClusterHealth cluster) {
+
+        /** The status of a single server. */
+        public StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline, int usersOnline,
+                long accounts, long messagesToday, String database, long heapUsedBytes, long heapMaxBytes) {
+            this(startedAt, uptimeSeconds, connections, sessionsOnline, usersOnline, accounts, messagesToday, database,
+                    heapUsedBytes, heapMaxBytes, null);
+        }
     }
 }
