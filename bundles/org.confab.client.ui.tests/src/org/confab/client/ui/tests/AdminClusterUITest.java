@@ -48,6 +48,7 @@ class AdminClusterUITest {
     private static final String ADMIN_PERSPECTIVE = "org.confab.client.ui.admin.perspective";
     private static final String CHAT_PERSPECTIVE = "org.confab.client.ui.perspective.chat";
     private static final String CLUSTER_VIEW = "org.confab.client.ui.admin.view.cluster";
+    private static final String AUDIT_VIEW = "org.confab.client.ui.admin.view.audit";
     private static final String ALONE = "This server runs alone: not part of a cluster.";
     private static final BundleContext CONTEXT = FrameworkUtil.getBundle(AdminClusterUITest.class).getBundleContext();
     private static final ClusterReport REPORT = new ClusterReport("confab", "n1", List.of(
@@ -71,18 +72,25 @@ class AdminClusterUITest {
         admin.addUser(AdminActor.console(), nora, PASSWORD, "Nora Normal", false);
     }
 
-    /** Leaves the window as the other test classes expect it: Chat perspective, at the login dialog. */
+    /**
+     * Leaves the window as the other test classes expect it: the Audit Log on top of its folder again (the
+     * perspective keeps the tab chosen last, and the Audit Log refreshes itself only while in sight), the
+     * Chat perspective, the login dialog.
+     */
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
         if (standIn != null) {
             standIn.close();
         }
-        if (ui(() -> window().getActivePage() != null)) {
-            run(() -> {
-                var page = window().getActivePage();
-                page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(CHAT_PERSPECTIVE));
-            });
-        }
+        run(() -> {
+            try {
+                PlatformUI.getWorkbench().showPerspective(ADMIN_PERSPECTIVE, window());
+                window().getActivePage().showView(AUDIT_VIEW);
+                PlatformUI.getWorkbench().showPerspective(CHAT_PERSPECTIVE, window());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
         Sessions.logOut();
     }
 

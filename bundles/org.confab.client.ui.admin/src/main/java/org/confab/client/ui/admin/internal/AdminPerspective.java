@@ -25,7 +25,8 @@ public class AdminPerspective implements IPerspectiveFactory {
         String editors = layout.getEditorArea();
         layout.addView(AccountsView.ID, IPageLayout.TOP, 0.62f, editors);
         layout.addView(OnlineUsersView.ID, IPageLayout.RIGHT, 0.58f, AccountsView.ID);
-        layout.addView(ServerStatusView.ID, IPageLayout.BOTTOM, 0.6f, OnlineUsersView.ID);
+        // the status has ten rows, the cluster's health last: a little more height than the online users get
+        layout.addView(ServerStatusView.ID, IPageLayout.BOTTOM, 0.55f, OnlineUsersView.ID);
         IFolderLayout below = layout.createFolder(FOLDER_BELOW, IPageLayout.BOTTOM, 0.62f, AccountsView.ID);
         below.addView(AuditLogView.ID);
         below.addView(PluginsView.ID);
