@@ -125,6 +125,9 @@ class AdminClusterUITest {
         assertEquals("Cluster confab: 2 of 3 nodes serving. Answered by n1.", ui(() -> label("cluster.summary").getText()));
         assertFalse(ui(() -> label(CLUSTER_VIEW + ".problem").isVisible()));
         run(() -> screenshot(window().getShell(), "admin-cluster"));
+        // answers to requests sent before the node answered (refusals come back at their own pace) change nothing
+        assertEquals("Cluster confab: 2 of 3 nodes serving. Answered by n1.", ui(() -> label("cluster.summary").getText()));
+        assertEquals(3, (int) ui(() -> table("cluster.table").getItemCount()));
     }
 
     @Test

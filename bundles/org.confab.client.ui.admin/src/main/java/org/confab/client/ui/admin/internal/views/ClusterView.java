@@ -27,6 +27,9 @@ public class ClusterView extends AdminView {
 
     private TableViewer viewer;
     private Label summary;
+    /** The last request sent and the request whose answer is shown; touched on the display thread only. */
+    private long asked;
+    private long shownTicket;
 
     @Override
     void createContents(Composite parent) {
@@ -41,9 +44,19 @@ public class ClusterView extends AdminView {
         every(REFRESH_MILLIS, this::refresh);
     }
 
+    /**
+     * Requests overlap (the timer, Refresh, coming into sight) and a cluster node's answer takes two round
+     * trips where a refusal takes one: only an answer newer than the one shown replaces it.
+     */
     @Override
     void refresh() {
-        call(ClusterView::overview, this::show);
+        long ticket = ++asked;
+        call(ClusterView::overview, overview -> {
+            if (ticket > shownTicket) {
+                shownTicket = ticket;
+                show(overview);
+            }
+        });
     }
 
     /** The nodes, and for a cluster node also the health its status reports. */
@@ -54,6 +67,7 @@ public class ClusterView extends AdminView {
 
     @Override
     void clear() {
+        shownTicket = asked; // what was asked before a logout or a refusal is not shown any more
         viewer.setInput(List.of());
         summary.setText("");
     }
