@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.confab.protocol.Frame;
-import org.confab.protocol.messages.AdminMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
 import org.confab.protocol.messages.AdminMessages.Kick;
 import org.confab.protocol.messages.AdminMessages.KickResult;
 import org.confab.protocol.messages.AdminMessages.OnlineList;

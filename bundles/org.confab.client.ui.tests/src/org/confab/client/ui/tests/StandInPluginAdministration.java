@@ -1,8 +1,6 @@
 package org.confab.client.ui.tests;
 
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -25,7 +23,6 @@ import org.confab.server.api.AdminService;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.MessageHandler;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * Stands in for the server's plugin management ({@code org.confab.server.plugins}), which this test
@@ -43,16 +40,13 @@ final class StandInPluginAdministration implements MessageHandler, AutoCloseable
     private final Map<String, Plugin> installed = new ConcurrentSkipListMap<>();
     /** The requests answered, by type and feature, so a test can tell what the view sent. */
     final List<String> requests = new CopyOnWriteArrayList<>();
-    private final ServiceRegistration<MessageHandler> registration;
+    private final StandInHandlers.Registration registration;
 
     StandInPluginAdministration(BundleContext context, AdminService admin, List<Plugin> plugins) {
         this.admin = admin;
         plugins.forEach(plugin -> installed.put(plugin.feature(), plugin));
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(MessageHandler.TYPES, new String[] { PluginMessages.PLUGINS, PluginMessages.INSTALL,
-                PluginMessages.UPDATE, PluginMessages.UNINSTALL });
-        properties.put(MessageHandler.RATE_CLASS, "admin");
-        registration = context.registerService(MessageHandler.class, this, properties);
+        registration = StandInHandlers.register(context, this, PluginMessages.PLUGINS, PluginMessages.INSTALL,
+                PluginMessages.UPDATE, PluginMessages.UNINSTALL);
     }
 
     @Override
@@ -104,6 +98,6 @@ final class StandInPluginAdministration implements MessageHandler, AutoCloseable
 
     @Override
     public void close() {
-        registration.unregister();
+        registration.close();
     }
 }

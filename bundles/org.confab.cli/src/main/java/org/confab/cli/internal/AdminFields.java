@@ -70,6 +70,9 @@ final class AdminFields {
         if (session.client() != null) {
             fields.put("client", session.client());
         }
+        if (session.node() != null) {
+            fields.put("node", session.node());
+        }
         return fields;
     }
 
@@ -110,6 +113,9 @@ final class AdminFields {
         fields.put("accounts", status.accounts());
         fields.put("messagesToday", status.messagesToday());
         fields.put("database", status.database());
+        if (status.cluster() != null) {
+            fields.put("cluster", ClusterFields.health(status.cluster()));
+        }
         return fields;
     }
 
@@ -120,7 +126,8 @@ final class AdminFields {
                 "sessions online:  " + status.sessionsOnline() + " (" + status.usersOnline() + " users)",
                 "accounts:         " + status.accounts(),
                 "messages today:   " + status.messagesToday(),
-                "database:         " + status.database());
+                "database:         " + status.database(),
+                "cluster:          " + ClusterFields.healthText(status.cluster()));
     }
 
     /** {@code 3d 4h 5m 6s}, leaving out leading zero units. */

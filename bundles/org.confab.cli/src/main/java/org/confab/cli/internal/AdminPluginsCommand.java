@@ -5,25 +5,14 @@ import java.util.List;
 import org.confab.protocol.messages.PluginMessages.Plugin;
 
 /** {@code admin plugins}: the plugin features installed in the running server. */
-final class AdminPluginsCommand extends AdminCommand<Void> {
+final class AdminPluginsCommand extends AdminQueryCommand {
     AdminPluginsCommand() {
         super("plugins");
     }
 
     @Override
-    public String synopsis() {
-        return "";
-    }
-
-    @Override
     public String description() {
         return "plugin features installed in the server";
-    }
-
-    @Override
-    Void request(CommandContext context) {
-        context.operands(0, 0, "no arguments");
-        return null;
     }
 
     @Override

@@ -3,25 +3,14 @@ package org.confab.cli.internal;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 
 /** {@code admin status}: uptime, connections, sessions, accounts, today's messages, the database. */
-final class AdminStatusCommand extends AdminCommand<Void> {
+final class AdminStatusCommand extends AdminQueryCommand {
     AdminStatusCommand() {
         super("status");
     }
 
     @Override
-    public String synopsis() {
-        return "";
-    }
-
-    @Override
     public String description() {
-        return "server uptime, connections, sessions, accounts, database";
-    }
-
-    @Override
-    Void request(CommandContext context) {
-        context.operands(0, 0, "no arguments");
-        return null;
+        return "server uptime, connections, sessions, accounts, database, cluster health";
     }
 
     @Override

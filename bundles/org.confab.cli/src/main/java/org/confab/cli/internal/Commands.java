@@ -32,6 +32,7 @@ final class Commands {
                 .register(new AdminBroadcastCommand())
                 .register(new AdminAuditCommand())
                 .register(new AdminStatusCommand())
+                .register(new AdminClusterCommand())
                 .register(new AdminPluginsCommand())
                 .register(AdminPluginFromRepositoryCommand.install())
                 .register(AdminPluginFromRepositoryCommand.update())

@@ -3,8 +3,11 @@ package org.confab.cli.internal;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.confab.protocol.messages.AdminMessages.Notice;
 import org.confab.protocol.messages.MessageKinds;
@@ -40,6 +43,22 @@ final class Output {
             out.println(TerminalText.safe(text));
         }
         out.flush();
+    }
+
+    /**
+     * Prints items as a table for people (a header over aligned columns, none when there are no items)
+     * or as one JSON object each.
+     */
+    <T> void table(List<String> header, List<T> items, Function<T, List<String>> row, Function<T, Map<String, Object>> fields) {
+        List<List<String>> rows = new ArrayList<>(List.of(header));
+        items.forEach(item -> rows.add(row.apply(item)));
+        List<String> lines = TextTable.format(rows);
+        if (!items.isEmpty()) {
+            text(lines.get(0));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            item(lines.get(i + 1), fields.apply(items.get(i)));
+        }
     }
 
     /** Prints a JSON value: indented for people, on one line in JSON mode. */

@@ -142,8 +142,10 @@ class AdminCommandsTest {
     void onlineAndStatusTakeNoArguments() {
         assertNull(request("admin", "online"));
         assertNull(request("admin", "status"));
+        assertNull(request("admin", "cluster"));
         refused("admin", "online", "carol");
         refused("admin", "status", "now");
+        refused("admin", "cluster", "n1");
     }
 
     @Test
@@ -182,7 +184,8 @@ class AdminCommandsTest {
     void everyAdminCommandLineIsAcceptedAndThenNeedsTheServer() {
         List<List<String>> lines = List.of(List.of("users", "--query", "a"), List.of("online"), List.of("status"),
                 List.of("delete-user", "dave"), List.of("kick", "carol", "--ban-minutes", "1"),
-                List.of("broadcast", "hi"), List.of("audit", "--limit", "3"), List.of("update-user", "dave", "--lock"));
+                List.of("broadcast", "hi"), List.of("audit", "--limit", "3"), List.of("update-user", "dave", "--lock"),
+                List.of("cluster"));
         for (List<String> line : lines) {
             List<String> args = new ArrayList<>(List.of("--json", "admin"));
             args.addAll(line);
@@ -219,7 +222,7 @@ class AdminCommandsTest {
         int heading = usage.indexOf(AdminCommand.HEADING + ":");
         assertTrue(heading > usage.indexOf("  ping"), usage);
         for (String command : List.of("users", "add-user", "update-user", "delete-user", "online", "kick", "broadcast",
-                "audit", "status")) {
+                "audit", "status", "cluster")) {
             assertTrue(usage.indexOf("  admin " + command, heading) > 0, command + " missing from\n" + usage);
         }
     }

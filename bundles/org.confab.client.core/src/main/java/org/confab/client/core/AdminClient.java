@@ -2,9 +2,12 @@ package org.confab.client.core;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.confab.client.core.internal.ClientEngine;
+import org.confab.protocol.ErrorCode;
 import org.confab.protocol.messages.AdminMessages.AddUser;
 import org.confab.protocol.messages.AdminMessages.AuditPage;
 import org.confab.protocol.messages.AdminMessages.AuditQuery;
@@ -18,6 +21,8 @@ import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.AdminMessages.UpdateUser;
 import org.confab.protocol.messages.AdminMessages.UserDeleted;
+import org.confab.protocol.messages.ClusterMessages;
+import org.confab.protocol.messages.ClusterMessages.ClusterReport;
 import org.confab.protocol.messages.PluginMessages;
 import org.confab.protocol.messages.PluginMessages.Change;
 import org.confab.protocol.messages.PluginMessages.Install;
@@ -75,7 +80,15 @@ public final class AdminClient {
 
     /** Every logged-in session, by username. */
     public CompletableFuture<List<OnlineSession>> online() {
-        return engine.request(MessageTypes.ADMIN_ONLINE, Map.of(), OnlineList.class).thenApply(OnlineList::sessions);
+        return sessions().thenApply(OnlineList::sessions);
+    }
+
+    /**
+     * Every logged-in session, by username; from a node of a cluster the sessions of every node that
+     * answered in time, each naming its node, and the nodes that did not answer (whose sessions are missing).
+     */
+    public CompletableFuture<OnlineList> sessions() {
+        return engine.request(MessageTypes.ADMIN_ONLINE, Map.of(), OnlineList.class);
     }
 
     /** Closes every session of a user with the reason, and with a ban also refuses their logins a while. */
@@ -93,9 +106,30 @@ public final class AdminClient {
         return engine.request(MessageTypes.ADMIN_AUDIT, query, AuditPage.class);
     }
 
-    /** Uptime, connections, sessions, accounts, today's messages and the database in use. */
+    /**
+     * Uptime, connections, sessions, accounts, today's messages and the database in use; from a node of
+     * a cluster also the cluster's health ({@link StatusReport#cluster()}).
+     */
     public CompletableFuture<StatusReport> status() {
         return engine.request(MessageTypes.ADMIN_STATUS, Map.of(), StatusReport.class);
+    }
+
+    /**
+     * The nodes of the cluster the server belongs to, their state and sessions; empty when the server
+     * runs alone (a single server does not know {@code admin.cluster} and answers
+     * {@link org.confab.protocol.ErrorCode#UNKNOWN_TYPE}). Other refusals fail the future as usual.
+     */
+    public CompletableFuture<Optional<ClusterReport>> cluster() {
+        return engine.request(ClusterMessages.CLUSTER, Map.of(), ClusterReport.class)
+                .thenApply(Optional::of)
+                .exceptionallyCompose(AdminClient::aloneIfUnknown);
+    }
+
+    private static CompletableFuture<Optional<ClusterReport>> aloneIfUnknown(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof ConfabException refused && refused.code() == ErrorCode.UNKNOWN_TYPE
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.failedFuture(cause);
     }
 
     /** The plugin features installed in the running server, by id. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -22,15 +23,23 @@ import org.confab.protocol.messages.AdminMessages.AuditQuery;
 import org.confab.protocol.messages.AdminMessages.Kick;
 import org.confab.protocol.messages.AdminMessages.KickResult;
 import org.confab.protocol.messages.AdminMessages.Notice;
+import org.confab.protocol.messages.AdminMessages.OnlineList;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.AdminMessages.UpdateUser;
 import org.confab.protocol.messages.AdminMessages.UserEntry;
 import org.confab.protocol.messages.AdminMessages.UserPage;
 import org.confab.protocol.messages.AdminMessages.UserQuery;
+import org.confab.protocol.messages.ClusterMessages;
+import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.ClusterReport;
+import org.confab.protocol.messages.ClusterMessages.NodeEntry;
 import org.confab.protocol.messages.MessageTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The {@code admin.*} requests and the {@code admin.notice} push through {@link ConfabClient#admin()}. */
 class AdminClientTest extends ClientTestSupport {
@@ -76,7 +85,8 @@ class AdminClientTest extends ClientTestSupport {
                 a -> a.addUser(new AddUser("mallory", "long enough password", null, true)),
                 a -> a.updateUser(new UpdateUser("alice", null, null, true, null, null)),
                 a -> a.deleteUser("bob"), AdminClient::online, a -> a.kick(new Kick("bob", null, 5)),
-                a -> a.broadcast("hello everyone"), a -> a.audit(new AuditQuery(null, 10)), AdminClient::status);
+                a -> a.broadcast("hello everyone"), a -> a.audit(new AuditQuery(null, 10)), AdminClient::status,
+                AdminClient::cluster);
         for (Function<AdminClient, CompletableFuture<?>> request : requests) {
             ConfabException refused = assertInstanceOf(ConfabException.class, failure(request.apply(admin)));
             assertEquals(ErrorCode.NOT_ALLOWED, refused.code());
@@ -226,6 +236,57 @@ class AdminClientTest extends ClientTestSupport {
         assertEquals(List.of("broadcast"), older.entries().stream().map(AuditEntry::action).toList());
         assertFalse(older.more());
         assertEquals(new StatusReport(FakeAdmin.CREATED_AT, 42, 1, 1, 1, 3, 7, "Fake DB 1.0", 1_000_000L, 2_000_000L), status);
+    }
+
+    @Test
+    void aServerThatRunsAloneHasNoClusterAndItsAnswersHaveNoNodes() throws Exception {
+        loginAsRoot();
+
+        Optional<ClusterReport> cluster = await(client.admin().cluster());
+        OnlineList online = await(client.admin().sessions());
+
+        assertEquals(Optional.empty(), cluster, "UNKNOWN_TYPE means: not part of a cluster");
+        server.awaitRequest(ClusterMessages.CLUSTER);
+        assertNull(online.sessions().get(0).node());
+        assertEquals(List.of(), online.missingNodes());
+        assertNull(await(client.admin().status()).cluster());
+    }
+
+    @Test
+    void aClusterNodeReportsItsNodesHealthAndTheNodeOfEverySession() throws Exception {
+        ClusterReport report = new ClusterReport("confab", "n1", List.of(
+                new NodeEntry("n1", "SERVING", 1, true, "192.0.2.1:7771"), new NodeEntry("n2", "DEAD", 0, false, null)));
+        ClusterHealth health = new ClusterHealth("confab", "n1", "DEGRADED", 2, 1);
+        server.pluginHandlers.put(ClusterMessages.CLUSTER, (session, request) -> session.answer(request, report));
+        server.pluginHandlers.put(MessageTypes.ADMIN_ONLINE, (session, request) -> session.answer(request, new OnlineList(
+                List.of(new OnlineSession(5, "root", "127.0.0.1:1", 0, 0, null, "n1")), List.of("n2"))));
+        server.pluginHandlers.put(MessageTypes.ADMIN_STATUS, (session, request) -> session.answer(request,
+                new StatusReport(1, 2, 1, 1, 1, 3, 0, "Fake DB 1.0", 5, 6, health)));
+        loginAsRoot();
+
+        assertEquals(Optional.of(report), await(client.admin().cluster()));
+        OnlineList online = await(client.admin().sessions());
+        assertEquals("n1", online.sessions().get(0).node());
+        assertEquals(List.of("n2"), online.missingNodes());
+        assertEquals("n1", await(client.admin().online()).get(0).node());
+        assertEquals(health, await(client.admin().status()).cluster());
+    }
+
+    @Test
+    void aMalformedClusterAnswerFailsAndOtherRefusalsAreNotTakenForAServerAlone() throws Exception {
+        ObjectNode hostile = JsonNodeFactory.instance.objectNode().put("cluster", "confab").put("self", "n1");
+        hostile.putArray("nodes").addObject().put("node", "n1\u202e").put("state", "SERVING").put("sessions", 0)
+                .put("self", true);
+        server.pluginHandlers.put(ClusterMessages.CLUSTER, (session, request) -> session.answer(request, hostile));
+        loginAsRoot();
+
+        ConfabException malformed = assertInstanceOf(ConfabException.class, failure(client.admin().cluster()));
+        assertTrue(malformed.getMessage().startsWith("server sent a malformed admin.cluster.ok: "), malformed.getMessage());
+
+        server.pluginHandlers.put(ClusterMessages.CLUSTER,
+                (session, request) -> session.error(request, ErrorCode.RATE_LIMITED, "slow down"));
+        assertEquals(ErrorCode.RATE_LIMITED,
+                assertInstanceOf(ConfabException.class, failure(client.admin().cluster())).code());
     }
 
     @Test

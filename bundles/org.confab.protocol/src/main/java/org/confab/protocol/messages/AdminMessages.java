@@ -5,6 +5,7 @@ import java.util.List;
 import org.confab.protocol.Protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The bodies of the {@code admin.*} messages, which only sessions of administrators may send. Like
@@ -95,14 +96,18 @@ public final class AdminMessages {
     public record UserDeleted(String username, int discardedMessages) {
     }
 
-    /** One logged-in session in {@code admin.online.ok}; {@code node} only in a cluster: the node it is on. */
+    /**
+     * One logged-in session in {@code admin.online.ok}; in a cluster, {@code node} names the node it is
+     * on (absent from a single server).
+     */
     public record OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
             String client, String node) {
         @JsonCreator
         public OnlineSession {
+            node = ClusterMessages.optionalNodeName("node", node);
         }
 
-        /** A session of a server that is no node of a cluster. */
+        /** A session of a single server, on no named node. */
         public OnlineSession(long sessionId, String username, String address, long loginTime, long idleSeconds,
                 String client) {
             this(sessionId, username, address, loginTime, idleSeconds, client, null);
@@ -115,16 +120,21 @@ public final class AdminMessages {
     }
 
     /**
-     * {@code admin.online.ok}; {@code missingNodes} only in a cluster, when nodes did not answer in time
-     * (their sessions are not listed).
+     * {@code admin.online.ok}: the sessions (in a cluster, of every node that answered in time) and the
+     * nodes that did not answer in time, whose sessions are missing (none from a single server; the
+     * field is left out when it is empty).
      */
-    public record OnlineList(List<OnlineSession> sessions, List<String> missingNodes) {
+    public record OnlineList(List<OnlineSession> sessions,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> missingNodes) {
         @JsonCreator
         public OnlineList {
+            sessions = sessions == null ? List.of() : sessions;
+            missingNodes = ClusterMessages.nodeNames("missingNodes", missingNodes);
         }
 
+        /** Every session of a single server. */
         public OnlineList(List<OnlineSession> sessions) {
-            this(sessions, null);
+            this(sessions, List.of());
         }
     }
 
@@ -178,11 +188,12 @@ public final class AdminMessages {
      */
     public record StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline,
             int usersOnline, long accounts, long messagesToday, String database, long heapUsedBytes,
-            long heapMaxBytes, ClusterHealth cluster) {
+            long heapMaxBytes, ClusterMessages.ClusterHealth cluster) {
         @JsonCreator
         public StatusReport {
         }
 
+        /** The status of a single server. */
         public StatusReport(long startedAt, long uptimeSeconds, int connections, int sessionsOnline, int usersOnline,
                 long accounts, long messagesToday, String database, long heapUsedBytes, long heapMaxBytes) {
             this(startedAt, uptimeSeconds, connections, sessionsOnline, usersOnline, accounts, messagesToday, database,
@@ -190,23 +201,9 @@ public final class AdminMessages {
         }
 
         /** The same report with the cluster's health added. */
-        public StatusReport withCluster(ClusterHealth health) {
+        public StatusReport withCluster(ClusterMessages.ClusterHealth health) {
             return new StatusReport(startedAt, uptimeSeconds, connections, sessionsOnline, usersOnline, accounts,
                     messagesToday, database, heapUsedBytes, heapMaxBytes, health);
         }
-    }
-
-    /**
-     * The {@code cluster} object of {@code admin.status.ok}: the cluster's {@code name}, the answering
-     * node ({@code self}), {@code state} ({@link #HEALTHY}, {@link #DEGRADED} or {@link #ISOLATED}), how
-     * many nodes it knows and how many of them serve.
-     */
-    public record ClusterHealth(String name, String self, String state, int nodes, int serving) {
-        /** Every known node serves. */
-        public static final String HEALTHY = "HEALTHY";
-        /** Some known node is dead, isolated or still joining. */
-        public static final String DEGRADED = "DEGRADED";
-        /** The answering node has lost the cluster engine. */
-        public static final String ISOLATED = "ISOLATED";
     }
 }

@@ -3,7 +3,8 @@
  * {@link org.confab.protocol.messages.AdminMessages}) and the core message type names
  * ({@link org.confab.protocol.messages.MessageTypes}); the attachment and file-transfer bodies
  * ({@link org.confab.protocol.messages.AttachmentMessages}, {@link org.confab.protocol.messages.FileTransferMessages});
- * plugin administration ({@link org.confab.protocol.messages.PluginMessages}).
+ * plugin administration ({@link org.confab.protocol.messages.PluginMessages}); the nodes and health of a cluster
+ * ({@link org.confab.protocol.messages.ClusterMessages}).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("0.5.0")

@@ -2,7 +2,7 @@ package org.confab.server.spi;
 
 import java.util.List;
 
-import org.confab.protocol.messages.AdminMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.osgi.annotation.versioning.ProviderType;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.confab.protocol.ProtocolException;
-import org.confab.protocol.messages.AdminMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.server.api.AdminService;
 import org.confab.server.spi.ClusterAdministration;

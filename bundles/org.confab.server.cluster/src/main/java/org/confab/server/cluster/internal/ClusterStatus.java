@@ -9,7 +9,7 @@ import java.util.Map;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.ProtocolException;
-import org.confab.protocol.messages.AdminMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.AdminActor;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.confab.protocol.messages.AdminMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
 import org.confab.server.spi.SessionRegistry;
 
 /**

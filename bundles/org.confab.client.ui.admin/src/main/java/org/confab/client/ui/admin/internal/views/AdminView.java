@@ -15,6 +15,7 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -207,6 +208,17 @@ abstract class AdminView extends ViewPart {
                 work.run();
             }
         });
+    }
+
+    /** A table of records with headers and lines, filling the rest of the view, named {@code id} for tests. */
+    static TableViewer table(Composite parent, String id, int width, int height) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        WidgetIds.name(viewer.getTable(), id);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).hint(width, height).applyTo(viewer.getTable());
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        return viewer;
     }
 
     /** Adds a text column to a table of records of type {@code T}. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.confab.client.core.ClientListener;
 import org.confab.client.ui.WidgetIds;
 import org.confab.client.ui.admin.internal.model.AdminFormat;
+import org.confab.client.ui.admin.internal.model.ClusterOverview;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -16,7 +17,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-/** The server at a glance, refreshed every few seconds: uptime, sessions, messages today, database, memory. */
+/**
+ * The server at a glance, refreshed every few seconds: uptime, sessions, messages today, database, memory,
+ * and the cluster's health when the server is a node of one.
+ */
 public class ServerStatusView extends AdminView {
     public static final String ID = "org.confab.client.ui.admin.view.status";
     private static final int REFRESH_MILLIS = 5_000;
@@ -33,7 +37,7 @@ public class ServerStatusView extends AdminView {
         for (String[] row : new String[][] { { "uptime", "Up for:" }, { "started", "Started:" },
                 { "users", "Users online:" }, { "sessions", "Sessions:" }, { "connections", "Connections:" },
                 { "accounts", "Accounts:" }, { "messages", "Messages today:" }, { "database", "Database:" },
-                { "heap", "Memory (heap):" } }) {
+                { "heap", "Memory (heap):" }, { "cluster", "Cluster:" } }) {
             new Label(grid, SWT.NONE).setText(row[1]);
             Label value = WidgetIds.name(new Label(grid, SWT.NONE), "status." + row[0]);
             value.setText("\u2013");
@@ -79,6 +83,7 @@ public class ServerStatusView extends AdminView {
         values.get("messages").setText(Long.toString(status.messagesToday()));
         values.get("database").setText(status.database());
         values.get("heap").setText(AdminFormat.bytes(status.heapUsedBytes()) + " of " + AdminFormat.bytes(status.heapMaxBytes()));
+        values.get("cluster").setText(ClusterOverview.status(Optional.ofNullable(status.cluster())));
         grid.layout();
     }
 }
