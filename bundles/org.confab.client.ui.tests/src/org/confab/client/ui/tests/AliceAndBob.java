@@ -3,8 +3,6 @@ package org.confab.client.ui.tests;
 import static org.confab.client.ui.tests.Ui.run;
 import static org.confab.client.ui.tests.Ui.ui;
 
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.confab.client.core.ClientListener;
@@ -52,8 +50,8 @@ final class AliceAndBob {
             throws Exception {
         int port = TestServer.port(CONTEXT);
         AdminService admin = TestServer.service(CONTEXT, AdminService.class);
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = TestServer.newUsername("alice");
+        String bob = TestServer.newUsername("bob");
         admin.addUser(AdminActor.console(), alice, password, aliceName, false);
         admin.addUser(AdminActor.console(), bob, password, bobName, false);
         ConfabClient bobLibrary = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()));
@@ -89,10 +87,5 @@ final class AliceAndBob {
         }
         run(() -> Sessions.window().getActivePage().closeAllEditors(false));
         Sessions.logOut();
-    }
-
-    /** A username no other test class uses: they all share one server. */
-    static String unique(String prefix) {
-        return (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
     }
 }

@@ -65,7 +65,7 @@ class LayoutUITest {
 
     @Test
     void searchHitsInLongMessagesShowTheTextAroundThem() throws Exception {
-        String word = "quokka" + AliceAndBob.unique("");
+        String word = "quokka" + TestServer.newUsername("");
         String text = "Before the meeting we went through the whole quarterly plan, line by line, twice, and then "
                 + "again; somewhere in the middle Dana said the " + word + " budget is fine, after which the "
                 + "discussion went on for another hour about rooms, chairs, coffee and the lack of windows.";
