@@ -1,5 +1,16 @@
 package org.confab.client.ui.tests;
 
+import static org.confab.client.ui.tests.AdminUi.ADMIN_PERSPECTIVE;
+import static org.confab.client.ui.tests.AdminUi.CHAT_PERSPECTIVE;
+import static org.confab.client.ui.tests.AdminUi.adminMenu;
+import static org.confab.client.ui.tests.AdminUi.errorMessage;
+import static org.confab.client.ui.tests.AdminUi.label;
+import static org.confab.client.ui.tests.AdminUi.message;
+import static org.confab.client.ui.tests.AdminUi.openAdministration;
+import static org.confab.client.ui.tests.AdminUi.perspective;
+import static org.confab.client.ui.tests.AdminUi.row;
+import static org.confab.client.ui.tests.AdminUi.table;
+import static org.confab.client.ui.tests.Sessions.window;
 import static org.confab.client.ui.tests.Ui.await;
 import static org.confab.client.ui.tests.Ui.button;
 import static org.confab.client.ui.tests.Ui.click;
@@ -19,10 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,28 +44,18 @@ import org.confab.client.core.ServerTrust;
 import org.confab.client.ui.internal.dialogs.LoginDialog;
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.messages.AdminMessages.Kick;
-import org.confab.protocol.messages.PluginMessages.Plugin;
 import org.confab.client.ui.internal.views.ContactsView;
 import org.confab.server.api.AccountChanges;
 import org.confab.server.api.AdminActor;
 import org.confab.server.api.AdminService;
 import org.confab.server.api.ServerEndpoint;
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,21 +72,12 @@ import org.osgi.util.tracker.ServiceTracker;
  * come online, kicking and banning them (their client is told why), the audit log and the server
  * status, lock and delete; then the other side: a normal user's window, which the Admin menu is hidden
  * from, shows the server's refusal in the admin views and, when kicked, says why and cannot log back in
- * during the ban. The Server Plugins view: this framework's server has no plugin management (that needs
- * the product's p2 profile), which the view says plainly; then a stand-in handler answers the plugin
- * requests over the real socket, so installing (with the CLI's checks), updating and uninstalling are
- * driven through the view's dialogs. Screenshots for docs/ land in target/screenshots.
+ * during the ban. The Server Plugins view has a class of its own ({@link AdminPluginsUITest}).
+ * Screenshots for docs/ land in target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPerspectiveUITest {
     private static final String PASSWORD = "staple battery horse";
-    private static final String ADMIN_PERSPECTIVE = "org.confab.client.ui.admin.perspective";
-    private static final String CHAT_PERSPECTIVE = "org.confab.client.ui.perspective.chat";
-    private static final String PLUGINS_VIEW = "org.confab.client.ui.admin.view.plugins";
-    private static final String AUDIT_VIEW = "org.confab.client.ui.admin.view.audit";
-    private static final String DICE = "org.confab.examples.dice.server.feature";
-    private static final String FILE_TRANSFER = "org.confab.filetransfer.server.feature";
-    private static final String REPOSITORY = "/srv/confab/dice-repository";
     private static final BundleContext CONTEXT = FrameworkUtil.getBundle(AdminPerspectiveUITest.class).getBundleContext();
 
     private static String server;
@@ -97,7 +87,6 @@ class AdminPerspectiveUITest {
     private static String erin;
     private static String gus;
     private static ConfabClient danaClient;
-    private static StandInPluginAdministration plugins;
     private static final List<String> danaClosed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -109,18 +98,15 @@ class AdminPerspectiveUITest {
         ServiceTracker<AdminService, AdminService> admins = new ServiceTracker<>(CONTEXT, AdminService.class, null);
         admins.open();
         AdminService admin = admins.waitForService(60_000);
-        boss = unique("boss");
-        dana = unique("dana");
-        erin = unique("erin");
+        boss = TestServer.newUsername("boss");
+        dana = TestServer.newUsername("dana");
+        erin = TestServer.newUsername("erin");
         admin.addUser(AdminActor.console(), boss, PASSWORD, "The Boss", true);
         admin.addUser(AdminActor.console(), erin, PASSWORD, "Erin Normal", false);
     }
 
     @AfterAll
     static void close() {
-        if (plugins != null) {
-            plugins.close();
-        }
         if (danaClient != null) {
             danaClient.close();
         }
@@ -131,9 +117,7 @@ class AdminPerspectiveUITest {
     void onlyAnAdministratorSeesTheAdminMenuWhichOpensTheAdministrationPerspective() {
         logOut();
         logIn(boss);
-        waitUntil("the Admin menu", () -> adminMenu().isPresent());
-        openFromAdminMenu("&Administration");
-        waitUntil("the Administration perspective", () -> ADMIN_PERSPECTIVE.equals(perspective()));
+        openAdministration();
         waitUntil("the accounts table lists the administrator", () -> column(table("accounts.table"), 0).contains(boss));
         waitUntil("the status view", () -> label("status.database").getText().startsWith("H2"));
     }
@@ -243,7 +227,7 @@ class AdminPerspectiveUITest {
     @Order(11)
     void changesMadeElsewhereShowWithoutARefresh() throws Exception {
         AdminService console = TestServer.service(CONTEXT, AdminService.class);
-        gus = unique("gus");
+        gus = TestServer.newUsername("gus");
         console.addUser(AdminActor.console(), gus, PASSWORD, "Gus Elsewhere", false);
         waitUntil("the account added on the console in the accounts table",
                 () -> column(table("accounts.table"), 0).contains(gus));
@@ -270,122 +254,13 @@ class AdminPerspectiveUITest {
     void aNewAccountIsInTheContactsOfEveryoneLoggedIn() throws Exception {
         ui(() -> window().getWorkbench().showPerspective(CHAT_PERSPECTIVE, window()));
         ContactsView contacts = ui(() -> (ContactsView) window().getActivePage().showView(ContactsView.ID));
-        String fay = unique("fay");
+        String fay = TestServer.newUsername("fay");
         TestServer.service(CONTEXT, AdminService.class).addUser(AdminActor.console(), fay, PASSWORD, "Fay New", false);
         waitUntil("fay in the contacts without logging in again",
                 () -> contacts.shown().stream().anyMatch(c -> c.username().equals(fay) && !c.online()));
         assertTrue(ui(() -> contacts.shown()).stream().anyMatch(c -> c.username().equals(gus)), "gus too");
         ui(() -> window().getWorkbench().showPerspective(ADMIN_PERSPECTIVE, window()));
         waitUntil("back in the Administration perspective", () -> ADMIN_PERSPECTIVE.equals(perspective()));
-    }
-
-    @Test
-    @Order(13)
-    void theServerPluginsViewSaysPlainlyThatThisServerHasNoPluginManagement() {
-        // the test framework's server has no org.confab.server.plugins (no p2 profile to change): the real answer
-        ui(() -> window().getActivePage().showView(PLUGINS_VIEW));
-        waitUntil("the server's answer in the plugins view", () -> {
-            Label problem = label(PLUGINS_VIEW + ".problem");
-            return problem.isVisible() && problem.getText().equals("The server does not offer this (unknown message type"
-                    + " 'admin.plugins'): the part of the server that handles it is not installed there.");
-        });
-        assertEquals(0, (int) ui(() -> table("plugins.table").getItemCount()));
-        assertFalse(ui(() -> windowButton("plugins.update").isEnabled() || windowButton("plugins.uninstall").isEnabled()),
-                "nothing selected to update or uninstall");
-    }
-
-    @Test
-    @Order(14)
-    void installingAPluginChecksTheFormLikeTheCliAndListsItWithTheServersWarnings() throws Exception {
-        plugins = new StandInPluginAdministration(CONTEXT, TestServer.service(CONTEXT, AdminService.class),
-                List.of(new Plugin(FILE_TRANSFER, "0.1.0.202612040001", "Confab File Transfer (server)", "Confab", false)));
-        later(() -> click(windowButton("plugins.install")));
-        Shell dialog = await("the install dialog", () -> shell("plugin"));
-        assertFalse(ui(() -> widget(dialog, Button.class, "plugin.ok").isEnabled()), "nothing typed yet");
-        assertTrue(ui(() -> message(dialog)).startsWith("Enter the repository"), ui(() -> message(dialog)));
-        run(() -> widget(dialog, Text.class, "plugin.repository").setText("plugins/dice"));
-        assertTrue(ui(() -> message(dialog)).contains("an absolute path on the server"), ui(() -> message(dialog)));
-        run(() -> {
-            widget(dialog, Text.class, "plugin.repository").setText(REPOSITORY);
-            widget(dialog, Text.class, "plugin.feature").setText("org.confab dice");
-        });
-        assertTrue(ui(() -> message(dialog)).startsWith("The feature id is dot-separated names"), ui(() -> message(dialog)));
-        assertFalse(ui(() -> widget(dialog, Button.class, "plugin.ok").isEnabled()));
-        run(() -> widget(dialog, Text.class, "plugin.feature").setText(DICE));
-        assertTrue(ui(() -> widget(dialog, Button.class, "plugin.ok").isEnabled()));
-        run(() -> screenshot(dialog, "admin-plugin-install"));
-        run(() -> click(widget(dialog, Button.class, "plugin.ok")));
-        waitUntil("the install dialog to close", dialog::isDisposed);
-        assertEquals(List.of("install " + REPOSITORY + " " + DICE), plugins.requests);
-        waitUntil("both plugins listed", () -> column(table("plugins.table"), 0).equals(List.of(DICE, FILE_TRANSFER)));
-        assertEquals(List.of(DICE, "Confab Dice (server)", "1.0.0.202612041200", "Confab examples", "Installed"),
-                ui(() -> Arrays.asList(row(table("plugins.table"), DICE))));
-        assertFalse(ui(() -> label(PLUGINS_VIEW + ".problem").isVisible()), "the earlier problem is gone");
-        assertTrue(ui(() -> label("plugins.summary").getText()).equals("2 plugin features installed. Installed " + DICE
-                + " 1.0.0.202612041200; warning: unsigned content installed: org.confab.examples.dice.server_1.0.0.jar"),
-                ui(() -> label("plugins.summary").getText()));
-        run(() -> screenshot(window().getShell(), "admin-plugins"));
-
-        later(() -> click(windowButton("plugins.install")));
-        Shell again = await("the install dialog again", () -> shell("plugin"));
-        run(() -> {
-            widget(again, Text.class, "plugin.repository").setText(REPOSITORY);
-            widget(again, Text.class, "plugin.feature").setText(DICE + ".feature.group");
-            click(widget(again, Button.class, "plugin.ok"));
-        });
-        waitUntil("the server's refusal in the dialog",
-                () -> errorMessage(again).equals("The server refused it (feature " + DICE + " is installed already)."));
-        run(() -> click(widget(again, Button.class, "plugin.cancel")));
-        waitUntil("the dialog closed", again::isDisposed);
-    }
-
-    @Test
-    @Order(15)
-    void updatingTheSelectedPluginAsksOnlyForTheRepository() {
-        run(() -> selectRow(table("plugins.table"), DICE));
-        later(() -> click(windowButton("plugins.update")));
-        Shell dialog = await("the update dialog", () -> shell("plugin"));
-        assertEquals(DICE, ui(() -> widget(dialog, Text.class, "plugin.feature").getText()));
-        assertFalse(ui(() -> widget(dialog, Text.class, "plugin.feature").getEditable()), "the feature is the selected one");
-        run(() -> widget(dialog, Text.class, "plugin.repository").setText("https://plugins.example.org/confab/"));
-        run(() -> click(widget(dialog, Button.class, "plugin.ok")));
-        waitUntil("the update dialog to close", dialog::isDisposed);
-        waitUntil("the update's warning in the summary", () -> label("plugins.summary").getText()
-                .endsWith("Updated " + DICE + " 1.0.0.202612041200; warning: the repository has nothing newer"));
-        assertTrue(plugins.requests.contains("update https://plugins.example.org/confab/ " + DICE), plugins.requests.toString());
-    }
-
-    @Test
-    @Order(16)
-    void uninstallingAsksFirstAndTheServersRefusalShowsInTheView() {
-        run(() -> selectRow(table("plugins.table"), DICE));
-        later(() -> click(windowButton("plugins.uninstall")));
-        Shell confirm = await("the uninstall confirmation", () -> shell("plugins.confirmUninstall"));
-        assertTrue(ui(() -> texts(confirm)).contains("Uninstall Confab Dice (server) (" + DICE + ") 1.0.0.202612041200 from the server?"),
-                ui(() -> texts(confirm)));
-        run(() -> click(button(confirm, IDialogConstants.CANCEL_LABEL)));
-        waitUntil("the confirmation closed", confirm::isDisposed);
-        assertFalse(plugins.requests.contains("uninstall " + DICE), "cancelled: nothing sent");
-        later(() -> click(windowButton("plugins.uninstall")));
-        Shell again = await("the uninstall confirmation again", () -> shell("plugins.confirmUninstall"));
-        run(() -> click(button(again, "U&ninstall")));
-        waitUntil("the dice plugin gone", () -> column(table("plugins.table"), 0).equals(List.of(FILE_TRANSFER)));
-        assertTrue(plugins.requests.contains("uninstall " + DICE));
-
-        // removed behind the view's back (another administrator, the console): the server's answer is shown as it is
-        run(() -> selectRow(table("plugins.table"), FILE_TRANSFER));
-        plugins.forget(FILE_TRANSFER);
-        later(() -> click(windowButton("plugins.uninstall")));
-        Shell stale = await("the confirmation for the stale row", () -> shell("plugins.confirmUninstall"));
-        run(() -> click(button(stale, "U&ninstall")));
-        waitUntil("the server's refusal in the view", () -> {
-            Label problem = label(PLUGINS_VIEW + ".problem");
-            return problem.isVisible()
-                    && problem.getText().equals("The server refused it (no plugin " + FILE_TRANSFER + " is installed).");
-        });
-        plugins.close();
-        plugins = null;
-        ui(() -> window().getActivePage().showView(AUDIT_VIEW));
     }
 
     @Test
@@ -473,79 +348,7 @@ class AdminPerspectiveUITest {
         Sessions.logOut();
     }
 
-    private static void openFromAdminMenu(String label) {
-        run(() -> {
-            Menu menu = adminMenu().orElseThrow().getMenu();
-            menu.notifyListeners(SWT.Show, new Event());
-            click(menuItem(menu, label).orElseThrow(() -> new AssertionError("no menu item " + label)));
-            menu.notifyListeners(SWT.Hide, new Event());
-        });
-    }
-
-    /** The Admin menu of the menu bar, if it is shown. Call on the display thread. */
-    private static Optional<MenuItem> adminMenu() {
-        Menu bar = window().getShell().getMenuBar();
-        bar.notifyListeners(SWT.Show, new Event());
-        return menuItem(bar, "&Admin");
-    }
-
-    private static Optional<MenuItem> menuItem(Menu menu, String text) {
-        return Sessions.menuItem(menu, text);
-    }
-
-    private static String perspective() {
-        var page = window().getActivePage();
-        return page == null || page.getPerspective() == null ? "" : page.getPerspective().getId();
-    }
-
-    private static IWorkbenchWindow window() {
-        return PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-    }
-
-    /** Call on the display thread. */
-    private static Table table(String id) {
-        return widget(window().getShell(), Table.class, id);
-    }
-
-    /** A button of the window, by id. Call on the display thread. */
-    private static Button windowButton(String id) {
-        return widget(window().getShell(), Button.class, id);
-    }
-
-    /** Call on the display thread. */
-    private static Label label(String id) {
-        return widget(window().getShell(), Label.class, id);
-    }
-
-    /** The cells of the row whose first column is {@code key}. Call on the display thread. */
-    private static String[] row(Table table, String key) {
-        for (var item : table.getItems()) {
-            if (key.equals(item.getText(0))) {
-                String[] cells = new String[table.getColumnCount()];
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = item.getText(i);
-                }
-                return cells;
-            }
-        }
-        String[] none = new String[table.getColumnCount()];
-        Arrays.fill(none, "");
-        return none;
-    }
-
-    private static String message(Shell dialog) {
-        return dialog.getData() instanceof TitleAreaDialog d ? d.getMessage() : "";
-    }
-
-    private static String errorMessage(Shell dialog) {
-        return ui(() -> dialog.getData() instanceof TitleAreaDialog d && d.getErrorMessage() != null ? d.getErrorMessage() : "");
-    }
-
     private static String localTime(Instant instant) {
         return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(java.time.ZoneId.systemDefault()));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 6);
     }
 }

@@ -7,18 +7,10 @@ import static org.confab.client.ui.tests.Ui.widget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.confab.client.core.ClientOptions;
-import org.confab.client.core.ConfabClient;
-import org.confab.client.core.ServerTrust;
 import org.confab.client.ui.internal.views.ConversationEditor;
 import org.confab.client.ui.internal.views.HistoryView;
-import org.confab.client.ui.internal.views.Workbench;
-import org.confab.server.api.AdminActor;
-import org.confab.server.api.AdminService;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
@@ -27,8 +19,6 @@ import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The chat gets the room: with the perspective's default layout a conversation shows at least a
@@ -37,43 +27,21 @@ import org.osgi.framework.FrameworkUtil;
  */
 class LayoutUITest {
     private static final String PASSWORD = "layout meadow pencil";
-    private static final BundleContext CONTEXT = FrameworkUtil.getBundle(LayoutUITest.class).getBundleContext();
 
-    private static String alice;
-    private static String bob;
-    private static ConfabClient bobLibrary;
+    private static AliceAndBob cast;
     private static Point originalSize;
 
     @BeforeAll
     static void logIn() throws Exception {
-        int port = TestServer.port(CONTEXT);
-        AdminService admin = TestServer.service(CONTEXT, AdminService.class);
-        alice = unique("alice");
-        bob = unique("bob");
-        admin.addUser(AdminActor.console(), alice, PASSWORD, "Alice Layout", false);
-        admin.addUser(AdminActor.console(), bob, PASSWORD, "Bob Layout", false);
-        bobLibrary = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()));
-        bobLibrary.connect().get(10, TimeUnit.SECONDS);
-        bobLibrary.login(bob, PASSWORD).get(10, TimeUnit.SECONDS);
-        Sessions.logOut();
-        Sessions.logIn("127.0.0.1:" + port, alice, PASSWORD);
+        cast = AliceAndBob.bobLoggedIn(PASSWORD, "Alice Layout", "Bob Layout");
+        cast.aliceLogsIn();
         originalSize = ui(() -> Sessions.window().getShell().getSize());
     }
 
     @AfterAll
     static void logOutAgain() {
-        if (bobLibrary != null) {
-            bobLibrary.close();
-        }
-        run(() -> {
-            Sessions.window().getActivePage().closeAllEditors(false);
-            Sessions.window().getShell().setSize(originalSize);
-        });
-        Sessions.logOut();
-    }
-
-    private static String unique(String prefix) {
-        return (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+        run(() -> Sessions.window().getShell().setSize(originalSize));
+        AliceAndBob.leave(cast);
     }
 
     @Test
@@ -97,11 +65,11 @@ class LayoutUITest {
 
     @Test
     void searchHitsInLongMessagesShowTheTextAroundThem() throws Exception {
-        String word = "quokka" + unique("");
+        String word = "quokka" + TestServer.newUsername("");
         String text = "Before the meeting we went through the whole quarterly plan, line by line, twice, and then "
                 + "again; somewhere in the middle Dana said the " + word + " budget is fine, after which the "
                 + "discussion went on for another hour about rooms, chairs, coffee and the lack of windows.";
-        bobLibrary.send(alice, text).get(10, TimeUnit.SECONDS);
+        cast.bobLibrary.send(cast.alice, text).get(10, TimeUnit.SECONDS);
         HistoryView history = ui(() -> (HistoryView) Sessions.window().getActivePage().showView(HistoryView.ID));
         run(() -> history.search(word));
         waitUntil("the hit", () -> history.shown().size() == 1);
@@ -119,7 +87,7 @@ class LayoutUITest {
             Sessions.window().getActivePage().resetPerspective();
         });
         waitUntil("the window at " + size, () -> shell.getSize().equals(size));
-        ConversationEditor conversation = ui(() -> Workbench.openConversation(Sessions.window(), bob, true).orElseThrow());
+        ConversationEditor conversation = cast.aliceOpensBob();
         run(() -> shell.layout(true, true));
         return conversation;
     }

@@ -8,25 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.confab.client.core.ClientListener;
-import org.confab.client.core.ClientOptions;
-import org.confab.client.core.ConfabClient;
-import org.confab.client.core.ServerTrust;
 import org.confab.client.ui.internal.prefs.Preferences;
 import org.confab.client.ui.internal.views.ContactsView;
 import org.confab.client.ui.internal.views.ConversationEditor;
-import org.confab.client.ui.internal.views.Workbench;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.protocol.messages.Messages.Typing;
 import org.confab.protocol.messages.PresenceStatus;
-import org.confab.server.api.AdminActor;
-import org.confab.server.api.AdminService;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
@@ -34,30 +26,18 @@ import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /** Presence status both ways, typing both ways, and the preference that keeps one's typing private. */
 class PresenceUITest {
     private static final String PASSWORD = "presence kettle wander";
-    private static final BundleContext CONTEXT = FrameworkUtil.getBundle(PresenceUITest.class).getBundleContext();
 
-    private static String alice;
-    private static String bob;
-    private static ConfabClient bobLibrary;
+    private static AliceAndBob cast;
     private static final List<Object> bobHears = new CopyOnWriteArrayList<>();
     private static ConversationEditor conversation;
 
     @BeforeAll
     static void logIn() throws Exception {
-        int port = TestServer.port(CONTEXT);
-        AdminService admin = TestServer.service(CONTEXT, AdminService.class);
-        alice = unique("alice");
-        bob = unique("bob");
-        admin.addUser(AdminActor.console(), alice, PASSWORD, "Alice Presence", false);
-        admin.addUser(AdminActor.console(), bob, PASSWORD, "Bob Presence", false);
-        bobLibrary = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()));
-        bobLibrary.addListener(new ClientListener() {
+        cast = AliceAndBob.bobLoggedIn(PASSWORD, "Alice Presence", "Bob Presence", new ClientListener() {
             @Override
             public void onPresence(PresenceEntry presence) {
                 bobHears.add(presence);
@@ -73,32 +53,21 @@ class PresenceUITest {
                 bobHears.add(message.text());
             }
         });
-        bobLibrary.connect().get(10, TimeUnit.SECONDS);
-        bobLibrary.login(bob, PASSWORD).get(10, TimeUnit.SECONDS);
-        Sessions.logOut();
-        Sessions.logIn("127.0.0.1:" + port, alice, PASSWORD);
-        conversation = ui(() -> Workbench.openConversation(Sessions.window(), bob, true).orElseThrow());
+        cast.aliceLogsIn();
+        conversation = cast.aliceOpensBob();
     }
 
     @AfterAll
     static void logOutAgain() {
         InstanceScope.INSTANCE.getNode(Preferences.QUALIFIER).remove(Preferences.SEND_TYPING);
-        if (bobLibrary != null) {
-            bobLibrary.close();
-        }
-        run(() -> Sessions.window().getActivePage().closeAllEditors(false));
-        Sessions.logOut();
-    }
-
-    private static String unique(String prefix) {
-        return (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+        AliceAndBob.leave(cast);
     }
 
     @Test
     void statusesShowOnBothSides() throws Exception {
-        bobLibrary.setStatus(PresenceStatus.BUSY).get(10, TimeUnit.SECONDS);
+        cast.bobLibrary.setStatus(PresenceStatus.BUSY).get(10, TimeUnit.SECONDS);
         waitUntil("Bob busy in the contacts", () -> contacts().shown().stream()
-                .anyMatch(c -> c.username().equals(bob) && c.busy()));
+                .anyMatch(c -> c.username().equals(cast.bob) && c.busy()));
         waitUntil("Bob busy in the conversation's header", () -> widget(Sessions.window().getShell(), Label.class,
                 "conversation.header").getText().endsWith("busy, do not disturb"));
 
@@ -109,37 +78,37 @@ class PresenceUITest {
             status.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         });
         waitUntil("Bob hears Alice is away", () -> bobHears.contains(
-                new PresenceEntry(alice, "Alice Presence", true, PresenceStatus.AWAY)));
+                new PresenceEntry(cast.alice, "Alice Presence", true, PresenceStatus.AWAY)));
         run(() -> Ui.screenshot(Sessions.window().getShell(), "client-presence"));
         run(() -> {
             status.select(0);
             status.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         });
         waitUntil("Bob hears Alice is back", () -> bobHears.contains(
-                new PresenceEntry(alice, "Alice Presence", true, PresenceStatus.AVAILABLE)));
-        bobLibrary.setStatus(PresenceStatus.AVAILABLE).get(10, TimeUnit.SECONDS);
+                new PresenceEntry(cast.alice, "Alice Presence", true, PresenceStatus.AVAILABLE)));
+        cast.bobLibrary.setStatus(PresenceStatus.AVAILABLE).get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void typingShowsOnBothSidesAndEndsWithTheMessage() throws Exception {
         InstanceScope.INSTANCE.getNode(Preferences.QUALIFIER).remove(Preferences.SEND_TYPING); // the default: on
-        bobLibrary.typing(alice, true).get(10, TimeUnit.SECONDS);
+        cast.bobLibrary.typing(cast.alice, true).get(10, TimeUnit.SECONDS);
         waitUntil("Bob typing in Alice's window", () -> conversation.typingText().equals("Bob Presence is typing\u2026"));
         Label typing = ui(() -> widget(Sessions.window().getShell(), Label.class, "conversation.typing"));
         assertTrue(ui(() -> typing.isVisible() && typing.getSize().x >= typing.computeSize(SWT.DEFAULT, SWT.DEFAULT).x
                 && typing.getSize().y > 0), "the typing line has no room: " + ui(typing::getBounds));
         waitUntil("the typing line drawn on the screen", () -> Ui.ink(typing)[1] >= 0);
         run(() -> Ui.screenshot(Sessions.window().getShell(), "client-typing"));
-        bobLibrary.send(alice, "here it is").get(10, TimeUnit.SECONDS);
+        cast.bobLibrary.send(cast.alice, "here it is").get(10, TimeUnit.SECONDS);
         waitUntil("the indicator gone with Bob's message", () -> conversation.typingText().isEmpty());
 
         run(() -> conversation.composer().setText("I am writing"));
-        waitUntil("Bob hears Alice typing", () -> bobHears.contains(new Typing(alice, true)));
+        waitUntil("Bob hears Alice typing", () -> bobHears.contains(new Typing(cast.alice, true)));
         run(() -> conversation.composer().setText("I am writing more"));
         run(conversation::send);
-        waitUntil("Bob hears Alice stopped", () -> bobHears.contains(new Typing(alice, false)));
+        waitUntil("Bob hears Alice stopped", () -> bobHears.contains(new Typing(cast.alice, false)));
         waitUntil("and gets the message", () -> bobHears.contains("I am writing more"));
-        assertEquals(1, bobHears.stream().filter(new Typing(alice, true)::equals).count(), "typing told twice in 3 s");
+        assertEquals(1, bobHears.stream().filter(new Typing(cast.alice, true)::equals).count(), "typing told twice in 3 s");
     }
 
     @Test

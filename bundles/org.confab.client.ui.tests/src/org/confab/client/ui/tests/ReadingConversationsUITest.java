@@ -11,18 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.confab.client.core.ClientOptions;
-import org.confab.client.core.ConfabClient;
-import org.confab.client.core.ServerTrust;
 import org.confab.client.ui.internal.views.ConversationEditor;
-import org.confab.client.ui.internal.views.Workbench;
-import org.confab.server.api.AdminActor;
-import org.confab.server.api.AdminService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.dnd.Clipboard;
@@ -35,8 +27,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Reading and answering in a conversation: links open in the browser (web and mail links only), the
@@ -45,51 +35,29 @@ import org.osgi.framework.FrameworkUtil;
  */
 class ReadingConversationsUITest {
     private static final String PASSWORD = "reading lamp harbour";
-    private static final BundleContext CONTEXT = FrameworkUtil.getBundle(ReadingConversationsUITest.class).getBundleContext();
     private static final String LINK = "https://example.org/guide?page=2";
     private static final String ARABIC = "\u0645\u0631\u062D\u0628\u0627\u060C \u0647\u0644 \u0627\u0644\u062A\u0642\u0631\u064A\u0631 \u062C\u0627\u0647\u0632\u061F";
 
-    private static String server;
-    private static String alice;
-    private static String bob;
-    private static ConfabClient bobLibrary;
+    private static AliceAndBob cast;
     private static ConversationEditor conversation;
     private static final List<String> opened = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void aliceReadsBob() throws Exception {
-        int port = TestServer.port(CONTEXT);
-        server = "127.0.0.1:" + port;
-        AdminService admin = TestServer.service(CONTEXT, AdminService.class);
-        alice = unique("alice");
-        bob = unique("bob");
-        admin.addUser(AdminActor.console(), alice, PASSWORD, "Alice Reader", false);
-        admin.addUser(AdminActor.console(), bob, PASSWORD, "Bob Writer", false);
-        bobLibrary = new ConfabClient(ClientOptions.of("127.0.0.1", port).withTrust(ServerTrust.plain()));
-        bobLibrary.connect().get(10, TimeUnit.SECONDS);
-        bobLibrary.login(bob, PASSWORD).get(10, TimeUnit.SECONDS);
-        bobLibrary.send(alice, "Read " + LINK + ", then file:///etc/passwd, and write to mailto:bob@example.org.")
+        cast = AliceAndBob.bobLoggedIn(PASSWORD, "Alice Reader", "Bob Writer");
+        cast.bobLibrary.send(cast.alice, "Read " + LINK + ", then file:///etc/passwd, and write to mailto:bob@example.org.")
                 .get(10, TimeUnit.SECONDS);
-        bobLibrary.send(alice, ARABIC).get(10, TimeUnit.SECONDS);
+        cast.bobLibrary.send(cast.alice, ARABIC).get(10, TimeUnit.SECONDS);
 
-        Sessions.logOut();
-        Sessions.logIn(server, alice, PASSWORD);
-        conversation = ui(() -> Workbench.openConversation(Sessions.window(), bob, true).orElseThrow());
+        cast.aliceLogsIn();
+        conversation = cast.aliceOpensBob();
         run(() -> conversation.openLinksWith(opened::add));
         waitUntil("Bob's messages", () -> conversation.transcriptText().contains(ARABIC));
     }
 
     @AfterAll
     static void logOutAgain() {
-        if (bobLibrary != null) {
-            bobLibrary.close();
-        }
-        run(() -> Sessions.window().getActivePage().closeAllEditors(false));
-        Sessions.logOut();
-    }
-
-    private static String unique(String prefix) {
-        return (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+        AliceAndBob.leave(cast);
     }
 
     @Test
@@ -154,7 +122,7 @@ class ReadingConversationsUITest {
         Shell shell = ui(() -> Sessions.window().getShell());
         Point size = ui(shell::getSize);
         run(() -> shell.setSize(900, 700));
-        bobLibrary.send(alice, "one more to relayout the transcript").get(10, TimeUnit.SECONDS);
+        cast.bobLibrary.send(cast.alice, "one more to relayout the transcript").get(10, TimeUnit.SECONDS);
         waitUntil("the new message", () -> conversation.transcriptText().contains("one more to relayout"));
         run(() -> shell.setSize(size));
         waitUntil("the window's old size", () -> shell.getSize().equals(size));

@@ -1,5 +1,7 @@
 package org.confab.client.ui.tests;
 
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +16,11 @@ import org.osgi.util.tracker.ServiceTracker;
 /** Controls the server that runs in the test framework beside the client. */
 final class TestServer {
     private TestServer() {
+    }
+
+    /** A username no other test uses: the test classes all share this one server. */
+    static String newUsername(String prefix) {
+        return (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
     }
 
     /** The port the server in the test framework listens on, once it does. */

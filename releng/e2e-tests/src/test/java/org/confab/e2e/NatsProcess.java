@@ -1,12 +1,16 @@
 package org.confab.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A nats-server of the test's own with JetStream, on a free loopback port with its store under the
@@ -14,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class NatsProcess implements AutoCloseable {
     private static final Path SERVER = Path.of("/usr/sbin/nats-server");
+    /** What nats-server logs once it accepts clients (JetStream included). */
+    private static final String READY = "Server is ready";
+    private static final int STARTUP_SECONDS = 30;
 
     final int port;
     private final Path directory;
@@ -44,25 +51,43 @@ final class NatsProcess implements AutoCloseable {
     }
 
     void start() throws Exception {
+        Path log = directory.resolve("nats.log");
         process = new ProcessBuilder(SERVER.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd",
-                directory.resolve("store").toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("nats.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!accepts()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("nats-server did not start:\n" + Files.readString(directory.resolve("nats.log")));
-            }
-            Thread.sleep(100);
+                directory.resolve("store").toString()).redirectErrorStream(true).start();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread.ofPlatform().name("nats-output-" + port).daemon().start(() -> copyOutput(process, log, ready));
+        boolean said;
+        try {
+            said = ready.get(STARTUP_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            said = false;
+        }
+        if (!said) {
+            throw new AssertionError("nats-server did not say \"" + READY + "\" within " + STARTUP_SECONDS + " s ("
+                    + (process.isAlive() ? "still running" : "exited") + "):\n" + Files.readString(log));
         }
     }
 
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
+    /**
+     * Appends the server's output to its log and completes {@code ready} with true at its ready line, or
+     * with false when the output ends before it (the server exited).
+     */
+    private static void copyOutput(Process process, Path log, CompletableFuture<Boolean> ready) {
+        try (BufferedReader output = process.inputReader(StandardCharsets.UTF_8);
+                Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND)) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                copy.write(line);
+                copy.write('\n');
+                copy.flush();
+                if (line.contains(READY)) {
+                    ready.complete(true);
+                }
+            }
         } catch (IOException e) {
-            return false;
+            // the process went away; whoever waits is told below
         }
+        ready.complete(false);
     }
 
     /** SIGKILL: the engine disappears at once. */

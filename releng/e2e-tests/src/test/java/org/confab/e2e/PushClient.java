@@ -1,11 +1,7 @@
 package org.confab.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,41 +12,28 @@ import java.util.function.Predicate;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
-import org.confab.protocol.FrameReader;
-import org.confab.protocol.FrameWriter;
-import org.confab.protocol.Protocol;
-import org.confab.protocol.Scram;
-import org.confab.protocol.messages.MessageTypes;
-import org.confab.protocol.messages.Messages.AuthChallenge;
-import org.confab.protocol.messages.Messages.AuthFinish;
-import org.confab.protocol.messages.Messages.AuthStart;
-import org.confab.protocol.messages.Messages.Hello;
 
 /**
  * A protocol client that keeps every push it receives (a reader thread), for tests that watch what
- * reaches a user: chat messages, presence, typing, the closing of the session.
+ * reaches a user: chat messages, presence, typing, the closing of the session. The connection and its
+ * frames are a {@link RawClient}'s; this class only reads them on its own thread.
  */
 final class PushClient implements AutoCloseable {
-    final FrameCodec codec = new FrameCodec();
-    private final Socket socket;
-    private final FrameWriter writer;
+    final FrameCodec codec;
+    private final RawClient connection;
     private final Map<Long, CompletableFuture<Frame>> waiting = new ConcurrentHashMap<>();
     private final List<Frame> pushes = new ArrayList<>();
-    private long rid;
+    private boolean closed;
 
     PushClient(ServerProcess server) throws Exception {
-        socket = Tls.connect("127.0.0.1", server.port, server.fingerprint);
-        socket.setTcpNoDelay(true);
-        writer = new FrameWriter(socket.getOutputStream(), codec);
-        FrameReader reader = new FrameReader(socket.getInputStream(), codec);
-        Thread.ofVirtual().start(() -> read(reader));
-        Frame ok = request(MessageTypes.HELLO, new Hello(Protocol.VERSION, "e2e-push", List.of()));
-        assertEquals("hello.ok", ok.type(), ok.toString());
+        connection = new RawClient(server, "e2e-push"); // says hello before the reader starts: no push comes earlier
+        codec = connection.codec;
+        Thread.ofVirtual().start(this::read);
     }
 
-    private void read(FrameReader reader) {
+    private void read() {
         try {
-            for (Optional<Frame> frame = reader.read(); frame.isPresent(); frame = reader.read()) {
+            for (Optional<Frame> frame = connection.read(); frame.isPresent(); frame = connection.read()) {
                 CompletableFuture<Frame> answer = frame.get().rid() == 0 ? null : waiting.remove(frame.get().rid());
                 if (answer != null) {
                     answer.complete(frame.get());
@@ -71,25 +54,16 @@ final class PushClient implements AutoCloseable {
         waiting.values().forEach(f -> f.completeExceptionally(new IOException("connection closed")));
     }
 
-    private boolean closed;
-
     Frame request(String type, Object body) throws Exception {
-        long id;
-        CompletableFuture<Frame> answer = new CompletableFuture<>();
-        synchronized (this) {
-            id = ++rid;
-            waiting.put(id, answer);
-            writer.write(codec.frame(type, id, body));
-        }
-        return answer.get(60, TimeUnit.SECONDS);
+        return send(type, body).get(60, TimeUnit.SECONDS);
     }
 
-    /** Sends without waiting for the answer (pipelined load); the answer arrives as {@link #answer}. */
+    /** Sends without waiting for the answer (pipelined load); the answer completes the future. */
     synchronized CompletableFuture<Frame> send(String type, Object body) throws IOException {
         CompletableFuture<Frame> answer = new CompletableFuture<>();
-        long id = ++rid;
+        long id = connection.nextRid();
         waiting.put(id, answer);
-        writer.write(codec.frame(type, id, body));
+        connection.write(codec.frame(type, id, body));
         return answer;
     }
 
@@ -121,20 +95,11 @@ final class PushClient implements AutoCloseable {
     }
 
     void login(String username, String password) throws Exception {
-        String clientNonce = Scram.nonce();
-        Frame start = request(MessageTypes.AUTH_START, new AuthStart(username, clientNonce));
-        assertEquals("auth.start.ok", start.type(), start.toString());
-        AuthChallenge challenge = codec.read(start, AuthChallenge.class);
-        byte[] salt = Base64.getDecoder().decode(challenge.salt());
-        byte[] salted = Scram.saltedPassword(password, salt, challenge.iterations());
-        String authMessage = Scram.authMessage(username, clientNonce, salt, challenge.iterations(), challenge.nonce());
-        Frame ok = request(MessageTypes.AUTH_FINISH,
-                new AuthFinish(challenge.nonce(), Scram.base64(Scram.clientProof(salted, authMessage))));
-        assertEquals("auth.finish.ok", ok.type(), ok.toString());
+        RawClient.login(this::request, codec, username, password);
     }
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        connection.close();
     }
 }

@@ -22,24 +22,34 @@ final class LaunchOptions {
 
     private static final String LIMITS = "org.confab.server.limits";
     private static final String ATTACHMENTS = "org.confab.server.attachments";
+    private static final String TRANSPORT = "org.confab.server.transport";
+
+    /**
+     * The launch property naming the plugins installed at a data directory's first start; the plugin
+     * management bundle ({@code org.confab.server.plugins}) registers a condition service of the same
+     * id once they are settled.
+     */
+    static final String BUILT_IN_PLUGINS = "confab.plugins.builtIn";
+    /** The transport's configuration key for the target of its reference {@code startCondition}. */
+    static final String TRANSPORT_START_CONDITION = "startCondition.target";
 
     /** One launcher property and where it goes. */
     record Mapping(String property, String pid, String key, Class<?> type) {
     }
 
     static final List<Mapping> MAPPINGS = List.of(
-            new Mapping("confab.port", "org.confab.server.transport", "port", Integer.class),
-            new Mapping("confab.bind", "org.confab.server.transport", "bindAddress", String.class),
-            new Mapping("confab.maxFrameBytes", "org.confab.server.transport", "maxFrameBytes", Integer.class),
-            new Mapping("confab.maxConnections", "org.confab.server.transport", "maxConnections", Integer.class),
-            new Mapping("confab.maxConnectionsPerAddress", "org.confab.server.transport", "maxConnectionsPerAddress", Integer.class),
-            new Mapping("confab.sendQueueFrames", "org.confab.server.transport", "sendQueueFrames", Integer.class),
-            new Mapping("confab.sendQueueKiB", "org.confab.server.transport", "sendQueueKiB", Integer.class),
-            new Mapping("confab.sendQueueTotalMiB", "org.confab.server.transport", "sendQueueTotalMiB", Integer.class),
-            new Mapping("confab.tls", "org.confab.server.transport", "tls", Boolean.class),
-            new Mapping("confab.tls.keystore", "org.confab.server.transport", "tlsKeystore", String.class),
-            new Mapping("confab.tls.keystorePasswordFile", "org.confab.server.transport", "tlsKeystorePasswordFile", String.class),
-            new Mapping("confab.tls.keystoreType", "org.confab.server.transport", "tlsKeystoreType", String.class),
+            new Mapping("confab.port", TRANSPORT, "port", Integer.class),
+            new Mapping("confab.bind", TRANSPORT, "bindAddress", String.class),
+            new Mapping("confab.maxFrameBytes", TRANSPORT, "maxFrameBytes", Integer.class),
+            new Mapping("confab.maxConnections", TRANSPORT, "maxConnections", Integer.class),
+            new Mapping("confab.maxConnectionsPerAddress", TRANSPORT, "maxConnectionsPerAddress", Integer.class),
+            new Mapping("confab.sendQueueFrames", TRANSPORT, "sendQueueFrames", Integer.class),
+            new Mapping("confab.sendQueueKiB", TRANSPORT, "sendQueueKiB", Integer.class),
+            new Mapping("confab.sendQueueTotalMiB", TRANSPORT, "sendQueueTotalMiB", Integer.class),
+            new Mapping("confab.tls", TRANSPORT, "tls", Boolean.class),
+            new Mapping("confab.tls.keystore", TRANSPORT, "tlsKeystore", String.class),
+            new Mapping("confab.tls.keystorePasswordFile", TRANSPORT, "tlsKeystorePasswordFile", String.class),
+            new Mapping("confab.tls.keystoreType", TRANSPORT, "tlsKeystoreType", String.class),
             new Mapping("confab.idleTimeout", "org.confab.server.sessions", "idleTimeoutSeconds", Integer.class),
             new Mapping("confab.heartbeat", "org.confab.server.sessions", "heartbeatSeconds", Integer.class),
             new Mapping("confab.loginTimeout", "org.confab.server.sessions", "loginTimeoutSeconds", Integer.class),
@@ -133,7 +143,9 @@ final class LaunchOptions {
     }
 
     /**
-     * The configuration updates, per PID, for the properties {@code lookup} knows.
+     * The configuration updates, per PID, for the properties {@code lookup} knows. When the launch
+     * names built-in plugins ({@value #BUILT_IN_PLUGINS}), the transport also waits for their condition
+     * before it opens the port.
      *
      * @throws IllegalArgumentException for a value of the wrong type, naming the property
      */
@@ -145,6 +157,12 @@ final class LaunchOptions {
                 continue;
             }
             updates.computeIfAbsent(mapping.pid(), pid -> new Hashtable<>()).put(mapping.key(), convert(mapping, value.strip()));
+        }
+        String builtIn = lookup.apply(BUILT_IN_PLUGINS);
+        if (builtIn != null && !builtIn.isBlank()) {
+            // the first client must find the built-in plugins' types: the port opens once they are settled
+            updates.computeIfAbsent(TRANSPORT, pid -> new Hashtable<>()).put(TRANSPORT_START_CONDITION,
+                    "(osgi.condition.id=" + BUILT_IN_PLUGINS + ")");
         }
         return updates;
     }

@@ -25,6 +25,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void builtInPluginsMakeTheTransportWaitForTheirCondition() {
+        Dictionary<String, Object> transport = LaunchOptions.updates(
+                name -> name.equals("confab.plugins.builtIn") ? "org.confab.filetransfer.server.feature" : null)
+                .get("org.confab.server.transport");
+        assertEquals("(osgi.condition.id=confab.plugins.builtIn)", transport.get("startCondition.target"));
+        assertTrue(LaunchOptions.updates(name -> name.equals("confab.plugins.builtIn") ? " " : null).isEmpty(),
+                "no built-in plugins: nothing to wait for");
+    }
+
+    @Test
     void unsetPropertiesLeaveConfigurationAlone() {
         assertTrue(LaunchOptions.updates(name -> null).isEmpty());
     }

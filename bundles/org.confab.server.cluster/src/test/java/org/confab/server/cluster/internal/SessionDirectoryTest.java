@@ -4,19 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener.Events;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 
 /** The directory against a real nats-server with JetStream (a private one on a free port). */
 class SessionDirectoryTest {
@@ -24,6 +27,8 @@ class SessionDirectoryTest {
 
     private Process nats;
     private Connection connection;
+    /** The connection the background connect reported last, closed even when it never connected. */
+    private volatile Connection pending;
 
     @BeforeEach
     void start() throws Exception {
@@ -35,24 +40,35 @@ class SessionDirectoryTest {
         Path store = Files.createTempDirectory("confab-nats-test");
         nats = new ProcessBuilder(SERVER.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd",
                 store.toString()).redirectErrorStream(true).redirectOutput(store.resolve("log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                break;
-            } catch (java.io.IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("nats-server did not start");
-                }
-                Thread.sleep(50);
-            }
+        connection = connectOnceUp("nats://127.0.0.1:" + port, store.resolve("log"));
+    }
+
+    /**
+     * Connects in the background while nats-server is still starting: the client tries again until the
+     * server accepts, and its connection event ends the wait.
+     */
+    private Connection connectOnceUp(String url, Path log) throws Exception {
+        CompletableFuture<Connection> connected = new CompletableFuture<>();
+        Options options = new Options.Builder().server(url).maxReconnects(-1).reconnectWait(Duration.ofMillis(100))
+                .connectionListener((client, event) -> {
+                    pending = client;
+                    if (event == Events.CONNECTED || event == Events.RECONNECTED) {
+                        connected.complete(client);
+                    }
+                }).build();
+        Nats.connectAsynchronously(options, true);
+        try {
+            return connected.get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no connection to nats-server within 20 s (" + (nats.isAlive() ? "running" : "ended")
+                    + "):\n" + Files.readString(log));
         }
-        connection = Nats.connect("nats://127.0.0.1:" + port);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (connection != null) {
-            connection.close();
+        if (pending != null) {
+            pending.close();
         }
         if (nats != null) {
             nats.destroy();

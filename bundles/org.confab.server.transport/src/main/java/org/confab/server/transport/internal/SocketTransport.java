@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * connection gets its own virtual thread (cheap enough for 100,000 sessions, and blocking code stays
  * simple). Translates bytes to frames and hands them to the {@link FrameDispatcher}; knows nothing
  * about accounts or messages.
+ *
+ * <p>It opens the port only once its {@code startCondition} is present: by default the framework's
+ * {@code true} condition; when the launch names built-in plugins, the launcher configures the target
+ * {@code (osgi.condition.id=confab.plugins.builtIn)}, which the plugin management bundle registers once
+ * their first-start install is over, so the first client already finds their message types.
  */
 @Designate(ocd = TransportConfig.class)
 @Component(immediate = true, service = ServerEndpoint.class, configurationPid = "org.confab.server.transport",
@@ -52,7 +58,9 @@ public class SocketTransport implements ServerEndpoint {
 
     @Activate
     public SocketTransport(@Reference FrameDispatcher dispatcher, @Reference SessionRegistry registry,
-            @Reference DataDirectory data, TransportConfig config) throws IOException, GeneralSecurityException {
+            @Reference DataDirectory data,
+            @Reference(name = "startCondition", target = "(" + Condition.CONDITION_ID + "=" + Condition.CONDITION_ID_TRUE + ")")
+            Condition startCondition, TransportConfig config) throws IOException, GeneralSecurityException {
         this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress(), config.ipv6PrefixLength());
         FrameCodec codec = new FrameCodec(config.maxFrameBytes());
         long totalQueue = config.sendQueueTotalMiB() > 0 ? (long) config.sendQueueTotalMiB() << 20

@@ -1,9 +1,9 @@
 package org.confab.client.ui.internal.help;
 
+import java.util.List;
+
 import org.confab.client.ui.ChatSession;
 import org.confab.client.ui.WidgetIds;
-import org.eclipse.jface.dialogs.Dialog;
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -12,32 +12,18 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /** Help &gt; About Confab: version, Java, the server, and the licences of the running bundles. */
-public final class AboutDialog extends Dialog {
+public final class AboutDialog extends HelpDialog {
     public static final String SHELL_ID = "about";
 
     private final ChatSession session;
 
     public AboutDialog(Shell parent, ChatSession session) {
-        super(parent);
+        super(parent, "About Confab", SHELL_ID);
         this.session = session;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("About Confab");
-        WidgetIds.name(shell, SHELL_ID);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
@@ -61,25 +47,14 @@ public final class AboutDialog extends Dialog {
         Label heading = new Label(area, SWT.NONE);
         heading.setText("Third-party components and their licences:");
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(heading);
-        Table table = WidgetIds.name(new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL), "about.licences");
-        table.setHeaderVisible(true);
-        for (String column : new String[] { "Bundle", "Version", "Licence" }) {
-            new TableColumn(table, SWT.NONE).setText(column);
-        }
-        for (AboutFacts.Component component : AboutFacts.components(bundles)) {
-            new TableItem(table, SWT.NONE).setText(new String[] { component.name(), component.version(), component.licence() });
-        }
+        Table table = table(area, "about.licences", List.of("Bundle", "Version", "Licence"), AboutFacts.components(bundles)
+                .stream().map(component -> new String[] { component.name(), component.version(), component.licence() }).toList());
         int[] widths = { 320, 120, 380 };
         for (int i = 0; i < widths.length; i++) {
             table.getColumn(i).setWidth(widths[i]);
         }
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(840, table.getItemHeight() * 14).applyTo(table);
         return area;
-    }
-
-    @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
     }
 
     private static Label row(Composite area, String label, String value) {
