@@ -76,6 +76,23 @@ class ConformanceMessagingTest extends ConformanceSupport {
     }
 
     @Statement
+    void section9_pendingMessagesGoBeforeAnyMessageStoredLater(int version) throws Exception {
+        String alice = register("alice");
+        String bob = register("bob");
+        try (TestClient a = loggedIn(alice, version)) {
+            // more than one page of backlog: the second page comes only after bob acknowledges the first
+            List<Long> sent = BacklogOrderTest.sendMany(a, bob, 600);
+            try (TestClient b = loggedIn(bob, version)) {
+                List<Long> received = BacklogOrderTest.receive(b, 500);
+                sent.add(BacklogOrderTest.send(a, bob, "stored later"));
+                BacklogOrderTest.acknowledge(b, received);
+                received.addAll(BacklogOrderTest.receive(b, 101));
+                assertEquals(sent, received);
+            }
+        }
+    }
+
+    @Statement
     void section9_acknowledgingTellsTheSenderWithDelivered(int version) throws Exception {
         String alice = register("alice");
         String bob = register("bob");

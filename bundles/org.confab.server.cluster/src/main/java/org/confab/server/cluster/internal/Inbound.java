@@ -6,7 +6,9 @@ import java.util.List;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.ClientSession;
+import org.confab.server.spi.NodePush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,11 @@ final class Inbound {
     private void push(Envelope envelope) throws ProtocolException {
         Frame frame = decode(envelope.frame());
         Frame versionOne = envelope.versionOne() == null ? frame : decode(envelope.versionOne());
+        if (envelope.capability() == null && MessageTypes.CHAT_MESSAGE.equals(frame.type())) {
+            // through the router: a session still receiving its backlog gets it after the older pending ones
+            local.inbox().messagePushed(envelope.user(), new NodePush(frame, versionOne));
+            return;
+        }
         for (ClientSession session : local.registry().sessionsOf(envelope.user())) {
             if (envelope.capability() == null || session.clientCapabilities().contains(envelope.capability())) {
                 session.send(session.protocolVersion() == 1 ? versionOne : frame);

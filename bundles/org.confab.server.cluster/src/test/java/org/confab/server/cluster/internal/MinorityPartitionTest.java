@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountCache;
+import org.confab.server.spi.ClusterInbox;
+import org.confab.server.spi.NodePush;
 import org.confab.server.spi.SessionPolicy;
 import org.confab.server.spi.SessionRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -70,8 +72,7 @@ class MinorityPartitionTest {
         // the node creates the bucket with three replicas, once the JetStream cluster has elected its leader
         ClusterSettings settings = ClusterSettings.from(Map.of("url", url, "node", "n1", "name", "p",
                 "heartbeatMillis", 200, "deadAfterMillis", 1500, "replicas", 3));
-        engine = new ClusterEngine(settings, new NoSessions(), new NodeMessages.Local(new NoSessions(), user -> {
-        }, new NoCache(), null));
+        engine = new ClusterEngine(settings, new NoSessions(), new NodeMessages.Local(new NoSessions(), new NoInbox(), new NoCache(), null));
         awaitTrue("the node serves", () -> engine.state() == EngineState.SERVING, 60);
         try (Connection check = Nats.connect(url)) {
             assertEquals(3, check.keyValueManagement().getStatus("confab-p-sessions").getReplicas());
@@ -173,6 +174,17 @@ class MinorityPartitionTest {
 
         @Override
         public void forgetAll() {
+        }
+    }
+
+    /** Nothing reaches the router: this test watches the engine's state only. */
+    private static final class NoInbox implements ClusterInbox {
+        @Override
+        public void presenceChanged(String username) {
+        }
+
+        @Override
+        public void messagePushed(String username, NodePush push) {
         }
     }
 }

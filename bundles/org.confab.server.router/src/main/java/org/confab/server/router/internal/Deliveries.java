@@ -1,7 +1,5 @@
 package org.confab.server.router.internal;
 
-import java.util.List;
-
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.server.api.ClientSession;
 import org.confab.server.api.StoredMessage;
@@ -15,12 +13,13 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Pushes stored messages to their recipients: live ones at once, pending ones at login. A message
  * stays undelivered in the store until a client acknowledges it, so a push lost with a dying
- * connection is simply pushed again at the next login.
+ * connection is simply pushed again at the next login. Each session receives its messages through
+ * its {@link SessionFeed}, so a message stored while the session's backlog is still being pushed
+ * goes after that backlog, in id order.
  */
 @Component(service = Deliveries.class)
 public class Deliveries {
-    private static final int PAGE = 500;
-    private static final String BACKLOG_AFTER = "core.delivery.backlogAfter";
+    private static final String FEED = "core.delivery.feed";
 
     private final SessionRegistry registry;
     private final MessageStore store;
@@ -44,7 +43,7 @@ public class Deliveries {
      */
     void pushTo(String username, StoredMessage message) {
         for (ClientSession session : registry.sessionsOf(username)) {
-            Replies.push(session, MessageTypes.CHAT_MESSAGE, WireMessages.forSession(session, message));
+            feedOf(session).offer(session, ChatPush.of(username, message));
         }
         if (cluster.clustered()) {
             cluster.others().push(username, new NodePush(
@@ -54,34 +53,32 @@ public class Deliveries {
     }
 
     /**
+     * A {@code chat.message} another node stored and forwards to {@code username}'s sessions here:
+     * like a live push of this node's own, it waits for a session's backlog.
+     */
+    void pushForwarded(String username, NodePush push) {
+        for (ClientSession session : registry.sessionsOf(username)) {
+            ChatPush.forwarded(username, push).ifPresentOrElse(message -> feedOf(session).offer(session, message),
+                    () -> session.send(session.protocolVersion() == 1 ? push.versionOne() : push.frame()));
+        }
+    }
+
+    /**
      * Starts pushing what waited for the session's user, oldest first. The backlog goes out a page
      * at a time, the next page when the client acknowledges (see {@link #continueBacklog}), so a
      * large backlog never floods the connection's send queue.
      */
     void pushPending(ClientSession session) {
-        pushPage(session, 0);
+        feedOf(session).start(session, store);
     }
 
     /** After an acknowledgement: pushes the next page of the backlog, if one is left. */
     void continueBacklog(ClientSession session) {
-        Object after = session.attributes().remove(BACKLOG_AFTER);
-        if (after instanceof Long lastPushed) {
-            pushPage(session, lastPushed);
-        }
+        feedOf(session).acknowledged(session, store);
     }
 
-    private void pushPage(ClientSession session, long after) {
-        String username = session.username().orElseThrow();
-        List<StoredMessage> page = store.undelivered(username, after, PAGE);
-        long last = after;
-        for (StoredMessage message : page) {
-            if (!Replies.pushed(session, MessageTypes.CHAT_MESSAGE, WireMessages.forSession(session, message))) {
-                return;
-            }
-            last = message.id();
-        }
-        if (page.size() == PAGE) {
-            session.attributes().put(BACKLOG_AFTER, last);
-        }
+    private static SessionFeed feedOf(ClientSession session) {
+        return (SessionFeed) session.attributes().computeIfAbsent(FEED,
+                key -> new SessionFeed(session.username().orElseThrow()));
     }
 }

@@ -145,7 +145,8 @@ public class LoginHandler implements MessageHandler {
         byte[] signature = Scram.serverSignature(pending.credentials().get().serverKey(), authMessage);
         // counted online before the client hears it is logged in, so whatever it asks next (who is online,
         // an administrator's session list) already includes it; messages routed to it from now on are
-        // pushed after the answer or by pushPending below, never lost
+        // left to the backlog pushPending starts below (Deliveries' SessionFeed), so they are never lost
+        // and never overtake older pending ones
         presence.online(session);
         Replies.ok(session, frame,
                 new AuthOk(account.username(), account.displayName(), account.admin(), Scram.base64(signature)));

@@ -11,7 +11,6 @@ import org.confab.protocol.messages.PresenceStatus;
 import org.confab.protocol.messages.Messages.PresenceEntry;
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountService;
-import org.confab.server.spi.ClusterInbox;
 import org.confab.server.spi.SessionRegistry;
 import org.confab.server.spi.Supervised;
 import org.osgi.service.component.annotations.Activate;
@@ -31,8 +30,8 @@ import org.osgi.service.component.annotations.Reference;
  * out in a loop costs at most one push per session per interval, and none when the loop ends where
  * it began.
  */
-@Component(service = { PresenceBroadcaster.class, ClusterInbox.class })
-public class PresenceBroadcaster implements ClusterInbox {
+@Component(service = PresenceBroadcaster.class)
+public class PresenceBroadcaster {
 
     private final SessionRegistry registry;
     private final AccountService accounts;
@@ -73,8 +72,7 @@ public class PresenceBroadcaster implements ClusterInbox {
     }
 
     /** Another node's sessions of {@code username} changed: gathered like a local change. */
-    @Override
-    public void presenceChanged(String username) {
+    void presenceChanged(String username) {
         synchronized (changed) {
             changed.putIfAbsent(username, null);
         }
