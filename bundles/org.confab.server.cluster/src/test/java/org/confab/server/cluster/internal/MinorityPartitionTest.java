@@ -1,7 +1,6 @@
 package org.confab.server.cluster.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,7 +35,7 @@ import io.nats.client.Nats;
  */
 @Timeout(180)
 class MinorityPartitionTest {
-    private static final Path SERVER = Path.of("/usr/sbin/nats-server");
+    private static final Path SERVER = NatsServerBinary.SERVER;
 
     private final List<Process> servers = new ArrayList<>(java.util.Arrays.asList(null, null, null));
     private final int[] clientPorts = new int[3];
@@ -59,7 +58,7 @@ class MinorityPartitionTest {
 
     @Test
     void aNodeWhoseWritesFailIsolatesAndRejoinsWhenTheyWorkAgain() throws Exception {
-        assumeTrue(Files.isExecutable(SERVER), "nats-server is not installed (.ci/run installs it)");
+        NatsServerBinary.requireInstalled();
         store = Files.createTempDirectory("confab-nats-cluster-test");
         for (int i = 0; i < 3; i++) {
             clientPorts[i] = freePort();

@@ -1,7 +1,6 @@
 package org.confab.server.cluster.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import io.nats.client.Options;
 
 /** The directory against a real nats-server with JetStream (a private one on a free port). */
 class SessionDirectoryTest {
-    private static final Path SERVER = Path.of("/usr/sbin/nats-server");
+    private static final Path SERVER = NatsServerBinary.SERVER;
 
     private Process nats;
     private Connection connection;
@@ -32,7 +31,7 @@ class SessionDirectoryTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(SERVER), "nats-server is not installed (.ci/run installs it)");
+        NatsServerBinary.requireInstalled();
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
