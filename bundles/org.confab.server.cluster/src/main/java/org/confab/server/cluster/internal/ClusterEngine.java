@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountCache;
@@ -40,6 +41,8 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     private final NodeMessages messages;
     private final long startedAt = System.currentTimeMillis();
     private volatile EngineState state = EngineState.JOINING;
+    /** Notified at every change of {@link #state}, for {@link #awaitState}. */
+    private final Object stateChanges = new Object();
     private boolean everServed;
     /** Whether this node listens on its subjects (guarded by the join's lock). */
     private boolean subscribed;
@@ -79,6 +82,31 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
 
     NodeMessages messages() {
         return messages;
+    }
+
+    private void enter(EngineState next) {
+        synchronized (stateChanges) {
+            state = next;
+            stateChanges.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the node is in {@code wanted} (it announces no state to anyone but the other nodes);
+     * false when it was not within {@code timeout}.
+     */
+    boolean awaitState(EngineState wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stateChanges) {
+            while (state != wanted) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(stateChanges, left);
+            }
+            return true;
+        }
     }
 
     EngineState state() {
@@ -134,7 +162,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
                 writesRefused = false; // from now on it is the connection that is missing
                 isolate("lost the connection to NATS");
             }
-            case CLOSED -> state = EngineState.STOPPED;
+            case CLOSED -> enter(EngineState.STOPPED);
             default -> {
                 // discovered servers, lame duck, resubscribed: nothing changes for sessions
             }
@@ -173,7 +201,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
                     return; // lost again meanwhile: the next reconnection joins
                 }
                 writes.joined(System.currentTimeMillis());
-                state = EngineState.SERVING;
+                enter(EngineState.SERVING);
             }
             messages.heartbeat(EngineState.SERVING, 0);
             LOG.info("cluster '{}': node {} is serving{}", settings.name(), settings.node(),
@@ -200,7 +228,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
             if (state == EngineState.STOPPED || state == EngineState.ISOLATED) {
                 return;
             }
-            state = EngineState.ISOLATED;
+            enter(EngineState.ISOLATED);
         }
         LOG.error("cluster '{}': node {} {}; closing its sessions and refusing logins until it is back", settings.name(),
                 settings.node(), why);
@@ -248,7 +276,7 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     }
 
     void stop() {
-        state = EngineState.STOPPED;
+        enter(EngineState.STOPPED);
         heartbeat.interrupt();
         try {
             SessionDirectory current = directory;

@@ -1,18 +1,24 @@
 package org.confab.server.cluster.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeoutException;
 
 import org.confab.server.api.ClientSession;
 import org.confab.server.spi.AccountCache;
@@ -72,7 +78,7 @@ class MinorityPartitionTest {
         ClusterSettings settings = ClusterSettings.from(Map.of("url", url, "node", "n1", "name", "p",
                 "heartbeatMillis", 200, "deadAfterMillis", 1500, "replicas", 3));
         engine = new ClusterEngine(settings, new NoSessions(), new NodeMessages.Local(new NoSessions(), new NoInbox(), new NoCache(), null));
-        awaitTrue("the node serves", () -> engine.state() == EngineState.SERVING, 60);
+        assertTrue(engine.awaitState(EngineState.SERVING, Duration.ofSeconds(60)), "the node serves within 60 s");
         try (Connection check = Nats.connect(url)) {
             assertEquals(3, check.keyValueManagement().getStatus("confab-p-sessions").getReplicas());
         }
@@ -81,15 +87,15 @@ class MinorityPartitionTest {
         servers.get(2).destroy();
         servers.get(1).waitFor(10, TimeUnit.SECONDS);
         servers.get(2).waitFor(10, TimeUnit.SECONDS);
-        awaitTrue("the node isolates", () -> engine.state() == EngineState.ISOLATED, 60);
+        assertTrue(engine.awaitState(EngineState.ISOLATED, Duration.ofSeconds(60)), "the node isolates within 60 s");
         assertEquals(Connection.Status.CONNECTED, engine.connection().getStatus(), "isolated with its connection up");
 
         start(1);
         start(2);
-        awaitTrue("the node serves again", () -> engine.state() == EngineState.SERVING, 90);
+        assertTrue(engine.awaitState(EngineState.SERVING, Duration.ofSeconds(90)), "the node serves again within 90 s");
     }
 
-    private void start(int i) throws IOException, InterruptedException {
+    private void start(int i) throws Exception {
         List<String> routes = new ArrayList<>();
         for (int j = 0; j < 3; j++) {
             if (j != i) {
@@ -97,27 +103,38 @@ class MinorityPartitionTest {
             }
         }
         Path dir = Files.createDirectories(store.resolve("s" + i));
-        servers.set(i, new ProcessBuilder(SERVER.toString(), "-a", "127.0.0.1", "-p", Integer.toString(clientPorts[i]),
+        Process server = new ProcessBuilder(SERVER.toString(), "-a", "127.0.0.1", "-p", Integer.toString(clientPorts[i]),
                 "-js", "-sd", dir.toString(), "-n", "s" + i, "--cluster_name", "confab-test", "--cluster",
-                "nats://127.0.0.1:" + routePorts[i], "--routes", String.join(",", routes)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log").toFile())).start());
-        awaitTrue("nats-server s" + i + " listens", () -> {
-            try (Socket socket = new Socket("127.0.0.1", clientPorts[i])) {
-                return true;
-            } catch (IOException notYet) {
-                return false;
-            }
-        }, 20);
+                "nats://127.0.0.1:" + routePorts[i], "--routes", String.join(",", routes)).redirectErrorStream(true).start();
+        servers.set(i, server);
+        awaitReady(server, dir.resolve("log"), "s" + i);
     }
 
-    /** Waits for a state nothing announces (the engine's state, a server's port), checking every 50 ms. */
-    private static void awaitTrue(String what, BooleanSupplier condition, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + seconds + " s");
+    /**
+     * Copies nats-server's output to its log file and waits for its "Server is ready" line, which it
+     * prints once it accepts clients; fails at once when the server ends first.
+     */
+    private static void awaitReady(Process server, Path log, String name) throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread.ofVirtual().name("nats-" + name + "-output").start(() -> {
+            try (BufferedReader output = server.inputReader();
+                    Writer copy = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                for (String line; (line = output.readLine()) != null;) {
+                    copy.write(line + "\n");
+                    copy.flush();
+                    if (line.contains("Server is ready")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
             }
-            Thread.sleep(50);
+            ready.completeExceptionally(new AssertionError("nats-server " + name + " ended before it was ready"));
+        });
+        try {
+            ready.get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new AssertionError("nats-server " + name + " not ready within 20 s:\n" + Files.readString(log), e);
         }
     }
 
