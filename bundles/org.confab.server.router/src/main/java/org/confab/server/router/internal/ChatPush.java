@@ -1,5 +1,6 @@
 package org.confab.server.router.internal;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.confab.protocol.Frame;
@@ -25,13 +26,13 @@ record ChatPush(long id, boolean pending, Function<ClientSession, Frame> frameFo
      * A message another node stored and forwards in both protocol versions; empty when its frame
      * does not name a message id (nothing a node of this version sends).
      */
-    static java.util.Optional<ChatPush> forwarded(String username, NodePush push) {
+    static Optional<ChatPush> forwarded(String username, NodePush push) {
         long id = push.frame().body().path("messageId").asLong(-1);
         if (id < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean pending = username.equals(push.frame().body().path("to").asText(null));
-        return java.util.Optional.of(new ChatPush(id, pending,
+        return Optional.of(new ChatPush(id, pending,
                 session -> session.protocolVersion() == 1 ? push.versionOne() : push.frame()));
     }
 
