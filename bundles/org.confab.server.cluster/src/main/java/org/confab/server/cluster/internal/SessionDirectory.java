@@ -64,6 +64,8 @@ final class SessionDirectory {
 
     private final KeyValue bucket;
     private final Map<String, Set<String>> watched = new ConcurrentHashMap<>();
+    /** The bucket's revision the watched copy has reached (guarded by {@link #watched}). */
+    private long watchedRevision;
     private final Map<String, String> watchedStatuses = new ConcurrentHashMap<>();
     private io.nats.client.impl.NatsKeyValueWatchSubscription watch;
 
@@ -128,6 +130,25 @@ final class SessionDirectory {
                 }
                 java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(watched, left);
             }
+        }
+    }
+
+    /**
+     * Waits (at most {@code millis}) until the watched copy holds every change written to the bucket
+     * before this call, however many revisions it still has to replay; false when it does not in time.
+     */
+    boolean awaitCaughtUp(long millis) throws IOException, JetStreamApiException, InterruptedException {
+        long written = bucket.getStatus().getBackingStreamInfo().getStreamState().getLastSequence();
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (watched) {
+            while (watchedRevision < written) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(watched, left);
+            }
+            return true;
         }
     }
 
@@ -213,24 +234,28 @@ final class SessionDirectory {
     private final class Watcher implements KeyValueWatcher {
         @Override
         public void watch(KeyValueEntry entry) {
-            if (entry.getKey().startsWith(NODE_KEY)) {
-                return; // a heartbeat, not a user
-            }
-            String user = username(entry.getKey());
-            Entry value = entry.getOperation() == KeyValueOperation.PUT ? Entry.parse(entry.getValue()) : Entry.NONE;
             synchronized (watched) {
-                if (value.nodes().isEmpty()) {
-                    watched.remove(user);
-                    watchedStatuses.remove(user);
-                } else {
-                    watched.put(user, value.nodes());
-                    if (value.status() == null) {
-                        watchedStatuses.remove(user);
-                    } else {
-                        watchedStatuses.put(user, value.status());
-                    }
+                watchedRevision = Math.max(watchedRevision, entry.getRevision());
+                if (!entry.getKey().startsWith(NODE_KEY)) { // else a heartbeat, not a user
+                    follow(entry);
                 }
                 watched.notifyAll();
+            }
+        }
+
+        private void follow(KeyValueEntry entry) {
+            String user = username(entry.getKey());
+            Entry value = entry.getOperation() == KeyValueOperation.PUT ? Entry.parse(entry.getValue()) : Entry.NONE;
+            if (value.nodes().isEmpty()) {
+                watched.remove(user);
+                watchedStatuses.remove(user);
+            } else {
+                watched.put(user, value.nodes());
+                if (value.status() == null) {
+                    watchedStatuses.remove(user);
+                } else {
+                    watchedStatuses.put(user, value.status());
+                }
             }
         }
 

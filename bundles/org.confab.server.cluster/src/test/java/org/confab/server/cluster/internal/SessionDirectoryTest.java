@@ -1,6 +1,7 @@
 package org.confab.server.cluster.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -84,14 +85,10 @@ class SessionDirectoryTest {
         a.get(60, TimeUnit.SECONDS);
         b.get(60, TimeUnit.SECONDS);
         assertEquals(Set.of("n1", "n2"), first.nodesOf("zoë"));
-        // The watched copy replays the bucket's revisions in order, so it passes through states with only one of
-        // the two nodes before it reaches the last revision: wait for the end state, not for one node.
+        // The watched copy replays the bucket's revisions in order and passes through states with one, both or
+        // neither node (the flapping above) before the last one: wait until it has replayed every revision.
         Set<String> both = Set.of("n1", "n2");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!first.watchedNodesOf("zoë").equals(both) && System.nanoTime() < deadline) {
-            first.awaitWatched("zoë", "n1", true, 100);
-            first.awaitWatched("zoë", "n2", true, 100);
-        }
+        assertTrue(first.awaitCaughtUp(10_000), "the watched copy catches up within 10 s");
         assertEquals(both, first.watchedNodesOf("zoë"), "the watched copy follows");
     }
 
