@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -15,6 +19,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
 import org.confab.protocol.messages.AdminMessages.Kick;
@@ -23,7 +30,10 @@ import org.confab.protocol.messages.AdminMessages.OnlineList;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSend;
+import org.confab.protocol.messages.Messages.HistoryRequest;
+import org.confab.protocol.messages.Messages.MessagePage;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.confab.protocol.messages.Messages.PresenceList;
 import org.confab.protocol.messages.Messages.ReadRequest;
@@ -217,6 +227,68 @@ class ClusterSeamsTest extends AdminTestSupport {
             var entry = list.users().stream().filter(u -> u.username().equals(remoteUser)).findFirst().orElseThrow();
             assertTrue(entry.online(), entry.toString());
             assertEquals("busy", entry.status(), entry.toString());
+        }
+    }
+
+    /**
+     * Message ids follow the order of storing across nodes. Every node takes ids from the shared
+     * sequence in blocks; here "another node" takes the next block and commits a reply with its first
+     * id, as a node of a cluster would. The next message stored here must sort after that reply (before,
+     * this node went on with its older block, so the message sorted before the reply it follows).
+     */
+    @Test
+    void aMessageStoredAfterAnotherNodesReplyGetsAHigherId() throws Exception {
+        String alice = register("alice");
+        String bob = register("bob");
+        try (TestClient aliceClient = loggedIn(alice)) {
+            long first = send(aliceClient, bob, "first");
+            long reply = storeAsAnotherNode(bob, alice, "a reply stored on another node");
+            long next = send(aliceClient, bob, "after the reply");
+            assertTrue(first < reply && reply < next, "ids in the order stored: " + List.of(first, reply, next));
+            MessagePage history = ok(aliceClient, MessageTypes.CHAT_HISTORY, new HistoryRequest(bob, null, 10), MessagePage.class);
+            assertEquals(List.of("first", "a reply stored on another node", "after the reply"),
+                    history.messages().stream().sorted(Comparator.comparingLong(ChatMessage::messageId)).map(ChatMessage::text).toList());
+        }
+    }
+
+    private static long send(TestClient client, String to, String text) throws Exception {
+        return client.body(client.request(MessageTypes.CHAT_SEND, new ChatSend(to, clientId(), text)), ChatSent.class).messageId();
+    }
+
+    /** What another node does to store a message: a block of ids from the shared sequence, then its first id. */
+    private static long storeAsAnotherNode(String sender, String recipient, String text) throws Exception {
+        EntityManagerFactory factory = Services.await(EntityManagerFactory.class, 60_000);
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Connection connection = em.unwrap(Connection.class);
+            try (PreparedStatement take = connection.prepareStatement(
+                    "UPDATE CONFAB_SEQUENCE SET NEXT_VALUE = NEXT_VALUE + 1000 WHERE NAME = 'MESSAGE'")) {
+                assertEquals(1, take.executeUpdate());
+            }
+            long id;
+            try (PreparedStatement read = connection.prepareStatement("SELECT NEXT_VALUE FROM CONFAB_SEQUENCE WHERE NAME = 'MESSAGE'");
+                    ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                id = row.getLong(1) - 999;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CONFAB_MESSAGE"
+                    + " (ID, SENDER, RECIPIENT, CLIENT_MESSAGE_ID, BODY, SENT_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, sender);
+                insert.setString(3, recipient);
+                insert.setString(4, clientId());
+                insert.setString(5, text);
+                insert.setLong(6, System.currentTimeMillis());
+                insert.executeUpdate();
+            }
+            em.getTransaction().commit();
+            return id;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
         }
     }
 }

@@ -14,6 +14,7 @@ import org.confab.protocol.messages.Messages.AuthStart;
 import org.confab.protocol.messages.Messages.ChatAck;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.ChatSent;
+import org.confab.protocol.messages.Messages.HistoryRequest;
 import org.confab.protocol.messages.Messages.Register;
 import org.confab.protocol.messages.Messages.TypingRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +162,40 @@ class ClusterTest {
     }
 
     /**
+     * Message ids follow the order of storing across nodes, so clients, which order a conversation by
+     * id, show a reply after the message it answers and a user's messages in the order sent, also when
+     * the two users are on different nodes and when a user moves to another node. Every node takes ids
+     * from the shared sequence in blocks; before, a node went on with an older block than another's and
+     * gave a later message a lower id.
+     */
+    @Test
+    @Order(5)
+    void idsFollowTheOrderOfStoringAcrossNodes() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (PushClient mia = user(cluster.node(1), "mia"); PushClient noah = user(cluster.node(2), "noah")) {
+            ids.add(sendAndAwait(mia, noah, "noah", "question from node 1"));
+            ids.add(sendAndAwait(noah, mia, "mia", "answer from node 2"));
+            ids.add(sendAndAwait(mia, noah, "noah", "follow-up from node 1"));
+        }
+        try (PushClient miaMoved = user(cluster.node(2), "mia")) {
+            ids.add(miaMoved.codec.read(miaMoved.request(MessageTypes.CHAT_SEND,
+                    new ChatSend("noah", "moved-" + System.nanoTime(), "after moving to node 2")), ChatSent.class).messageId());
+            assertEquals(ids.stream().sorted().toList(), ids, "ids in the order stored");
+            Frame history = miaMoved.request(MessageTypes.CHAT_HISTORY, new HistoryRequest("noah", null, 10));
+            List<Long> shown = new java.util.ArrayList<>();
+            history.body().path("messages").forEach(m -> shown.add(m.path("messageId").asLong()));
+            assertEquals(ids, shown.stream().sorted().toList(), history.toString());
+        }
+    }
+
+    private static long sendAndAwait(PushClient from, PushClient to, String recipient, String text) throws Exception {
+        long id = from.codec.read(from.request(MessageTypes.CHAT_SEND, new ChatSend(recipient, "order-" + System.nanoTime(), text)),
+                ChatSent.class).messageId();
+        to.awaitPush(MessageTypes.CHAT_MESSAGE, p -> p.body().path("messageId").asLong() == id, 20);
+        return id;
+    }
+
+    /**
      * The status {@code username} has in {@code client}'s presence list. The list is asked again for
      * a few seconds at most: the node learns the status from the session directory, which may arrive
      * a moment after the presence push.
@@ -179,7 +214,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void nodesStopServingWithoutTheEngineAndRecoverWhenItIsBack() throws Exception {
         try (PushClient gina = user(cluster.node(3), "gina")) {
             gina.request(MessageTypes.LOGOUT, Map.of());
@@ -217,13 +252,13 @@ class ClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killedNodeLosesNoAcknowledgedMessage() throws Exception {
         ClusterFailover.run(cluster);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDeadNodeLeavesTheClusterDegraded() throws Exception {
         if (cluster.node(2).process.isAlive()) {
             cluster.node(2).kill(); // run alone (the failover test before it kills node 2 in a full run)

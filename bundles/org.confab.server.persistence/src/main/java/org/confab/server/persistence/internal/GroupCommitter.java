@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -80,6 +81,8 @@ final class GroupCommitter implements AutoCloseable {
 
     private final EntityManagerFactory factory;
     private final Durability durability;
+    /** Run in each batch's transaction before its units (see {@link #GroupCommitter(EntityManagerFactory, String, Durability, int, Duration, Consumer)}). */
+    private final Consumer<EntityManager> beforeUnits;
     private final Transactions transactions;
     private final BlockingQueue<Unit<?>> queue;
     private final Duration queueWait;
@@ -103,6 +106,17 @@ final class GroupCommitter implements AutoCloseable {
      *        and then fail with a {@link StorageException}
      */
     GroupCommitter(EntityManagerFactory factory, String name, Durability durability, int queueCapacity, Duration queueWait) {
+        this(factory, name, durability, queueCapacity, queueWait, em -> {
+        });
+    }
+
+    /**
+     * @param beforeUnits run first in every batch's transaction, under the gathering lock, so what it
+     *        decides holds for all the batch's units (message ids above those other nodes committed)
+     */
+    GroupCommitter(EntityManagerFactory factory, String name, Durability durability, int queueCapacity, Duration queueWait,
+            Consumer<EntityManager> beforeUnits) {
+        this.beforeUnits = beforeUnits;
         this.queue = new LinkedBlockingQueue<>(Math.max(1, queueCapacity));
         this.queueWait = queueWait;
         this.factory = factory;
@@ -210,6 +224,7 @@ final class GroupCommitter implements AutoCloseable {
             try {
                 em = Optional.of(factory.createEntityManager());
                 em.get().getTransaction().begin();
+                beforeUnits.accept(em.get());
                 for (Unit<?> unit : units) {
                     results.add(unit.work().apply(em.get()));
                 }

@@ -23,12 +23,15 @@ import org.confab.server.api.StorageException;
 import org.confab.server.api.StoredMessage;
 import org.confab.server.spi.MessageStore;
 import org.confab.server.spi.NewMessage;
+import org.confab.server.spi.OtherNodes;
 import org.confab.server.spi.StoreResult;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** {@link MessageStore} on the {@code confab} persistence unit; every call is its own committed transaction. */
 @Component(service = MessageStore.class)
@@ -39,18 +42,33 @@ public class JpaMessageStore implements MessageStore {
     private final Transactions transactions;
     private final GroupCommitter writes;
     private final MessageDurability durability;
+    private final MessageIds ids;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * Registered only on a node of a cluster: other nodes store messages in this database too, so each
+     * batch first makes its ids higher than theirs ({@link MessageIds#aboveCommitted}). A single server
+     * skips that read.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OtherNodes otherNodes;
 
     @Activate
     public JpaMessageStore(@Reference(target = "(osgi.unit.name=confab)") EntityManagerFactory factory,
             BundleContext context) {
         MessageSchema.upgrade(factory);
         this.transactions = new Transactions(factory);
+        this.ids = new MessageIds(transactions);
         this.durability = MessageDurability.open(factory, positiveProperty(context,
                 MessageDurability.CHECKPOINT_SECONDS_PROPERTY, MessageDurability.DEFAULT_CHECKPOINT_SECONDS));
         this.writes = new GroupCommitter(factory, "messages", durability,
                 positiveProperty(context, COMMIT_QUEUE_PROPERTY, GroupCommitter.DEFAULT_QUEUE_CAPACITY),
-                GroupCommitter.DEFAULT_QUEUE_WAIT);
+                GroupCommitter.DEFAULT_QUEUE_WAIT, this::aboveOtherNodes);
+    }
+
+    private void aboveOtherNodes(EntityManager em) {
+        if (otherNodes != null) {
+            ids.aboveCommitted(em);
+        }
     }
 
     /** Framework property: message writes that may wait for a commit while the database is slow (default 4096). */
@@ -92,7 +110,7 @@ public class JpaMessageStore implements MessageStore {
         }
     }
 
-    /** The id comes from the preallocated sequence at persist, so no flush is needed before the commit. */
+    /** The id comes from {@link MessageIds} before the insert, so no flush is needed before the commit. */
     @Override
     public CompletableFuture<StoreResult> storeAsync(NewMessage message) {
         return writes.submitAsync("store a message", em -> insert(em, message), em -> storeAlone(em, message));
@@ -100,7 +118,7 @@ public class JpaMessageStore implements MessageStore {
 
     /** A new message is written twice: once for good, and once as pending until its recipient acknowledges it. */
     private StoreResult insert(EntityManager em, NewMessage message) {
-        MessageEntity entity = new MessageEntity(message, clock.instant());
+        MessageEntity entity = new MessageEntity(ids.next(), message, clock.instant());
         em.persist(entity);
         em.persist(new PendingEntity(entity));
         return new StoreResult(entity.toMessage(false), false);
@@ -108,6 +126,7 @@ public class JpaMessageStore implements MessageStore {
 
     /** The unit on its own, after its batch failed: now with the duplicate check the batch left to the unique key. */
     private StoreResult storeAlone(EntityManager em, NewMessage message) {
+        aboveOtherNodes(em); // its batch may have failed before it got that far
         Optional<MessageEntity> earlier = byClientId(em, message.sender(), message.clientMessageId());
         return earlier.isPresent() ? new StoreResult(withDelivery(em, earlier.get()), true) : insert(em, message);
     }

@@ -4,13 +4,10 @@ import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.GeneratedValue;
-import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.Table;
-import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
 import org.confab.server.api.StoredMessage;
@@ -32,10 +29,8 @@ import org.confab.server.spi.NewMessage;
                 @Index(name = "IX_MESSAGE_SENT_AT", columnList = "SENT_AT") })
 public class MessageEntity {
 
+    /** From {@link MessageIds}, which keeps ids in the order of storing across the nodes of a cluster. */
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "messageIds")
-    @TableGenerator(name = "messageIds", table = "CONFAB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
-            pkColumnValue = "MESSAGE", allocationSize = 1000)
     @Column(name = "ID")
     private long id;
 
@@ -70,7 +65,8 @@ public class MessageEntity {
         // for JPA
     }
 
-    MessageEntity(NewMessage message, Instant now) {
+    MessageEntity(long id, NewMessage message, Instant now) {
+        this.id = id;
         this.sender = message.sender();
         this.recipient = message.recipient();
         this.clientMessageId = message.clientMessageId();
