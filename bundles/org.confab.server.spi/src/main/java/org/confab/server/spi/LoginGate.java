@@ -12,6 +12,13 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface LoginGate {
 
+    /**
+     * The {@code osgi.condition.id} of the condition a cluster node registers once its gate is in
+     * place. A launch with a cluster makes the transport wait for it, so no login is served before the
+     * node can refuse it (and route its messages and presence).
+     */
+    String REGISTERED_CONDITION = "confab.cluster.loginGate";
+
     /** Empty when logins may proceed, else why not (shown to the user). */
     Optional<String> refusal();
 }

@@ -5,5 +5,5 @@
  * use {@code org.confab.server.api}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package org.confab.server.spi;

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import org.confab.server.spi.LoginGate;
 
 /**
  * Maps the launcher's framework properties ({@code ./confab server --port 9000} becomes
@@ -30,8 +33,12 @@ final class LaunchOptions {
      * id once they are settled.
      */
     static final String BUILT_IN_PLUGINS = "confab.plugins.builtIn";
+    /** The launch property naming the cluster engine: set, this server is a cluster node. */
+    static final String CLUSTER_URL = "confab.cluster.url";
     /** The transport's configuration key for the target of its reference {@code startCondition}. */
     static final String TRANSPORT_START_CONDITION = "startCondition.target";
+    /** How many services that target must match before the transport opens its port (DS 1.4). */
+    static final String TRANSPORT_START_CONDITIONS_MINIMUM = "startCondition.cardinality.minimum";
 
     /** One launcher property and where it goes. */
     record Mapping(String property, String pid, String key, Class<?> type) {
@@ -57,7 +64,7 @@ final class LaunchOptions {
             new Mapping("confab.db.user", "org.confab.server.database", "user", String.class),
             new Mapping("confab.db.passwordFile", "org.confab.server.database", "passwordFile", String.class),
             new Mapping("confab.db.passwordEnv", "org.confab.server.database", "passwordEnvironmentVariable", String.class),
-            new Mapping("confab.cluster.url", "org.confab.server.cluster", "url", String.class),
+            new Mapping(CLUSTER_URL, "org.confab.server.cluster", "url", String.class),
             new Mapping("confab.cluster.node", "org.confab.server.cluster", "node", String.class),
             new Mapping("confab.cluster.name", "org.confab.server.cluster", "name", String.class),
             new Mapping("confab.cluster.clientAddress", "org.confab.server.cluster", "clientAddress", String.class),
@@ -158,13 +165,29 @@ final class LaunchOptions {
             }
             updates.computeIfAbsent(mapping.pid(), pid -> new Hashtable<>()).put(mapping.key(), convert(mapping, value.strip()));
         }
-        String builtIn = lookup.apply(BUILT_IN_PLUGINS);
-        if (builtIn != null && !builtIn.isBlank()) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (isSet(lookup.apply(BUILT_IN_PLUGINS))) {
             // the first client must find the built-in plugins' types: the port opens once they are settled
-            updates.computeIfAbsent(TRANSPORT, pid -> new Hashtable<>()).put(TRANSPORT_START_CONDITION,
-                    "(osgi.condition.id=" + BUILT_IN_PLUGINS + ")");
+            conditions.add(BUILT_IN_PLUGINS);
+        }
+        if (isSet(lookup.apply(CLUSTER_URL))) {
+            // a login served before the node's gate is there would be served as on a single server,
+            // invisible to the other nodes' routing and presence
+            conditions.add(LoginGate.REGISTERED_CONDITION);
+        }
+        if (!conditions.isEmpty()) {
+            Dictionary<String, Object> transport = updates.computeIfAbsent(TRANSPORT, pid -> new Hashtable<>());
+            String each = conditions.stream().map(id -> "(osgi.condition.id=" + id + ")").collect(Collectors.joining());
+            transport.put(TRANSPORT_START_CONDITION, conditions.size() == 1 ? each : "(|" + each + ")");
+            if (conditions.size() > 1) {
+                transport.put(TRANSPORT_START_CONDITIONS_MINIMUM, conditions.size());
+            }
         }
         return updates;
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static Object convert(Mapping mapping, String value) {

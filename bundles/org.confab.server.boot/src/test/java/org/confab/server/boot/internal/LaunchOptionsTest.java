@@ -35,6 +35,21 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aClusterNodeWaitsForItsLoginGateToo() {
+        Dictionary<String, Object> alone = LaunchOptions.updates(
+                name -> name.equals("confab.cluster.url") ? "nats://127.0.0.1:4222" : null).get("org.confab.server.transport");
+        assertEquals("(osgi.condition.id=confab.cluster.loginGate)", alone.get("startCondition.target"));
+        assertEquals(null, alone.get("startCondition.cardinality.minimum"), "one condition: the default minimum of one");
+
+        Map<String, String> both = Map.of("confab.cluster.url", "nats://127.0.0.1:4222",
+                "confab.plugins.builtIn", "org.confab.filetransfer.server.feature");
+        Dictionary<String, Object> transport = LaunchOptions.updates(both::get).get("org.confab.server.transport");
+        assertEquals("(|(osgi.condition.id=confab.plugins.builtIn)(osgi.condition.id=confab.cluster.loginGate))",
+                transport.get("startCondition.target"));
+        assertEquals(2, transport.get("startCondition.cardinality.minimum"), "both conditions, not either");
+    }
+
+    @Test
     void unsetPropertiesLeaveConfigurationAlone() {
         assertTrue(LaunchOptions.updates(name -> null).isEmpty());
     }

@@ -1,5 +1,6 @@
 package org.confab.server.cluster.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -17,7 +18,9 @@ import org.confab.server.spi.ClusterInbox;
 import org.confab.server.spi.LoginGate;
 import org.confab.server.spi.OtherNodes;
 import org.confab.server.spi.SessionRegistry;
+import org.confab.server.spi.StartupFailures;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,6 +29,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -45,12 +49,19 @@ public class ClusterNode {
     @Activate
     public ClusterNode(@Reference SessionRegistry registry, @Reference ClusterInbox inbox, @Reference AccountCache accounts,
             @Reference AdminService admin, BundleContext context, Map<String, Object> properties) throws Exception {
-        ClusterSettings settings = ClusterSettings.from(properties);
-        if (!settings.enabled()) {
-            engine = null;
+        try {
+            ClusterSettings settings = ClusterSettings.from(properties);
+            engine = settings.enabled()
+                    ? new ClusterEngine(settings, registry, new NodeMessages.Local(registry, inbox, accounts, admin))
+                    : null;
+        } catch (IllegalArgumentException | IOException e) {
+            // a launch with a cluster keeps the port closed until this node's gate is there: say why it never will
+            reportFatal(context, e.getMessage());
+            throw e;
+        }
+        if (engine == null) {
             return;
         }
-        engine = new ClusterEngine(settings, registry, new NodeMessages.Local(registry, inbox, accounts, admin));
         registrations.add(context.registerService(LoginGate.class, engine, null));
         registrations.add(context.registerService(new String[] { OtherNodes.class.getName(),
                 AccountChangeListener.class.getName() }, engine.messages(), null));
@@ -66,6 +77,20 @@ public class ClusterNode {
         command.put("osgi.command.scope", "confab");
         command.put("osgi.command.function", new String[] { "cluster" });
         registrations.add(context.registerService(ClusterStatus.class, status, command));
+        // last: the transport of a launch with a cluster opens its port on this condition, when every
+        // service above is there for the router and administration to bind
+        Dictionary<String, Object> gate = new Hashtable<>();
+        gate.put(Condition.CONDITION_ID, LoginGate.REGISTERED_CONDITION);
+        registrations.add(context.registerService(Condition.class, Condition.INSTANCE, gate));
+    }
+
+    private static void reportFatal(BundleContext context, String message) {
+        ServiceReference<StartupFailures> reference = context.getServiceReference(StartupFailures.class);
+        StartupFailures failures = reference == null ? null : context.getService(reference);
+        if (failures != null) {
+            failures.fatal("cluster", message);
+            context.ungetService(reference);
+        }
     }
 
     /** Where this node's clients connect, unless configured: the bound address of its Confab endpoint. */

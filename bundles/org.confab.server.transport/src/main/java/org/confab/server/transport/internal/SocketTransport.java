@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -33,10 +35,13 @@ import org.slf4j.LoggerFactory;
  * simple). Translates bytes to frames and hands them to the {@link FrameDispatcher}; knows nothing
  * about accounts or messages.
  *
- * <p>It opens the port only once its {@code startCondition} is present: by default the framework's
- * {@code true} condition; when the launch names built-in plugins, the launcher configures the target
- * {@code (osgi.condition.id=confab.plugins.builtIn)}, which the plugin management bundle registers once
- * their first-start install is over, so the first client already finds their message types.
+ * <p>It opens the port only once its {@code startCondition}s are present: by default the framework's
+ * {@code true} condition. When the launch names built-in plugins, the launcher adds
+ * {@code confab.plugins.builtIn}, which the plugin management bundle registers once their first-start
+ * install is over, so the first client already finds their message types; when it starts a cluster
+ * node, {@code confab.cluster.loginGate}, so no login is served before the node can refuse or route it.
+ * The launcher then sets the target to match them all and {@code startCondition.cardinality.minimum}
+ * to their number.
  */
 @Designate(ocd = TransportConfig.class)
 @Component(immediate = true, service = ServerEndpoint.class, configurationPid = "org.confab.server.transport",
@@ -59,8 +64,8 @@ public class SocketTransport implements ServerEndpoint {
     @Activate
     public SocketTransport(@Reference FrameDispatcher dispatcher, @Reference SessionRegistry registry,
             @Reference DataDirectory data,
-            @Reference(name = "startCondition", target = "(" + Condition.CONDITION_ID + "=" + Condition.CONDITION_ID_TRUE + ")")
-            Condition startCondition, TransportConfig config) throws IOException, GeneralSecurityException {
+            @Reference(name = "startCondition", target = "(" + Condition.CONDITION_ID + "=" + Condition.CONDITION_ID_TRUE + ")",
+                    cardinality = ReferenceCardinality.AT_LEAST_ONE) List<Condition> startConditions, TransportConfig config) throws IOException, GeneralSecurityException {
         this.limits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress(), config.ipv6PrefixLength());
         FrameCodec codec = new FrameCodec(config.maxFrameBytes());
         long totalQueue = config.sendQueueTotalMiB() > 0 ? (long) config.sendQueueTotalMiB() << 20
