@@ -108,6 +108,7 @@ class AdminClusterUITest {
         waitUntil("the administrator's own session listed", () -> column(table("online.table"), 0).contains(chief));
         assertEquals("Node", ui(() -> table("online.table").getColumn(5).getText()));
         assertEquals(0, (int) ui(() -> table("online.table").getColumn(5).getWidth()), "no Node column without nodes");
+        assertEquals(5, (int) ui(() -> table("online.table").getColumnOrder()[1]), "Node shown right after Username");
         assertFalse(ui(() -> label("online.missing").isVisible()), "no nodes, none missing");
     }
 

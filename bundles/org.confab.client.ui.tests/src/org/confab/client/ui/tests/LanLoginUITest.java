@@ -26,6 +26,7 @@ import org.confab.client.ui.internal.dialogs.ServerIdentityDialog;
 import org.confab.client.ui.internal.model.FingerprintText;
 import org.confab.protocol.Fingerprint;
 import org.confab.server.api.ServerEndpoint;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -101,22 +102,12 @@ class LanLoginUITest {
         Shell login = await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
         Table servers = ui(() -> widget(login, Table.class, "login.lan.servers"));
         String original = ui(() -> widget(login, Text.class, "login.server").getText());
-        // the dialog searched when it opened, maybe before the announcement: search until it is heard
-        waitUntil("'" + name + "' listed", () -> {
-            if (Ui.column(servers, 0).contains(name)) {
-                return true;
-            }
-            Button again = widget(login, Button.class, "login.lan.refresh");
-            if (again.isEnabled()) {
-                click(again);
-            }
-            return false;
-        });
+        awaitListed(login, servers);
         int row = ui(() -> Ui.column(servers, 0).indexOf(name));
         assertEquals("127.0.0.1:" + port, ui(() -> servers.getItem(row).getText(1)));
         assertEquals(fingerprint.toString(), ui(() -> servers.getItem(row).getText(2)));
 
-        run(() -> Ui.selectRow(servers, name));
+        run(() -> Ui.clickRow(servers, name));
         assertEquals("127.0.0.1:" + port, ui(() -> widget(login, Text.class, "login.server").getText()));
         String note = ui(() -> widget(login, Label.class, "login.lan.fingerprint").getText());
         assertTrue(note.contains(fingerprint.toString()) && note.contains("check it"), note);
@@ -137,5 +128,59 @@ class LanLoginUITest {
         waitUntil("the question closed", question::isDisposed);
         assertEquals(Optional.empty(), known.lookup(server), "nothing remembered after Cancel");
         run(() -> widget(login, Text.class, "login.server").setText(original));
+    }
+
+    /** The dialog searched when it opened, maybe before the announcement: searches until it is heard. */
+    private static void awaitListed(Shell login, Table servers) {
+        waitUntil("'" + name + "' listed", () -> {
+            if (Ui.column(servers, 0).contains(name)) {
+                return true;
+            }
+            Button again = widget(login, Button.class, "login.lan.refresh");
+            if (again.isEnabled()) {
+                click(again);
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Found by hand in the real client: a list of servers typed in the Server field, Enter pressed in the
+     * password field. While the dialog logs in it disables its fields, the keyboard focus moves on to
+     * the server list, GTK selects its first row, and that selection replaced the typed list with the
+     * first server on the network, so "Trust and Connect" then logged in there. Only a row the user
+     * clicks or moves to may fill the field.
+     */
+    @Test
+    void enterWithTypedServersKeepsThemWhileTheListTakesTheFocus() throws Exception {
+        Sessions.logOut();
+        Shell login = await("the login dialog", () -> shell(LoginDialog.SHELL_ID));
+        Table servers = ui(() -> widget(login, Table.class, "login.lan.servers"));
+        awaitListed(login, servers);
+        // a new search fills the list anew, with no row ever selected, as a dialog that just opened has it
+        Button again = ui(() -> widget(login, Button.class, "login.lan.refresh"));
+        run(() -> click(again));
+        waitUntil("the new search's list", () -> again.isEnabled() && Ui.column(servers, 0).contains(name));
+        Text server = ui(() -> widget(login, Text.class, "login.server"));
+        String original = ui(server::getText);
+        KnownServers known = KnownServers.at(Path.of(CONTEXT.getProperty("confab.client.knownServers")));
+        known.forget("127.0.0.1:" + port);
+        // the first node refuses (nothing listens there), the second asks to be trusted
+        String typed = "127.0.0.1:1,127.0.0.1:" + port;
+        run(() -> {
+            servers.deselectAll();
+            server.setText(typed);
+            widget(login, Text.class, "login.username").setText(user);
+            Text password = widget(login, Text.class, "login.password");
+            password.setText(PASSWORD);
+            login.forceActive(); // keys go to the window with the X input focus
+            password.setFocus();
+        });
+        Ui.press(SWT.CR, '\r');
+        Shell question = await("the new-server question", () -> shell(ServerIdentityDialog.NEW_SERVER_SHELL_ID));
+        assertEquals(typed, ui(server::getText), "row " + ui(servers::getSelectionIndex) + " of the list selected");
+        run(() -> click(widget(question, Button.class, "trust.refuse")));
+        waitUntil("the question closed", question::isDisposed);
+        run(() -> server.setText(original));
     }
 }

@@ -261,6 +261,16 @@ final class Ui {
         return texts;
     }
 
+    /**
+     * Presses the mouse on the first row whose first column is {@code text}: the button goes down, the
+     * row is selected, the button comes up, as the events of a real click come. Call on the display thread.
+     */
+    static void clickRow(Table table, String text) {
+        table.notifyListeners(SWT.MouseDown, new Event());
+        selectRow(table, text);
+        table.notifyListeners(SWT.MouseUp, new Event());
+    }
+
     /** Selects the first row whose first column is {@code text}, as a click would. Call on the display thread. */
     static void selectRow(Table table, String text) {
         int index = column(table, 0).indexOf(text);

@@ -31,6 +31,8 @@ final class LanServersSection {
     private final Button refresh;
     private final DisplayExecutor display;
     private List<FoundServer> servers = List.of();
+    /** Between a mouse button or key going down in the table and coming up again. */
+    private boolean userChoosing;
 
     LanServersSection(Composite parent, Consumer<FoundServer> picked) {
         Group group = new Group(parent, SWT.NONE);
@@ -50,9 +52,16 @@ final class LanServersSection {
         refresh = WidgetIds.name(new Button(group, SWT.PUSH), "login.lan.refresh");
         refresh.setText("Search Again");
         refresh.addListener(SWT.Selection, e -> search());
+        // GTK selects the first row by itself when the table gets the keyboard focus (tabbing in, or the
+        // focus moving on when the dialog disables its fields to log in): only a row the user pressed or
+        // moved to with the keys replaces what is in the Server field
+        table.addListener(SWT.MouseDown, e -> userChoosing = true);
+        table.addListener(SWT.KeyDown, e -> userChoosing = true);
+        table.addListener(SWT.MouseUp, e -> userChoosing = false);
+        table.addListener(SWT.KeyUp, e -> userChoosing = false);
         table.addListener(SWT.Selection, e -> {
             int row = table.getSelectionIndex();
-            if (row >= 0 && row < servers.size()) {
+            if (userChoosing && row >= 0 && row < servers.size()) {
                 picked.accept(servers.get(row));
             }
         });

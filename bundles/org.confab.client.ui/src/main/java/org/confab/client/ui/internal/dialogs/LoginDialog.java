@@ -222,10 +222,11 @@ public final class LoginDialog extends TitleAreaDialog {
 
     private void setBusy(boolean working) {
         busy = working;
+        // first: the focus leaving the fields below must not land on the server list
+        lan.setEnabled(!working);
         for (Control control : new Control[] { server, username, password, remember, register,
                 getButton(IDialogConstants.OK_ID) }) {
             control.setEnabled(!working);
         }
-        lan.setEnabled(!working);
     }
 }

@@ -79,6 +79,8 @@ public class OnlineUsersView extends AdminView {
         // shown only when the server is a node of a cluster and names the node of each session
         node = column(viewer, OnlineSession.class, "Node", 0, s -> s.node() == null ? "" : s.node()).getColumn();
         node.setResizable(false);
+        // shown right after the username: as the last column it was off the edge of a narrow view
+        viewer.getTable().setColumnOrder(new int[] { 0, 5, 1, 2, 3, 4 });
         viewer.addSelectionChangedListener(e -> kick.setEnabled(selected().isPresent()));
         kick.setEnabled(false);
         every(IDLE_REFRESH_MILLIS, this::refresh);
