@@ -49,16 +49,20 @@ public class ClusterNode {
     @Activate
     public ClusterNode(@Reference SessionRegistry registry, @Reference ClusterInbox inbox, @Reference AccountCache accounts,
             @Reference AdminService admin, BundleContext context, Map<String, Object> properties) throws Exception {
+        ClusterEngine joining = null;
         try {
             ClusterSettings settings = ClusterSettings.from(properties);
-            engine = settings.enabled()
+            joining = settings.enabled()
                     ? new ClusterEngine(settings, registry, new NodeMessages.Local(registry, inbox, accounts, admin))
                     : null;
         } catch (IllegalArgumentException | IOException e) {
-            // a launch with a cluster keeps the port closed until this node's gate is there: say why it never will
-            reportFatal(context, e.getMessage());
-            throw e;
+            // a launch with a cluster keeps the port closed until this node's gate is there: say why it
+            // never will; the launcher ends the process (a framework without one fails this component)
+            if (!reportedFatal(context, e.getMessage())) {
+                throw e;
+            }
         }
+        engine = joining;
         if (engine == null) {
             return;
         }
@@ -84,13 +88,15 @@ public class ClusterNode {
         registrations.add(context.registerService(Condition.class, Condition.INSTANCE, gate));
     }
 
-    private static void reportFatal(BundleContext context, String message) {
+    private static boolean reportedFatal(BundleContext context, String message) {
         ServiceReference<StartupFailures> reference = context.getServiceReference(StartupFailures.class);
         StartupFailures failures = reference == null ? null : context.getService(reference);
-        if (failures != null) {
-            failures.fatal("cluster", message);
-            context.ungetService(reference);
+        if (failures == null) {
+            return false;
         }
+        failures.fatal("cluster", message);
+        context.ungetService(reference);
+        return true;
     }
 
     /** Where this node's clients connect, unless configured: the bound address of its Confab endpoint. */
