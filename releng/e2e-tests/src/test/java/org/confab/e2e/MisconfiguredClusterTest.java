@@ -1,8 +1,6 @@
 package org.confab.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,14 +24,7 @@ class MisconfiguredClusterTest {
         long started = System.nanoTime();
         Processes.Result result = Processes.run(Map.of(), "server", "--port", "0", "--bind", "127.0.0.1", "--no-announce",
                 "--data", work.resolve("data").toString(), "--cluster", url, "--node", node);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        String output = result.stdout() + result.stderr();
-        assertEquals(3, result.exitCode(), output);
-        assertTrue(seconds < 45, "took " + seconds + " s");
-        assertFalse(output.contains("listening on"), output);
-        String line = output.lines().filter(l -> l.contains("confab: cannot start: cluster: ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no plain line in:\n" + output));
-        assertTrue(line.contains(expected), line);
+        String output = MisconfiguredDatabaseTest.assertEndedWithPlainLine(result, started, "cluster", expected);
         assertFalse(output.lines().anyMatch(l -> l.startsWith("\tat org.confab")), "a stack trace was printed:\n" + output);
     }
 }

@@ -51,19 +51,30 @@ class MisconfiguredDatabaseTest {
         Processes.Result result = Processes.run(Map.of(), "server", "--port", "0", "--bind", "127.0.0.1",
                 "--data", work.resolve("data").toString(), "--db-url", url, "--db-user", user,
                 "--db-password-file", passwordFile.toString());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        String output = result.stdout() + result.stderr();
-        assertEquals(3, result.exitCode(), output);
-        assertTrue(seconds < 45, "took " + seconds + " s");
-        assertFalse(output.contains("listening on"), output);
-        String line = output.lines().filter(l -> l.contains("confab: cannot start: database: ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no plain line in:\n" + output));
-        assertTrue(line.contains(expected), line);
+        String output = assertEndedWithPlainLine(result, started, "database", expected);
         assertFalse(output.contains(SECRET), "the password reached the output");
         // no stack trace about the database; the framework's shell may print one of its own when it is
         // stopped while still starting ("Command not found: gosh"), which says nothing about this
         assertFalse(output.lines().anyMatch(l -> l.startsWith("\tat org.confab") || l.startsWith("\tat com.mysql")
                 || l.startsWith("\tat org.apache.aries") || l.startsWith("\tat org.eclipse.persistence")),
                 "a stack trace about the database was printed:\n" + output);
+    }
+
+    /**
+     * The start ended within 45 s of {@code started} (nanoTime), with status 3, without listening,
+     * saying {@code confab: cannot start: WHAT: } and {@code expected} on one line.
+     *
+     * @return everything the process printed
+     */
+    static String assertEndedWithPlainLine(Processes.Result result, long started, String what, String expected) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String output = result.stdout() + result.stderr();
+        assertEquals(3, result.exitCode(), output);
+        assertTrue(seconds < 45, "took " + seconds + " s");
+        assertFalse(output.contains("listening on"), output);
+        String line = output.lines().filter(l -> l.contains("confab: cannot start: " + what + ": ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no plain line in:\n" + output));
+        assertTrue(line.contains(expected), line);
+        return output;
     }
 }
