@@ -68,6 +68,8 @@ final class LaunchOptions {
             new Mapping("confab.cluster.node", "org.confab.server.cluster", "node", String.class),
             new Mapping("confab.cluster.name", "org.confab.server.cluster", "name", String.class),
             new Mapping("confab.cluster.clientAddress", "org.confab.server.cluster", "clientAddress", String.class),
+            new Mapping("confab.cluster.replicas", "org.confab.server.cluster", "replicas", Integer.class),
+            new Mapping("confab.cluster.deadAfterMillis", "org.confab.server.cluster", "deadAfterMillis", Long.class),
             new Mapping("confab.registration", "org.confab.server.accounts", "registrationPolicy", String.class),
             new Mapping("confab.scramIterations", "org.confab.server.accounts", "scramIterations", Integer.class),
             new Mapping("confab.limits.exempt", LIMITS, "exemptAddresses", String[].class),

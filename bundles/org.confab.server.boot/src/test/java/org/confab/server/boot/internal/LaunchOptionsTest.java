@@ -50,6 +50,17 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void clusterReplicasAndDeadTimeAreNumbers() {
+        Map<String, String> properties = Map.of("confab.cluster.replicas", "3", "confab.cluster.deadAfterMillis", "8000");
+        Dictionary<String, Object> cluster = LaunchOptions.updates(properties::get).get("org.confab.server.cluster");
+        assertEquals(3, cluster.get("replicas"));
+        assertEquals(8000L, cluster.get("deadAfterMillis"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.updates(name -> name.equals("confab.cluster.replicas") ? "three" : null));
+        assertTrue(e.getMessage().contains("confab.cluster.replicas"), e.getMessage());
+    }
+
+    @Test
     void unsetPropertiesLeaveConfigurationAlone() {
         assertTrue(LaunchOptions.updates(name -> null).isEmpty());
     }
