@@ -42,7 +42,7 @@ final class ClusterNodes implements AutoCloseable {
         return start(Processes.freshDirectory(name));
     }
 
-    private static void requireInstalled(boolean installed, String message) {
+    static void requireInstalled(boolean installed, String message) {
         if ("true".equals(System.getenv("CI"))) {
             assertTrue(installed, message);
         } else {
@@ -53,19 +53,24 @@ final class ClusterNodes implements AutoCloseable {
     static ClusterNodes start(Path work) throws Exception {
         NatsProcess nats = NatsProcess.start(work.resolve("nats"));
         PrivateMariaDb db = PrivateMariaDb.create(work.resolve("mariadb"));
-        assertEquals(0, db.sql("CREATE DATABASE confab_cluster CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
-                + " CREATE USER 'confab'@'127.0.0.1' IDENTIFIED BY 'cluster-db-pw';"
-                + " GRANT ALL ON confab_cluster.* TO 'confab'@'127.0.0.1';"));
-        Path passwordFile = Files.writeString(work.resolve("db-password"), "cluster-db-pw\n");
-        List<String> options = List.of("--db-url",
-                "jdbc:mysql://127.0.0.1:" + db.port + "/confab_cluster?useSSL=false&allowPublicKeyRetrieval=true",
-                "--db-user", "confab", "--db-password-file", passwordFile.toString());
+        List<String> options = sharedDatabase(db, work);
         ClusterNodes cluster = new ClusterNodes(work, nats, db, options);
         // one after the other: the first creates the tables and the administrator the others find
         for (int i = 0; i < 3; i++) {
             cluster.startNode(i);
         }
         return cluster;
+    }
+
+    /** Creates the nodes' database and account in {@code db}; returns the server options that use them. */
+    static List<String> sharedDatabase(PrivateMariaDb db, Path work) throws Exception {
+        assertEquals(0, db.sql("CREATE DATABASE confab_cluster CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
+                + " CREATE USER 'confab'@'127.0.0.1' IDENTIFIED BY 'cluster-db-pw';"
+                + " GRANT ALL ON confab_cluster.* TO 'confab'@'127.0.0.1';"));
+        Path passwordFile = Files.writeString(work.resolve("db-password"), "cluster-db-pw\n");
+        return List.of("--db-url",
+                "jdbc:mysql://127.0.0.1:" + db.port + "/confab_cluster?useSSL=false&allowPublicKeyRetrieval=true",
+                "--db-user", "confab", "--db-password-file", passwordFile.toString());
     }
 
     /** Starts (or restarts, on its old data directory) node {@code i}, named n1 to n3, and waits until it serves. */

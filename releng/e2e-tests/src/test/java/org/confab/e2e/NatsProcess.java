@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,11 +26,14 @@ final class NatsProcess implements AutoCloseable {
 
     final int port;
     private final Path directory;
+    /** A member of a NATS cluster: its name, cluster name, route port and the others' routes. */
+    private final List<String> clusterArguments;
     private Process process;
 
-    private NatsProcess(Path directory, int port) {
+    private NatsProcess(Path directory, int port, List<String> clusterArguments) {
         this.directory = directory;
         this.port = port;
+        this.clusterArguments = clusterArguments;
     }
 
     static boolean available() {
@@ -37,13 +42,42 @@ final class NatsProcess implements AutoCloseable {
 
     static NatsProcess start(Path directory) throws Exception {
         Files.createDirectories(directory);
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        NatsProcess nats = new NatsProcess(directory, port);
+        NatsProcess nats = new NatsProcess(directory, freePort(), List.of());
         nats.start();
         return nats;
+    }
+
+    /**
+     * {@code size} nats-servers routed to each other as one cluster with JetStream (each in its own
+     * subdirectory s0, s1, ...), started one after the other.
+     */
+    static List<NatsProcess> startCluster(Path directory, int size) throws Exception {
+        int[] routePorts = new int[size];
+        for (int i = 0; i < size; i++) {
+            routePorts[i] = freePort();
+        }
+        List<NatsProcess> servers = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            List<String> routes = new ArrayList<>();
+            for (int j = 0; j < size; j++) {
+                if (j != i) {
+                    routes.add("nats://127.0.0.1:" + routePorts[j]);
+                }
+            }
+            Path own = Files.createDirectories(directory.resolve("s" + i));
+            servers.add(new NatsProcess(own, freePort(), List.of("-n", "s" + i, "--cluster_name", "e2e", "--cluster",
+                    "nats://127.0.0.1:" + routePorts[i], "--routes", String.join(",", routes))));
+        }
+        for (NatsProcess server : servers) {
+            server.start();
+        }
+        return servers;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     String url() {
@@ -52,8 +86,10 @@ final class NatsProcess implements AutoCloseable {
 
     void start() throws Exception {
         Path log = directory.resolve("nats.log");
-        process = new ProcessBuilder(SERVER.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd",
-                directory.resolve("store").toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(SERVER.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port),
+                "-js", "-sd", directory.resolve("store").toString()));
+        command.addAll(clusterArguments);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
         Thread.ofPlatform().name("nats-output-" + port).daemon().start(() -> copyOutput(process, log, ready));
         boolean said;
