@@ -271,5 +271,14 @@ class ClusterTest {
             Frame online = admin.request(MessageTypes.ADMIN_ONLINE, Map.of());
             assertTrue(online.body().path("missingNodes").isMissingNode(), "a dead node is not waited for: " + online);
         }
+        // the command-line client shows the same, through the client library the Admin perspective's
+        // Cluster view uses (AdminClient.cluster and the checked ClusterMessages)
+        Processes.Result cli = Processes.run(Map.of("CONFAB_PASSWORD", ClusterNodes.ADMIN_PASSWORD), "cli", "--server",
+                cluster.node(1).address(), "--fingerprint", cluster.node(1).fingerprint, "--user", "admin", "admin", "cluster");
+        assertEquals(0, cli.exitCode(), cli.toString());
+        assertTrue(cli.stdout().contains("cluster e2e: 2 of 3 nodes serving, answered by n1"), cli.stdout());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^n1\\s+SERVING\\s+.*\\(this node\\)").matcher(cli.stdout()).find(),
+                cli.stdout());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^n2\\s+DEAD\\s").matcher(cli.stdout()).find(), cli.stdout());
     }
 }
