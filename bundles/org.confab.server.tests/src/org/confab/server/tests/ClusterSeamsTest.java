@@ -24,12 +24,14 @@ import javax.persistence.EntityManagerFactory;
 
 import org.confab.protocol.Frame;
 import org.confab.protocol.messages.ClusterMessages.ClusterHealth;
+import org.confab.protocol.messages.ClusterMessages.NodeAddress;
 import org.confab.protocol.messages.AdminMessages.Kick;
 import org.confab.protocol.messages.AdminMessages.KickResult;
 import org.confab.protocol.messages.AdminMessages.OnlineList;
 import org.confab.protocol.messages.AdminMessages.OnlineSession;
 import org.confab.protocol.messages.AdminMessages.StatusReport;
 import org.confab.protocol.messages.MessageTypes;
+import org.confab.protocol.messages.Messages.AuthOk;
 import org.confab.protocol.messages.Messages.ChatMessage;
 import org.confab.protocol.messages.Messages.ChatSend;
 import org.confab.protocol.messages.Messages.HistoryRequest;
@@ -63,6 +65,9 @@ class ClusterSeamsTest extends AdminTestSupport {
     private record Pushed(String username, String type, String capability) {
     }
 
+    private static final List<NodeAddress> SERVING = List.of(
+            new NodeAddress("192.0.2.11:7777", "SHA256:Z2uLuEznJn3VIN7KSBHI8QpT5jY1LwaYf0L+QlrO3YA"),
+            new NodeAddress("192.0.2.12:7777", null));
     private final BundleContext context = FrameworkUtil.getBundle(ClusterSeamsTest.class).getBundleContext();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final List<Pushed> pushed = new ArrayList<>();
@@ -108,6 +113,11 @@ class ClusterSeamsTest extends AdminTestSupport {
             @Override
             public Optional<String> sharedStatus(String username) {
                 return username.equals(remoteUser) ? Optional.of("busy") : Optional.empty();
+            }
+
+            @Override
+            public List<NodeAddress> servingNodes() {
+                return SERVING;
             }
         });
         register(ClusterAdministration.class, new ClusterAdministration() {
@@ -185,6 +195,22 @@ class ClusterSeamsTest extends AdminTestSupport {
 
             StatusReport status = ok(admin, MessageTypes.ADMIN_STATUS, null, StatusReport.class);
             assertEquals(new ClusterHealth("seams", "here", "DEGRADED", 3, 2), status.cluster());
+        }
+    }
+
+    /** A login answer lists the serving nodes, which a client may fail over to; a single server's lists none. */
+    @Test
+    void aLoginAnswerListsTheServingNodes() throws Exception {
+        String user = register("listed");
+        try (TestClient client = TestClient.connected(server())) {
+            AuthOk ok = client.body(client.login(user, PASSWORD), AuthOk.class);
+            assertEquals(SERVING, ok.nodes());
+        }
+        leave();
+        try (TestClient client = TestClient.connected(server())) {
+            Frame alone = client.login(user, PASSWORD);
+            assertEquals("auth.finish.ok", alone.type(), alone.toString());
+            assertFalse(alone.body().has("nodes"), alone.toString());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.confab.protocol.messages.ClusterMessages.NodeAddress;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.ChatSent;
 import org.junit.jupiter.api.AfterEach;
@@ -88,15 +89,15 @@ class FailoverTest {
 
     @Test
     void aNodeWithAnUnknownCertificateIsSkippedAndTheNextOneTried() throws Exception {
-        TestCertificate firstKey = TestCertificate.generate(home, "first");
-        TestCertificate strangerKey = TestCertificate.generate(home, "stranger");
-        TestCertificate thirdKey = TestCertificate.generate(home, "third");
-        FakeServer first = server(new FakeServer(firstKey.context()));
-        FakeServer stranger = server(new FakeServer(strangerKey.context()));
-        FakeServer third = server(new FakeServer(thirdKey.context()));
+        TlsNode firstNode = tlsNode("first");
+        FakeServer first = firstNode.server();
+        TlsNode strangerNode = tlsNode("stranger");
+        FakeServer stranger = strangerNode.server();
+        TlsNode thirdNode = tlsNode("third");
+        FakeServer third = thirdNode.server();
         KnownServers known = KnownServers.at(home.resolve("known_servers"));
-        known.remember(address(first).toString(), firstKey.fingerprint());
-        known.remember(address(third).toString(), thirdKey.fingerprint());
+        known.remember(address(first).toString(), firstNode.key().fingerprint());
+        known.remember(address(third).toString(), thirdNode.key().fingerprint());
         ConfabClient client = client(ServerTrust.knownServers(known), address(first), address(stranger), address(third));
         connectAndLogin(client);
 
@@ -108,7 +109,7 @@ class FailoverTest {
             skipped = events.awaitState(ConnectionState.RECONNECTING);
         }
         assertTrue(skipped.reason().contains(address(stranger).toString()), skipped.reason());
-        assertTrue(skipped.reason().contains(strangerKey.fingerprint().toString()), skipped.reason());
+        assertTrue(skipped.reason().contains(strangerNode.key().fingerprint().toString()), skipped.reason());
         events.awaitState(ConnectionState.CONNECTED);
         assertEquals(Optional.of(address(third)), client.server());
         assertEquals(0, stranger.logins.get());
@@ -117,12 +118,12 @@ class FailoverTest {
 
     @Test
     void whenEveryOtherNodeIsUntrustedReconnectingEndsWithTheReason() throws Exception {
-        TestCertificate firstKey = TestCertificate.generate(home, "first");
-        TestCertificate strangerKey = TestCertificate.generate(home, "stranger");
-        FakeServer first = server(new FakeServer(firstKey.context()));
-        FakeServer stranger = server(new FakeServer(strangerKey.context()));
+        TlsNode firstNode = tlsNode("first");
+        FakeServer first = firstNode.server();
+        TlsNode strangerNode = tlsNode("stranger");
+        FakeServer stranger = strangerNode.server();
         KnownServers known = KnownServers.at(home.resolve("known_servers"));
-        known.remember(address(first).toString(), firstKey.fingerprint());
+        known.remember(address(first).toString(), firstNode.key().fingerprint());
         ConfabClient client = client(ServerTrust.knownServers(known), address(first), address(stranger));
         connectAndLogin(client);
         CompletableFuture<ChatSent> waiting = sendUnanswered(client, first);
@@ -135,11 +136,74 @@ class FailoverTest {
         assertFalse(stranger.acceptsMoreThanWithin(2, 500), "gave up instead of knocking on");
     }
 
+    /** A client given one node of a cluster fails over to the nodes its login answer listed. */
+    @Test
+    void aClientGivenOneNodeFailsOverToTheNodesItsLoginAnswerListed() throws Exception {
+        FakeServer first = server();
+        FakeServer second = server();
+        first.announcedNodes = List.of(new NodeAddress(address(first).toString(), null),
+                new NodeAddress(address(second).toString(), null));
+        ConfabClient client = client(ServerTrust.plain(), address(first));
+        connectAndLogin(client);
+        CompletableFuture<ChatSent> waiting = sendUnanswered(client, first);
+
+        first.close();
+
+        second.awaitSession();
+        await(waiting);
+        awaitConnectedTo(address(second));
+        assertEquals(Optional.of(address(second)), client.server());
+    }
+
+    /**
+     * With TLS, a listed node is trusted when it presents the certificate the node the client logged in
+     * to vouched for, without being remembered; one presenting another certificate is skipped.
+     */
+    @Test
+    void aListedNodeIsTrustedOnlyWithTheFingerprintItsClusterVouchedFor() throws Exception {
+        TlsNode first = tlsNode("first");
+        TlsNode impostor = tlsNode("impostor");
+        TlsNode third = tlsNode("third");
+        String thirdsFingerprint = third.key().fingerprint().toString();
+        // the cluster says the second node has the third's certificate: the one answering there is not it
+        first.server().announcedNodes = List.of(new NodeAddress(address(impostor.server()).toString(), thirdsFingerprint),
+                new NodeAddress(address(third.server()).toString(), thirdsFingerprint));
+        KnownServers known = KnownServers.at(home.resolve("known_servers"));
+        known.remember(address(first.server()).toString(), first.key().fingerprint());
+        ConfabClient client = client(ServerTrust.knownServers(known), address(first.server()));
+        connectAndLogin(client);
+
+        first.server().close();
+
+        third.server().awaitSession();
+        awaitConnectedTo(address(third.server()));
+        assertEquals(Optional.of(address(third.server())), client.server());
+        assertEquals(0, impostor.server().logins.get(), "the node with another certificate was not logged in to");
+        assertEquals(Optional.empty(), known.lookup(address(third.server()).toString()), "vouched for, not remembered");
+    }
+
+    /** Waits for the state change that says the client is connected again, to {@code node}. */
+    private void awaitConnectedTo(ServerAddress node) throws Exception {
+        RecordingListener.StateChange connected = events.awaitState(ConnectionState.CONNECTED);
+        while (!connected.reason().contains(node.toString())) {
+            connected = events.awaitState(ConnectionState.CONNECTED);
+        }
+    }
+
     private static CompletableFuture<ChatSent> sendUnanswered(ConfabClient client, FakeServer server) throws Exception {
         server.ignoredTypes.add(MessageTypes.CHAT_SEND);
         CompletableFuture<ChatSent> waiting = client.send("bob", "waits for a trusted node");
         server.awaitRequest(MessageTypes.CHAT_SEND);
         return waiting;
+    }
+
+    /** A fake server with TLS and its certificate. */
+    private record TlsNode(TestCertificate key, FakeServer server) {
+    }
+
+    private TlsNode tlsNode(String name) throws Exception {
+        TestCertificate key = TestCertificate.generate(home, name);
+        return new TlsNode(key, server(new FakeServer(key.context())));
     }
 
     private FakeServer server() throws Exception {

@@ -76,6 +76,8 @@ final class FakeServer implements AutoCloseable {
     volatile int heartbeatSeconds;
     volatile int maxFrameBytes = 1 << 20;
     volatile boolean forgeSignature;
+    /** What {@code auth.finish.ok} lists as the cluster's serving nodes; null as from a server alone. */
+    volatile List<org.confab.protocol.messages.ClusterMessages.NodeAddress> announcedNodes;
     /** Answer auth.start with the client's nonce alone instead of extending it. */
     volatile boolean withholdServerNonce;
     /** While not counted down, sessions stop reading (after the frame they are reading now). */

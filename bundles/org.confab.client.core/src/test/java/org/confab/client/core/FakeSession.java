@@ -187,7 +187,8 @@ final class FakeSession {
                 : Scram.serverSignature(credentials.serverKey(), authMessage);
         user = loginUser.name();
         server.logins.incrementAndGet();
-        answer(request, new AuthOk(user, loginUser.displayName(), server.admins.contains(user), Scram.base64(signature)));
+        answer(request, new AuthOk(user, loginUser.displayName(), server.admins.contains(user), Scram.base64(signature),
+                server.announcedNodes));
         for (ChatMessage message : server.backlog) {
             push(MessageTypes.CHAT_MESSAGE, message);
         }

@@ -3,6 +3,8 @@ package org.confab.protocol.messages;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.confab.protocol.Fingerprint;
+
 /**
  * What a server that is a node of a cluster (docs/clustering.md) tells administrators: the nodes of
  * {@code admin.cluster.ok}, and the cluster's health in {@code admin.status.ok}. A single server
@@ -19,6 +21,8 @@ public final class ClusterMessages {
     public static final int MAX_NODES = 256;
     /** Longest client address: a host name of 253 characters, brackets, a colon and a port. */
     public static final int MAX_CLIENT_ADDRESS = 262;
+    /** "SHA256:" and 43 base64 characters, with room to spare. */
+    private static final int MAX_FINGERPRINT = 128;
     private static final int MAX_STATE = 32;
     /** A host (name, IPv4, or IPv6 in brackets with an optional zone) and a port. */
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.:\\[\\]%_-]+");
@@ -47,6 +51,44 @@ public final class ClusterMessages {
     }
 
     /** {@code admin.cluster.ok}: the cluster's name, the answering node, and every node it knows, by name. */
+    /**
+     * A serving node of the cluster as clients reach it, in {@code auth.finish.ok}'s {@code nodes}:
+     * {@code address} (host:port) and, when it speaks TLS, the {@code fingerprint} of its certificate,
+     * vouched for by the node the client is logged in to.
+     */
+    public record NodeAddress(String address, String fingerprint) {
+        public NodeAddress {
+            if (address == null) {
+                throw new IllegalArgumentException("field 'address' is required");
+            }
+            address = hostAndPort("address", address);
+            if (fingerprint != null) {
+                Check.text("fingerprint", fingerprint, MAX_FINGERPRINT);
+                try {
+                    Fingerprint.parse(fingerprint);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("field 'fingerprint' must be a SHA256: fingerprint: " + e.getMessage());
+                }
+            }
+        }
+
+        /** At most {@value ClusterMessages#MAX_NODES}; null for none (a server that runs alone sends none). */
+        public static List<NodeAddress> checked(List<NodeAddress> nodes) {
+            if (nodes == null) {
+                return null;
+            }
+            if (nodes.size() > MAX_NODES) {
+                throw new IllegalArgumentException("field 'nodes' must hold at most " + MAX_NODES + " nodes");
+            }
+            for (NodeAddress node : nodes) {
+                if (node == null) {
+                    throw new IllegalArgumentException("field 'nodes' must not hold null");
+                }
+            }
+            return List.copyOf(nodes);
+        }
+    }
+
     public record ClusterReport(String cluster, String self, List<NodeEntry> nodes) {
         public ClusterReport {
             Check.token("cluster", cluster, MAX_NAME);
@@ -104,12 +146,13 @@ public final class ClusterMessages {
     }
 
     private static String hostAndPort(String address) {
-        if (address == null) {
-            return null;
-        }
-        Check.text("clientAddress", address, MAX_CLIENT_ADDRESS);
+        return address == null ? null : hostAndPort("clientAddress", address);
+    }
+
+    private static String hostAndPort(String field, String address) {
+        Check.text(field, address, MAX_CLIENT_ADDRESS);
         if (!HOST_PORT.matcher(address).matches()) {
-            throw new IllegalArgumentException("field 'clientAddress' must be a host and port such as 192.0.2.7:7771");
+            throw new IllegalArgumentException("field '" + field + "' must be a host and port such as 192.0.2.7:7771");
         }
         return address;
     }

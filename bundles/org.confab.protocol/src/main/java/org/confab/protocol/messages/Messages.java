@@ -104,8 +104,21 @@ public final class Messages {
         }
     }
 
-    /** {@code auth.finish.ok}: who is logged in, and the server's signature proving it knew the key. */
-    public record AuthOk(String username, String displayName, boolean admin, String serverSignature) {
+    /**
+     * {@code auth.finish.ok}: who is logged in, and the server's signature proving it knew the key; on a
+     * node of a cluster also the serving {@code nodes} (null from a server that runs alone), which a
+     * client may fail over to.
+     */
+    public record AuthOk(String username, String displayName, boolean admin, String serverSignature,
+            List<ClusterMessages.NodeAddress> nodes) {
+        public AuthOk {
+            nodes = ClusterMessages.NodeAddress.checked(nodes);
+        }
+
+        /** From a server that runs alone. */
+        public AuthOk(String username, String displayName, boolean admin, String serverSignature) {
+            this(username, displayName, admin, serverSignature, null);
+        }
     }
 
     /**

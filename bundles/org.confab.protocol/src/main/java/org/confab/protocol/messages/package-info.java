@@ -7,5 +7,5 @@
  * ({@link org.confab.protocol.messages.ClusterMessages}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.5.0")
+@org.osgi.annotation.versioning.Version("0.6.0")
 package org.confab.protocol.messages;

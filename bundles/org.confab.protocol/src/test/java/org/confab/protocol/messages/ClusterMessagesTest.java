@@ -110,4 +110,29 @@ class ClusterMessagesTest {
         assertTrue(rejected(status, StatusReport.class).contains("'cluster.serving' must be between 0 and 2"),
                 rejected(status, StatusReport.class));
     }
+
+    @Test
+    void aLoginAnswerListsTheServingNodesCheckedAndASingleServersListsNone() throws Exception {
+        String start = "{\"type\":\"auth.finish.ok\",\"username\":\"a\",\"displayName\":\"A\",\"admin\":false,"
+                + "\"serverSignature\":\"c2ln\"";
+        assertNull(read(start + "}", Messages.AuthOk.class).nodes(), "a server that runs alone");
+
+        String fingerprint = "SHA256:Z2uLuEznJn3VIN7KSBHI8QpT5jY1LwaYf0L+QlrO3YA";
+        Messages.AuthOk ok = read(start + ",\"nodes\":[{\"address\":\"192.0.2.11:7777\",\"fingerprint\":\"" + fingerprint
+                + "\"},{\"address\":\"[2001:db8::1]:7777\"}]}", Messages.AuthOk.class);
+        assertEquals(List.of(new ClusterMessages.NodeAddress("192.0.2.11:7777", fingerprint),
+                new ClusterMessages.NodeAddress("[2001:db8::1]:7777", null)), ok.nodes());
+
+        String badAddress = start + ",\"nodes\":[{\"address\":\"evil host:1\"}]}";
+        assertTrue(rejected(badAddress, Messages.AuthOk.class).contains("'nodes[0].address' must be a host and port"), rejected(badAddress, Messages.AuthOk.class));
+        String badFingerprint = start + ",\"nodes\":[{\"address\":\"h:1\",\"fingerprint\":\"SHA256:short\"}]}";
+        assertTrue(rejected(badFingerprint, Messages.AuthOk.class).contains("'nodes[0].fingerprint'"),
+                rejected(badFingerprint, Messages.AuthOk.class));
+        String noAddress = start + ",\"nodes\":[{\"fingerprint\":\"" + fingerprint + "\"}]}";
+        assertTrue(rejected(noAddress, Messages.AuthOk.class).contains("'nodes[0].address'"),
+                rejected(noAddress, Messages.AuthOk.class));
+        String tooMany = start + ",\"nodes\":[" + "{\"address\":\"h:1\"},".repeat(ClusterMessages.MAX_NODES)
+                + "{\"address\":\"h:1\"}]}";
+        assertTrue(rejected(tooMany, Messages.AuthOk.class).contains("'nodes'"), rejected(tooMany, Messages.AuthOk.class));
+    }
 }

@@ -192,6 +192,8 @@ class ProtocolDocumentTest {
                 checkNested(frame.body().get("users"), PresenceEntry.class, json);
             } else if (type == UserPage.class) {
                 checkNested(frame.body().get("users"), UserEntry.class, json);
+            } else if (type == AuthOk.class && frame.body().has("nodes")) {
+                checkNested(frame.body().get("nodes"), ClusterMessages.NodeAddress.class, json);
             } else if (type == OnlineList.class) {
                 checkNested(frame.body().get("sessions"), OnlineSession.class, json);
             } else if (type == AttachmentMessages.FilePage.class) {

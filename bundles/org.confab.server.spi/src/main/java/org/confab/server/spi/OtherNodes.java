@@ -1,9 +1,11 @@
 package org.confab.server.spi;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.confab.protocol.Frame;
+import org.confab.protocol.messages.ClusterMessages;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -56,5 +58,13 @@ public interface OtherNodes {
      */
     default Optional<String> sharedStatus(String username) {
         return Optional.empty();
+    }
+
+    /**
+     * This node and the other serving nodes as clients reach them (address and, with TLS, certificate
+     * fingerprint), for the list a login answer gives clients to fail over to; empty on a single server.
+     */
+    default List<ClusterMessages.NodeAddress> servingNodes() {
+        return List.of();
     }
 }

@@ -95,6 +95,7 @@ public final class ClientEngine {
         Credentials credentials = new Credentials(username, password);
         return runtime.handOff(session.connection()
                 .map(connection -> login.login(connection, credentials).thenApply(ok -> {
+                    session.learnNodes(ok);
                     session.loggedIn(connection, credentials);
                     return new LoginResult(ok.username(), ok.displayName(), ok.admin());
                 }))

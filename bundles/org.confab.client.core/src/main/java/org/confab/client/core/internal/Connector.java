@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -16,6 +17,7 @@ import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ConfabException;
 import org.confab.client.core.ServerAddress;
 import org.confab.protocol.ErrorCode;
+import org.confab.protocol.Fingerprint;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.FrameReader;
@@ -53,6 +55,13 @@ final class Connector {
      * @throws ConfabException when the server refuses the handshake
      */
     Connection open(ServerAddress server, Connection.Events events) {
+        return open(server, Optional.empty(), events);
+    }
+
+    /**
+     * @param vouched the fingerprint the cluster announced for this node (see {@link VouchedTrust})
+     */
+    Connection open(ServerAddress server, Optional<Fingerprint> vouched, Connection.Events events) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -60,7 +69,8 @@ final class Connector {
             socket.connect(new InetSocketAddress(server.host(), server.port()),
                     (int) options.connectTimeout().toMillis());
             socket.setSoTimeout((int) options.connectTimeout().toMillis());
-            Socket channel = options.trust().usesTls() ? TlsConnector.secure(socket, server, options.trust()) : socket;
+            Socket channel = options.trust().usesTls()
+                    ? TlsConnector.secure(socket, server, VouchedTrust.of(options.trust(), vouched)) : socket;
             InputStream in = new BufferedInputStream(channel.getInputStream());
             FrameCodec initial = codec(Protocol.DEFAULT_MAX_FRAME_BYTES);
             // until hello.ok announces the limit, frames must fit the smallest limit a server may have

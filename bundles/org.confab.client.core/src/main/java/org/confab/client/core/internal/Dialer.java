@@ -6,6 +6,7 @@ import java.util.List;
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ServerAddress;
 import org.confab.client.core.UntrustedServerException;
+import org.confab.protocol.messages.ClusterMessages.NodeAddress;
 
 /**
  * Opens connections to the client's servers: a first connection goes to the first node that answers,
@@ -37,7 +38,7 @@ final class Dialer {
         for (ServerAddress node : order) {
             nodes.tried(node);
             try {
-                return connector.open(node, events);
+                return connector.open(node, nodes.vouched(node), events);
             } catch (UntrustedServerException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -53,7 +54,13 @@ final class Dialer {
 
     /** A connection to the node after the one tried last; a reconnect makes one such attempt per delay. */
     Connection next(Connection.Events events) {
-        return connector.open(nodes.next(), events);
+        ServerAddress node = nodes.next();
+        return connector.open(node, nodes.vouched(node), events);
+    }
+
+    /** The serving nodes a login answer listed, to fail over to (see {@link Nodes#learn}). */
+    void learn(List<NodeAddress> announced) {
+        nodes.learn(announced);
     }
 
     /** How many nodes there are to try. */

@@ -20,11 +20,11 @@ import org.confab.protocol.Fingerprint;
  * attempt, so the {@link #refusal} belongs to that attempt.
  */
 final class FingerprintTrustManager extends X509ExtendedTrustManager {
-    private final ServerTrust trust;
+    private final VouchedTrust.Check trust;
     private final String serverAddress;
     private volatile UntrustedServerException refusal;
 
-    FingerprintTrustManager(ServerTrust trust, String serverAddress) {
+    FingerprintTrustManager(VouchedTrust.Check trust, String serverAddress) {
         this.trust = trust;
         this.serverAddress = serverAddress;
     }

@@ -215,6 +215,7 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
 
     /** A reconnect attempt connected and logged in. */
     void reconnected(Connection connection, AuthOk ok) {
+        dialer.learn(ok.nodes());
         synchronized (this) {
             if (closed || !reconnectArmed || current != null) {
                 connection.close("reconnect no longer wanted");
@@ -229,6 +230,11 @@ final class SessionController implements Connection.Events, PushDispatcher.Sessi
         acks.flush();
         // The connection may have died before it became current, when its end was ignored.
         connection.closeReason().ifPresent(reason -> onClosed(connection, reason));
+    }
+
+    /** A login answer listed the cluster's serving nodes (or, from a server alone, none). */
+    void learnNodes(AuthOk ok) {
+        dialer.learn(ok.nodes());
     }
 
     /** A reconnect attempt met a node whose certificate is not trusted and goes on to the next node. */

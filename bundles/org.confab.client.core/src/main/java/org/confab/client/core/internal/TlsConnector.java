@@ -11,7 +11,6 @@ import javax.net.ssl.TrustManager;
 
 import org.confab.client.core.ConfabConnectionException;
 import org.confab.client.core.ServerAddress;
-import org.confab.client.core.ServerTrust;
 
 /**
  * Turns a connected TCP socket into a TLS one and completes the handshake before anything is sent, so
@@ -28,7 +27,7 @@ final class TlsConnector {
      * @throws org.confab.client.core.UntrustedServerException when the trust policy refuses the server
      * @throws IOException when the handshake fails for another reason (not a TLS server, connection lost)
      */
-    static Socket secure(Socket plain, ServerAddress server, ServerTrust trust) throws IOException {
+    static Socket secure(Socket plain, ServerAddress server, VouchedTrust.Check trust) throws IOException {
         FingerprintTrustManager trustManager = new FingerprintTrustManager(trust, server.toString());
         SSLSocket socket;
         try {

@@ -58,6 +58,8 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
     private final WriteWatch writes;
     /** Where clients connect, as bound (used when no client address is configured). */
     private volatile String boundAddress = "";
+    /** The TLS fingerprint of this node's endpoint; empty without TLS. */
+    private volatile String fingerprint = "";
 
     ClusterEngine(ClusterSettings settings, SessionRegistry registry, NodeMessages.Local local)
             throws IOException, InterruptedException {
@@ -134,7 +136,13 @@ final class ClusterEngine implements LoginGate, ConnectionListener {
         return settings.clientAddress().isEmpty() ? boundAddress : settings.clientAddress();
     }
 
-    void endpointBound(InetSocketAddress address) {
+    /** The fingerprint of this node's TLS certificate, empty when it speaks plain TCP. */
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    void endpointBound(InetSocketAddress address, String tlsFingerprint) {
+        fingerprint = tlsFingerprint;
         String host;
         if (address.getAddress().isAnyLocalAddress()) {
             try {

@@ -103,7 +103,7 @@ public class ClusterNode {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEndpoint(ServerEndpoint endpoint) {
         if (engine != null && "confab".equals(endpoint.protocol())) {
-            engine.endpointBound(endpoint.address());
+            engine.endpointBound(endpoint.address(), endpoint.tlsFingerprint().map(Object::toString).orElse(""));
         }
     }
 

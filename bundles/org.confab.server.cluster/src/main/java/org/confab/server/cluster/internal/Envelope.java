@@ -14,42 +14,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code push} (user, frame, versionOne, capability when only clients announcing it take the frame),
  * {@code broadcast} (frame), {@code close} (user, code, reason), {@code sessions} (a question),
  * {@code answer} (sessions: a count, or online: the answering node's sessions), {@code presence}
- * (user), {@code account} (user), {@code heartbeat} (sessions, state, startedAt, address). A
+ * (user), {@code account} (user), {@code heartbeat} (sessions, state, startedAt, address, and the
+ * TLS fingerprint of the node's certificate). A
  * {@code close} or {@code sessions} sent with a reply subject is answered there. Frames travel as
  * their wire text, so the receiving node only forwards them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Envelope(String kind, String from, String user, String frame, String versionOne, String capability,
         String code, String reason, Integer sessions, String state, Long startedAt, String address,
-        List<OnlineSession> online) {
+        List<OnlineSession> online, String fingerprint) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     static Envelope of(String kind, String from, String user) {
-        return new Envelope(kind, from, user, null, null, null, null, null, null, null, null, null, null);
+        return new Envelope(kind, from, user, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static Envelope push(String from, String user, String frame, String versionOne, String capability) {
-        return new Envelope("push", from, user, frame, versionOne, capability, null, null, null, null, null, null, null);
+        return new Envelope("push", from, user, frame, versionOne, capability, null, null, null, null, null, null, null,
+                null);
     }
 
     static Envelope broadcast(String from, String frame) {
-        return new Envelope("broadcast", from, null, frame, null, null, null, null, null, null, null, null, null);
+        return new Envelope("broadcast", from, null, frame, null, null, null, null, null, null, null, null, null, null);
     }
 
     static Envelope close(String from, String user, String code, String reason) {
-        return new Envelope("close", from, user, null, null, null, code, reason, null, null, null, null, null);
+        return new Envelope("close", from, user, null, null, null, code, reason, null, null, null, null, null, null);
     }
 
-    static Envelope heartbeat(String from, int sessions, String state, long startedAt, String address) {
+    static Envelope heartbeat(String from, int sessions, String state, long startedAt, String address, String fingerprint) {
         return new Envelope("heartbeat", from, null, null, null, null, null, null, sessions, state, startedAt,
-                address, null);
+                address, null, fingerprint);
     }
 
     static Envelope answer(String from, Integer count, List<OnlineSession> online) {
-        return new Envelope("answer", from, null, null, null, null, null, null, count, null, null, null, online);
+        return new Envelope("answer", from, null, null, null, null, null, null, count, null, null, null, online, null);
     }
 
     byte[] bytes() {

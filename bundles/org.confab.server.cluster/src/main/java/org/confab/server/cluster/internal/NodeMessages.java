@@ -3,6 +3,8 @@ package org.confab.server.cluster.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +13,8 @@ import java.util.stream.Collectors;
 import org.confab.protocol.Frame;
 import org.confab.protocol.FrameCodec;
 import org.confab.protocol.ProtocolException;
+import org.confab.protocol.messages.ClusterMessages;
+import org.confab.protocol.messages.ClusterMessages.NodeAddress;
 import org.confab.server.api.AdminService;
 import org.confab.server.spi.AccountCache;
 import org.confab.server.spi.AccountChangeListener;
@@ -112,6 +116,35 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
         send(engine.settings.subject("all"), Envelope.broadcast(self, text(frame)));
     }
 
+    /**
+     * This node and the others that serve, where their clients reach them. Only nodes that announce an
+     * address clients can use count (a malformed one in a heartbeat is left out, not passed on).
+     */
+    @Override
+    public List<NodeAddress> servingNodes() {
+        List<NodeAddress> nodes = new ArrayList<>();
+        addressOf(engine.clientAddress(), engine.fingerprint()).ifPresent(nodes::add);
+        for (Roster.Node other : engine.roster.snapshot()) {
+            if (!other.name().equals(self) && EngineState.SERVING.name().equals(other.state())
+                    && nodes.size() < ClusterMessages.MAX_NODES) {
+                addressOf(other.address(), other.fingerprint()).ifPresent(nodes::add);
+            }
+        }
+        return nodes;
+    }
+
+    private static Optional<NodeAddress> addressOf(String address, String fingerprint) {
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new NodeAddress(address, fingerprint.isEmpty() ? null : fingerprint));
+        } catch (IllegalArgumentException e) {
+            LOG.debug("cluster: a node announced an address clients cannot use ({})", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void closeSessions(String username, String code, String reason) {
         // every other node: the directory may lag behind a login that is being answered right now
@@ -172,7 +205,9 @@ final class NodeMessages implements OtherNodes, AccountChangeListener {
 
     Envelope heartbeatOf(EngineState state, int sessions) {
         String address = engine.clientAddress();
-        return Envelope.heartbeat(self, sessions, state.name(), engine.startedAt(), address.isEmpty() ? null : address);
+        String fingerprint = engine.fingerprint();
+        return Envelope.heartbeat(self, sessions, state.name(), engine.startedAt(), address.isEmpty() ? null : address,
+                fingerprint.isEmpty() ? null : fingerprint);
     }
 
     /** A node fell silent: its sessions are gone, so its users may have gone offline. */

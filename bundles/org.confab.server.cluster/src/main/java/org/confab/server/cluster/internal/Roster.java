@@ -17,9 +17,10 @@ final class Roster {
 
     /**
      * What a node last said about itself, and when it was heard (this node's clock); {@code address} is
-     * where its clients connect, empty when it was not configured.
+     * where its clients connect, empty when it was not configured; {@code fingerprint} its TLS
+     * certificate's, empty for a node without TLS.
      */
-    record Node(String name, String state, int sessions, long startedAt, long heardAt, String address) {
+    record Node(String name, String state, int sessions, long startedAt, long heardAt, String address, String fingerprint) {
     }
 
     private final long deadAfterMillis;
@@ -34,7 +35,8 @@ final class Roster {
         nodes.put(heartbeat.from(), new Node(heartbeat.from(), heartbeat.state(),
                 heartbeat.sessions() == null ? 0 : heartbeat.sessions(),
                 heartbeat.startedAt() == null ? 0 : heartbeat.startedAt(), now,
-                heartbeat.address() == null ? "" : heartbeat.address()));
+                heartbeat.address() == null ? "" : heartbeat.address(),
+                heartbeat.fingerprint() == null ? "" : heartbeat.fingerprint()));
         dead.remove(heartbeat.from());
     }
 
@@ -66,7 +68,8 @@ final class Roster {
     /** Every node heard of, with "DEAD" as the state of the silent ones, by name. */
     List<Node> snapshot() {
         return nodes.values().stream()
-                .map(n -> dead.contains(n.name()) ? new Node(n.name(), "DEAD", 0, n.startedAt(), n.heardAt(), n.address()) : n)
+                .map(n -> dead.contains(n.name())
+                        ? new Node(n.name(), "DEAD", 0, n.startedAt(), n.heardAt(), n.address(), n.fingerprint()) : n)
                 .sorted(java.util.Comparator.comparing(Node::name)).collect(Collectors.toList());
     }
 }

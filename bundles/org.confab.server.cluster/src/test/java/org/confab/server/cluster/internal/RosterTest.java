@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RosterTest {
 
     private static Envelope heartbeat(String node, int sessions) {
-        return Envelope.heartbeat(node, sessions, "SERVING", 1L, null);
+        return Envelope.heartbeat(node, sessions, "SERVING", 1L, null, null);
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.confab.server.router.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import org.confab.protocol.ErrorCode;
 import org.confab.protocol.Frame;
 import org.confab.protocol.ProtocolException;
 import org.confab.protocol.Scram;
+import org.confab.protocol.messages.ClusterMessages.NodeAddress;
 import org.confab.protocol.messages.MessageTypes;
 import org.confab.protocol.messages.Messages.AuthChallenge;
 import org.confab.protocol.messages.Messages.AuthFinish;
@@ -148,8 +150,10 @@ public class LoginHandler implements MessageHandler {
         // left to the backlog pushPending starts below (Deliveries' SessionFeed), so they are never lost
         // and never overtake older pending ones
         presence.online(session);
-        Replies.ok(session, frame,
-                new AuthOk(account.username(), account.displayName(), account.admin(), Scram.base64(signature)));
+        // on a cluster node: where the client can go should this node fail (its own list may name only this one)
+        List<NodeAddress> nodes = cluster.others().servingNodes();
+        Replies.ok(session, frame, new AuthOk(account.username(), account.displayName(), account.admin(),
+                Scram.base64(signature), nodes.isEmpty() ? null : nodes));
         presence.loggedIn(session, account.displayName());
         deliveries.pushPending(session);
         sessionEvents.loggedIn(session);
