@@ -37,7 +37,7 @@ admin="$(sed -n "s/.*created the first administrator 'admin' with password \([^ 
 cat <<TEXT
 
 Three nodes are serving ($servers). Try:
-  ./confab client --server $servers --profile ann     (register ann; trust each node when asked)
+  ./confab client --server $servers --profile ann     (register ann; trust the first node: it vouches for the others)
   ./confab client --server 127.0.0.1:${ports[2]},127.0.0.1:${ports[0]},127.0.0.1:${ports[1]} --profile bob
   ./confab cli --server $servers --fingerprint $fingerprints --user ann receive --wait 600
   kill -9 <pid of the node a client is on>   the client moves to another node by itself; nothing is lost
