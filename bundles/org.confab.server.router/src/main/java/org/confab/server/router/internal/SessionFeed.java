@@ -1,5 +1,6 @@
 package org.confab.server.router.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import org.confab.server.spi.MessageStore;
  */
 final class SessionFeed {
     static final int PAGE = 500;
-    private static final long[] NONE = {};
 
     private final String username;
     private final NavigableMap<Long, ChatPush> held = new TreeMap<>();
@@ -35,8 +35,12 @@ final class SessionFeed {
     private boolean live;
     /** The id of the last message pushed from the backlog. */
     private long after;
-    /** The ids of the last page pushed, ascending: a late live push of one of them is not held again. */
-    private long[] lastPage = NONE;
+    /**
+     * The ids of every backlog page pushed, each ascending: a message committed just before a read
+     * is pushed by that read, and its own live push, arriving later (also after the session went
+     * live), is not pushed again.
+     */
+    private final List<long[]> backlogPages = new ArrayList<>();
 
     SessionFeed(String username) {
         this.username = username;
@@ -44,12 +48,24 @@ final class SessionFeed {
 
     /** A message stored for the session's user: pushed now when the session is live, else after the backlog. */
     synchronized void offer(ClientSession session, ChatPush push) {
+        if (push.pending() && pushedFromBacklog(push.id())) {
+            return;
+        }
         if (live) {
             push.sendTo(session);
-        } else if (!push.pending() || (push.id() <= after && Arrays.binarySearch(lastPage, push.id()) < 0)) {
+        } else if (!push.pending() || push.id() <= after) {
             held.put(push.id(), push);
         }
-        // else the backlog's next read brings it (or the last one did)
+        // else the backlog's next read brings it
+    }
+
+    private boolean pushedFromBacklog(long id) {
+        for (long[] page : backlogPages) {
+            if (id >= page[0] && id <= page[page.length - 1] && Arrays.binarySearch(page, id) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** At login: pushes the first page. */
@@ -84,7 +100,9 @@ final class SessionFeed {
         if (!page.isEmpty()) {
             after = Math.max(after, page.getLast().id());
         }
-        this.lastPage = page.stream().mapToLong(StoredMessage::id).toArray();
+        if (!page.isEmpty()) {
+            backlogPages.add(page.stream().mapToLong(StoredMessage::id).toArray());
+        }
         if (backlogEnds) {
             goLive(session, out);
         } else if (sendAll(session, out)) {
@@ -95,7 +113,6 @@ final class SessionFeed {
     private void goLive(ClientSession session, NavigableMap<Long, ChatPush> out) {
         held.forEach(out::putIfAbsent);
         held.clear();
-        lastPage = NONE;
         live = true;
         sendAll(session, out);
     }
